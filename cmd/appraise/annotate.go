@@ -1,0 +1,5 @@
+package main
+
+func runAnnotate(e *env, args []string) error {
+	return errNotBuilt
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// command is one subcommand of appraise.
+type command struct {
+	name    string
+	summary string
+	usage   string // after "appraise "
+	run     func(e *env, args []string) error
+}
+
+// commands lists the subcommands in the order help shows them.
+func commands() []*command {
+	return []*command{
+		{"extract", "print a PDF's text in reading order (text or JSON)", "extract [--format text|json] [--password P] FILE.pdf", runExtract},
+		{"import", "add a PDF to the library and print its paper id", "import [--password P] FILE.pdf", runImport},
+		{"annotate", "tag a quoted passage of a paper", `annotate --paper ID|FILE --quote "exact text" --tag T [--tag T…] [--note "…"] [--author NAME] [--occurrence N]`, runAnnotate},
+		{"list", "list papers, or a paper's annotations", "list papers | list annotations --paper ID|FILE [--tag T]", runList},
+		{"tags", "list, add or rename tags", "tags [list | add NAME [--color #rrggbb] [--key K] [--description D] | rename OLD NEW]", runTags},
+		{"export", "write a paper's annotations as a handout, Markdown, CSV or JSON-LD", "export --paper ID|FILE --format html|md|csv|jsonld [--tag T] [--author A] [-o FILE]", runExport},
+		{"version", "print the Appraise and extractor versions", "version", runVersion},
+		{"help", "show this help, or one command's usage", "help [COMMAND]", runHelp},
+	}
+}
+
+func lookup(name string) (*command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return nil, false
+}
+
+// writeUsage prints the overall usage.
+func writeUsage(w io.Writer) {
+	fmt.Fprint(w, `Appraise: read research papers, tag what they show, about whom, and what they cannot show.
+
+usage:
+  appraise [--db PATH]                 open the GUI
+  appraise [--db PATH] FILE.pdf        open the GUI on FILE.pdf
+  appraise [--db PATH] COMMAND [ARGS]  run a command
+
+commands:
+`)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range commands() {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.name, c.summary)
+	}
+	tw.Flush()
+	fmt.Fprint(w, `
+global options:
+  --db PATH   the library file (default: APPRAISE_DB, else Appraise/library.db
+              in the user config folder)
+`)
+}
+
+func runHelp(e *env, args []string) error {
+	if len(args) == 0 {
+		writeUsage(e.stdout)
+		return nil
+	}
+	c, ok := lookup(args[0])
+	if !ok {
+		return usageErrorf("unknown command %q", args[0])
+	}
+	fmt.Fprintf(e.stdout, "appraise %s\n\n  %s\n", c.usage, c.summary)
+	return nil
+}

@@ -1,0 +1,5 @@
+package main
+
+func runExport(e *env, args []string) error {
+	return errNotBuilt
+}

@@ -1,0 +1,5 @@
+package main
+
+func runImport(e *env, args []string) error {
+	return errNotBuilt
+}

@@ -1,0 +1,5 @@
+package main
+
+func runList(e *env, args []string) error {
+	return errNotBuilt
+}

@@ -1,0 +1,60 @@
+// Command appraise is the Appraise desktop app and its scripting CLI.
+//
+// With no arguments it opens the GUI; with a PDF path it opens the GUI on
+// that file; otherwise the first argument names a subcommand (see
+// "appraise help"). This package only wires: it parses flags, picks the
+// library file, builds the real library and hands it to the GUI or a
+// subcommand. It is the one place that imports every adapter.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	// Before Fyne initialises: see the package doc.
+	_ "appraise.app/appraise/internal/locale"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without process exit, so tests can call it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if code, ok := runExtractChildIfAsked(args, stdin, stdout, stderr); ok {
+		return code
+	}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	rest, err := e.parseGlobal(args)
+	if err != nil {
+		return e.fail(err)
+	}
+	if len(rest) == 0 || isPDFArg(rest[0]) {
+		return e.fail(e.runGUI(rest))
+	}
+	c, ok := lookup(rest[0])
+	if !ok {
+		return e.fail(usageErrorf("unknown command %q", rest[0]))
+	}
+	e.cmd = c
+	return e.fail(c.run(e, rest[1:]))
+}
+
+// fail turns an error into a message on stderr and an exit code.
+func (e *env) fail(err error) int {
+	if err == nil {
+		return 0
+	}
+	code := exitCode(err)
+	fmt.Fprintf(e.stderr, "appraise: %v\n", err)
+	if code == exitUsage {
+		if e.cmd != nil {
+			fmt.Fprintf(e.stderr, "\nusage: appraise %s\n", e.cmd.usage)
+		} else {
+			fmt.Fprintln(e.stderr)
+			writeUsage(e.stderr)
+		}
+	}
+	return code
+}

@@ -1,0 +1,35 @@
+package ui
+
+import (
+	"context"
+	"io"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// Library is what the GUI needs from internal/library; cmd/appraise hands
+// the real one in, tests a fake. Every method that changes something returns
+// only after the change is committed. Methods may block on disk or on
+// extraction: the GUI never calls them on the UI goroutine.
+type Library interface {
+	// Open extracts (or loads from cache) the PDF at path and re-anchors its
+	// annotations. Typed extraction errors come back wrapped
+	// (errors.Is(err, appraise.ErrNeedsPassword) …).
+	Open(ctx context.Context, path string, password string) (appraise.OpenedPaper, error)
+	// OpenKnown opens a paper already in the library by id.
+	OpenKnown(ctx context.Context, id appraise.PaperID) (appraise.OpenedPaper, error)
+	Papers() ([]appraise.PaperSummary, error)
+	Search(query string) ([]appraise.SearchHit, error)
+	Tags() ([]appraise.Tag, error)
+
+	Annotate(n appraise.NewAnnotation) (appraise.Annotation, error)
+	// UpdateAnnotation saves changed tags or note of an existing annotation.
+	UpdateAnnotation(a appraise.Annotation) (appraise.Annotation, error)
+	DeleteAnnotation(id string) error
+	RestoreAnnotation(id string) (appraise.Annotation, error)
+
+	// SavePaper saves edited metadata, the appraisal and the reading position.
+	SavePaper(p appraise.Paper) error
+
+	Export(id appraise.PaperID, format appraise.ExportFormat, filter appraise.ExportFilter, w io.Writer) error
+}
