@@ -1,0 +1,15 @@
+// Package textmetrics scores extracted text against a reference text: word
+// recall, precision and F1 over bags of words, and reading-order agreement
+// as the longest common subsequence of the two word sequences divided by the
+// reference's length.
+//
+// It owns the one definition of "word" the project measures with, so the
+// layout tests in pdfextract and the eval tool (internal/cmd/evalextract)
+// agree on every number. Words are maximal runs of letters, digits and marks
+// after Unicode NFKC folding and lower-casing; punctuation and whitespace
+// separate nothing else (so "case-control" is the word "casecontrol" and
+// "p = 0.05" gives "p" and "005").
+//
+// It imports the standard library and golang.org/x/text only; it must not
+// import pdfextract, Fyne, bbolt or any other package of this module.
+package textmetrics
