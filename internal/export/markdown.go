@@ -1,0 +1,203 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// writeMarkdown writes the handout as CommonMark (with GitHub's extensions
+// in mind): the same parts as the HTML handout, every piece of user text
+// escaped so it renders as the text it is.
+func writeMarkdown(w io.Writer, in Input) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", mdLine(paperTitle(in.Paper)))
+	if c := mdCitation(citation(in.Paper.Meta)); c != "" {
+		b.WriteString(c + "\n\n")
+	}
+	b.WriteString("*Journal club handout*\n\n")
+
+	b.WriteString("## Appraisal\n\n")
+	a := in.Paper.Appraisal
+	for _, f := range []struct{ label, value string }{
+		{"Study design", designLabel(a)},
+		{"Sample size", a.SampleSize},
+		{"Setting", a.Setting},
+		{"Bottom line", a.BottomLine},
+	} {
+		lines := mdLines(f.value)
+		if len(lines) == 0 {
+			lines = []string{"*not recorded*"}
+		}
+		lines[0] = "**" + f.label + ":** " + lines[0]
+		b.WriteString(mdItem("- ", lines))
+	}
+	b.WriteString("\n")
+
+	secs := sections(in)
+	if len(in.Annotations) == 0 {
+		b.WriteString("*No passages are tagged in this paper yet. Open it in Appraise and tag who was studied, what it claims and what it cannot show; they will appear here.*\n\n")
+	} else {
+		var counts []string
+		for _, s := range secs {
+			counts = append(counts, fmt.Sprintf("%s %d", mdLine(s.Title), len(s.Items)))
+		}
+		fmt.Fprintf(&b, "**Tagged passages:** %s\n\n", strings.Join(counts, " · "))
+	}
+
+	for _, s := range secs {
+		fmt.Fprintf(&b, "## %s (%d)\n\n", mdLine(s.Title), len(s.Items))
+		if d := mdLine(s.Tag.Description); d != "" {
+			fmt.Fprintf(&b, "*%s*\n\n", d)
+		}
+		if len(s.Items) == 0 {
+			fmt.Fprintf(&b, "No passage is tagged “%s”.\n\n", mdLine(s.Tag.Name))
+			continue
+		}
+		for i, an := range s.Items {
+			b.WriteString(mdItem(strconv.Itoa(i+1)+". ", mdAnnotation(an.Anchor.Exact, an.Anchor.Page, an.Note, an.Author, statusLabel(an.Status))))
+		}
+		b.WriteString("\n")
+	}
+
+	b.WriteString("---\n\n")
+	gen := "Generated"
+	if d := day(in.Generated); d != "" {
+		gen += " " + d
+	}
+	fmt.Fprintf(&b, "%s with %s. Quotes are verbatim from the text Appraise extracted from the PDF; page numbers refer to the PDF.\n",
+		gen, mdLine(appName(in.AppVersion)))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mdAnnotation is the lines of one item: the quote and its page, the note,
+// and who tagged it.
+func mdAnnotation(quote string, page int, note, author, status string) []string {
+	q := mdLines(quote)
+	if len(q) == 0 {
+		q = []string{""}
+	}
+	q[0] = "“" + q[0]
+	q[len(q)-1] += "”"
+	if p := pageLabel(page); p != "" {
+		q[len(q)-1] += " (" + p + ")"
+	}
+	lines := q
+	if n := mdLines(note); len(n) > 0 {
+		n[0] = "**Note:** " + n[0]
+		lines = append(lines, n...)
+	}
+	var by []string
+	if a := mdLine(author); a != "" {
+		by = append(by, "— "+a)
+	}
+	if status != "" {
+		by = append(by, "**⚠ "+status+"**")
+	}
+	if len(by) > 0 {
+		lines = append(lines, strings.Join(by, " · "))
+	}
+	return lines
+}
+
+// mdItem writes a list item whose lines form one paragraph joined by hard
+// line breaks, continuation lines indented under the marker so they stay
+// inside the item.
+func mdItem(marker string, lines []string) string {
+	indent := strings.Repeat(" ", len(marker))
+	return marker + strings.Join(lines, "\\\n"+indent) + "\n"
+}
+
+func mdCitation(c citationParts) string {
+	var parts []string
+	for _, s := range []string{c.Authors, c.Journal, c.Year} {
+		if s != "" {
+			parts = append(parts, mdLine(strings.TrimSuffix(s, "."))+".")
+		}
+	}
+	switch {
+	case c.DOIURL != "":
+		parts = append(parts, "[doi:"+mdLine(c.DOI)+"](<"+c.DOIURL+">)")
+	case c.DOI != "":
+		parts = append(parts, "doi:"+mdLine(c.DOI))
+	}
+	return strings.Join(parts, " ")
+}
+
+// mdLines splits user text into escaped lines, dropping blank ones (a
+// blank line would end the list item the text belongs to).
+func mdLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(clean(s), "\n") {
+		if l = mdEscapeLine(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// mdLine escapes user text that must stay on one line.
+func mdLine(s string) string {
+	return mdEscapeLine(oneLine(s))
+}
+
+// mdSpecial are the characters escaped wherever they occur: each can open
+// or close inline markup in CommonMark or GitHub Flavored Markdown (code,
+// emphasis, links, images, footnotes, raw HTML, entities, tables,
+// strikethrough, math, e-mail autolinks) or, at a line start, a heading, a
+// block quote or a fence.
+const mdSpecial = "\\`*_[]<>|~&$#@{}"
+
+// mdEscapeLine escapes one line of user text so it renders as the text it
+// is wherever it stands, line starts included. Leading and trailing white
+// space is dropped (leading spaces could make an indented code block,
+// trailing ones a hard break), and bidi controls the line leaves open are
+// closed.
+func mdEscapeLine(l string) string {
+	l = strings.TrimRightFunc(strings.TrimLeftFunc(l, isBreakingSpace), isBreakingSpace)
+	if l == "" {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		switch {
+		case strings.IndexByte(mdSpecial, c) >= 0:
+			b.WriteByte('\\')
+		case c == ':' && strings.HasPrefix(l[i:], "://"):
+			// "https://…" would become a link (GFM autolink).
+			b.WriteByte('\\')
+		case c == '.' && i >= 3 && strings.EqualFold(l[i-3:i], "www") && (i == 3 || !isWordByte(l[i-4])):
+			// "www.example.com" would become a link (GFM autolink).
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	out := b.String()
+	// Line starts that open a block: list items ("-", "+", "1.", "1)"),
+	// setext underlines and thematic breaks ("=", "-"). "#", ">", "*",
+	// "_", "`", "~", "|" and "<" are escaped above.
+	switch out[0] {
+	case '-', '+', '=':
+		out = "\\" + out
+	default:
+		if n := leadingDigits(out); n > 0 && n <= 9 && n < len(out) && (out[n] == '.' || out[n] == ')') {
+			out = out[:n] + "\\" + out[n:]
+		}
+	}
+	return balanceBidi(out)
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
