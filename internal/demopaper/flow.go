@@ -27,12 +27,12 @@ const (
 // position, draws as it goes, and collects the truth block by block in the
 // same order.
 type flow struct {
-	f     *fpdf.Fpdf
-	s     *setter
-	page  int     // current page, 1-based
-	col   int     // 0 left, 1 right; -1 while setting full-width front matter
-	y     float64 // top of the next line
-	top   float64 // top of the columns on this page
+	f    *fpdf.Fpdf
+	s    *setter
+	page int     // current page, 1-based
+	col  int     // 0 left, 1 right; -1 while setting full-width front matter
+	y    float64 // top of the next line
+	top  float64 // top of the columns on this page
 	// limit, when set, ends the left column early so that the last page's
 	// two columns come out balanced.
 	limit float64
