@@ -86,9 +86,11 @@ func parseMarkup(s string) ([]run, error) {
 }
 
 // truthText is the text an ideal extractor gives for runs: markup removed,
-// and each superscript written as a word of its own — a space before it
-// unless it begins the text, a space after it when a letter or digit
-// follows directly (punctuation stays attached: "thin 1,2.").
+// and each superscript marker written as pdfextract's layout writes
+// citation and affiliation markers (pdfextract/CONTRACT.md, "demo truth"):
+// in square brackets as a word of its own — a space before it unless it
+// begins the text, a space after it when a letter or digit follows
+// directly, punctuation staying attached: "thin [1,2].", "[1] Department".
 func truthText(runs []run) string {
 	var b strings.Builder
 	for i, r := range runs {
@@ -99,7 +101,7 @@ func truthText(runs []run) string {
 		if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
 			b.WriteByte(' ')
 		}
-		b.WriteString(r.text)
+		b.WriteString("[" + r.text + "]")
 		if i+1 < len(runs) {
 			next := []rune(runs[i+1].text)
 			if len(next) > 0 && (unicode.IsLetter(next[0]) || unicode.IsDigit(next[0])) {
