@@ -1,0 +1,269 @@
+package pdfextract
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// Lines in reading order → blocks.
+//
+// A new block starts at a column change, a caption label, a heading, a
+// change of font size or weight, a vertical gap wider than the body's line
+// spacing, an indented first line after a full line, a line after a short
+// line that ended a sentence, and — after a References heading — at every
+// reference entry (numbered, or outdented under a hanging indent). Blocks
+// split by a column or page break are joined again in joinContinuations.
+
+const (
+	gapFactor    = 1.35 // × expected baseline distance
+	indentMinEm  = 0.6
+	indentMaxEm  = 8
+	fullLineEm   = 2.5 // a line ending within this of the column's right edge is full
+	shortLineEm  = 3   // one ending further left than this is short
+	sizeChange   = 0.12
+	boldLine     = 0.6
+	maxSkipFloat = 12 // blocks skipped looking for a paragraph's continuation
+)
+
+var (
+	captionRE  = regexp.MustCompile(`^(?i:(?:supplementary\s+|extended\s+data\s+)?(?:fig(?:ure)?s?\.?|table|box|scheme|chart|plate))\s*(S?\d+[A-Za-z]?|[IVX]+)\b\s*([.:|—–-]?)`)
+	sectionRE  = regexp.MustCompile(`^(?i:(?:(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-H]\.)\s*)?(?:abstract|summary|background|introduction|methods?|materials? and methods|methods and materials|patients and methods|subjects and methods|study design|results|discussion|conclusions?|results and discussion|limitations|references|bibliography|literature cited|works cited|reference list|acknowledge?ments?|funding|author contributions|conflicts? of interest|competing interests|declarations?|data availability(?: statement)?|ethics statement|supplementary (?:material|information)|appendix(?: [a-z0-9]+)?|keywords|key words|abbreviations|highlights|in brief|graphical abstract|star ?methods|key resources table))\s*:?$`)
+	refsHeadRE = regexp.MustCompile(`^(?i:(?:(?:\d+|[IVX]+)\.?\s*)?(?:references(?: and notes)?|bibliography|literature cited|works cited|reference list|cited literature))\s*:?$`)
+	refStartRE = regexp.MustCompile(`^(\[\d{1,4}\]|\d{1,4}\.\s|\d{1,4}\s+\p{Lu})`)
+)
+
+// blockDraft is a block being built: its lines and, once classified, kind.
+type blockDraft struct {
+	lines []*textLine
+	kind  appraise.BlockKind
+	size  float64 // dominant font size
+	bold  float64 // share of bold characters
+	words int
+	text  string // lines joined with spaces, for classification
+}
+
+func (d *blockDraft) first() *textLine { return d.lines[0] }
+func (d *blockDraft) last() *textLine  { return d.lines[len(d.lines)-1] }
+
+// bbox is the box of the block's lines in the column it starts in.
+func (d *blockDraft) bbox() appraise.Rect {
+	f := d.first()
+	r := appraise.Rect{X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
+	for _, l := range d.lines {
+		if l.page != f.page || l.col != f.col {
+			continue
+		}
+		r.X0, r.Y0 = math.Min(r.X0, l.x0), math.Min(r.Y0, l.top)
+		r.X1, r.Y1 = math.Max(r.X1, l.x1), math.Max(r.Y1, l.bottom)
+	}
+	return r
+}
+
+// segmentBlocks cuts the line stream into blocks.
+func segmentBlocks(lines []*textLine, st docStats) []*blockDraft {
+	var out []*blockDraft
+	var cur *blockDraft
+	inRefs := false
+	for i, l := range lines {
+		if cur != nil && !startsBlock(lines[i-1], l, st, inRefs) {
+			cur.lines = append(cur.lines, l)
+			continue
+		}
+		if cur != nil && refsHeadRE.MatchString(cur.text) {
+			inRefs = true
+		}
+		cur = &blockDraft{lines: []*textLine{l}, text: l.text}
+		out = append(out, cur)
+		if inRefs && isHeadingLine(l, st) && !refStartRE.MatchString(l.text) && !refsHeadRE.MatchString(l.text) {
+			inRefs = false
+		}
+	}
+	return out
+}
+
+// isHeadingLine: a short line set bold or larger than body text, or a
+// known section name.
+func isHeadingLine(l *textLine, st docStats) bool {
+	if sectionRE.MatchString(l.text) {
+		return true
+	}
+	if len(strings.Fields(l.text)) > 12 {
+		return false
+	}
+	return l.bold >= 0.8 && l.size >= 0.95*st.bodySize || l.size >= 1.15*st.bodySize
+}
+
+// startsBlock decides whether line c starts a new block after line p.
+func startsBlock(p, c *textLine, st docStats, inRefs bool) bool {
+	if p.col != c.col {
+		return true
+	}
+	if captionRE.MatchString(c.text) && !captionRE.MatchString(p.text) || sectionRE.MatchString(p.text) || sectionRE.MatchString(c.text) {
+		return true
+	}
+	em := math.Max(p.size, c.size)
+	if math.Abs(p.size-c.size) > sizeChange*em {
+		return true
+	}
+	if (p.bold >= boldLine) != (c.bold >= boldLine) {
+		return true
+	}
+	expected := 1.2 * em
+	if st.isBody(p) && st.isBody(c) {
+		expected = st.bodySpacing
+	}
+	d := c.base - p.base
+	if d > gapFactor*expected || d < 0.3*em {
+		return true
+	}
+	if inRefs {
+		if refStartRE.MatchString(c.text) {
+			return true
+		}
+		// Hanging indent: an entry's first line sticks out to the left.
+		return c.x0 < p.x0-indentMinEm*em && !refStartRE.MatchString(p.text)
+	}
+	ind := c.x0 - c.colLeft
+	if ind > indentMinEm*em && ind < indentMaxEm*em && c.x0 > p.x0+indentMinEm*em && p.x1 > p.colRight-fullLineEm*em {
+		return true
+	}
+	if p.x1 < p.colRight-shortLineEm*em && endsSentence(p.text) && startsUpperOrDigit(c.text) {
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether text ends with terminal punctuation,
+// ignoring closing quotes and brackets and a trailing citation marker.
+func endsSentence(text string) bool {
+	t := strings.TrimSpace(text)
+	if i := strings.LastIndex(t, " ["); i >= 0 && strings.HasSuffix(t, "]") {
+		t = strings.TrimSpace(t[:i])
+	}
+	t = strings.TrimRight(t, `)]"'’”»`)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == '.' || r == '?' || r == '!' || r == ':'
+}
+
+func startsUpperOrDigit(text string) bool {
+	t := strings.TrimLeft(text, `([“"'‘`)
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+func startsLower(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsLower(r)
+}
+
+// joinContinuations joins a paragraph (or reference entry) cut by a column
+// or page break: when it ends its column's text and the next paragraph of
+// the stream starts the next column's text, skipping captions, footnotes
+// and other floats in between, the two are one block when the first does
+// not end a sentence, or the second starts in lower case, or the document
+// indents paragraphs and the second's first line is not indented.
+func joinContinuations(ds []*blockDraft, st docStats) []*blockDraft {
+	mainKind := func(k appraise.BlockKind) bool {
+		return k == appraise.KindParagraph || k == appraise.KindReference ||
+			k == appraise.KindHeading || k == appraise.KindTitle
+	}
+	removed := make([]bool, len(ds))
+	for i := 0; i < len(ds); i++ {
+		a := ds[i]
+		if removed[i] || a.kind != appraise.KindParagraph && a.kind != appraise.KindReference {
+			continue
+		}
+		for {
+			j := nextMain(ds, removed, i, mainKind)
+			if j < 0 || !endsColumnFlow(ds, removed, i, j, mainKind) {
+				break
+			}
+			b := ds[j]
+			if b.kind != a.kind || !startsColumnFlow(ds, removed, j, mainKind) || !continues(a, b, st) {
+				break
+			}
+			a.lines = append(a.lines, b.lines...)
+			a.text += " " + b.text
+			removed[j] = true
+		}
+	}
+	out := ds[:0]
+	for i, d := range ds {
+		if !removed[i] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// nextMain finds the next live main block after i within maxSkipFloat
+// blocks, or -1.
+func nextMain(ds []*blockDraft, removed []bool, i int, mainKind func(appraise.BlockKind) bool) int {
+	skipped := 0
+	for j := i + 1; j < len(ds) && skipped <= maxSkipFloat; j++ {
+		if removed[j] {
+			continue
+		}
+		if mainKind(ds[j].kind) {
+			return j
+		}
+		skipped++
+	}
+	return -1
+}
+
+// endsColumnFlow: block i's last line is in another column than block j's
+// first, and no main block follows i in its last column.
+func endsColumnFlow(ds []*blockDraft, removed []bool, i, j int, mainKind func(appraise.BlockKind) bool) bool {
+	col := ds[i].last().col
+	if ds[j].first().col == col {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if !removed[k] && ds[k].first().col == col && mainKind(ds[k].kind) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsColumnFlow: no main block precedes j in its first column.
+func startsColumnFlow(ds []*blockDraft, removed []bool, j int, mainKind func(appraise.BlockKind) bool) bool {
+	col := ds[j].first().col
+	for k := j - 1; k >= 0; k-- {
+		if removed[k] {
+			continue
+		}
+		if ds[k].first().col != col && ds[k].last().col != col {
+			return true
+		}
+		if mainKind(ds[k].kind) {
+			return false
+		}
+	}
+	return true
+}
+
+// continues decides whether b's text carries on a's.
+func continues(a, b *blockDraft, st docStats) bool {
+	if math.Abs(a.size-b.size) > sizeChange*math.Max(a.size, b.size) {
+		return false
+	}
+	bf := b.first()
+	if startsLower(bf.text) {
+		return true
+	}
+	if a.kind == appraise.KindReference {
+		return !endsSentence(a.last().text) && !refStartRE.MatchString(bf.text)
+	}
+	indented := bf.x0-bf.colLeft > indentMinEm*bf.size
+	if !endsSentence(a.last().text) {
+		return !indented || !st.indented
+	}
+	return st.indented && !indented && len(b.lines) > 1
+}

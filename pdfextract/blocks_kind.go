@@ -1,0 +1,189 @@
+package pdfextract
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// Block kinds, decided from the block's text and typography relative to
+// the document's body text:
+//   - title: on the first page, the block in the largest font, clearly
+//     larger than body text;
+//   - heading: at most three lines and few words, set bold or larger, or
+//     numbered ("2.1 Participants"), or in capitals, or a known section
+//     name ("Methods", "References");
+//   - caption: starts with a label — "Figure 2.", "Fig. 3:", "FIGURE 1 |",
+//     "Table 1" in bold or smaller type;
+//   - reference: a block after a References heading, up to the next heading;
+//   - footnote: small type at the bottom of a page, below the column's body
+//     text;
+//   - other: any other small type (affiliations, table cells, figure
+//     labels);
+//   - paragraph: the rest.
+
+// classifyBlocks sets every draft's kind and measures.
+func classifyBlocks(ds []*blockDraft, st *docStats) {
+	lowestBody := map[int]float64{} // column → lowest body-size baseline
+	for _, d := range ds {
+		d.measure()
+		for _, l := range d.lines {
+			if st.isBody(l) {
+				if b, ok := lowestBody[l.col]; !ok || l.base > b {
+					lowestBody[l.col] = l.base
+				}
+			}
+		}
+	}
+	st.indented = measureIndent(ds, *st)
+	inRefs := false
+	for _, d := range ds {
+		switch {
+		case isCaption(d, *st):
+			d.kind = appraise.KindCaption
+		case isHeading(d, *st):
+			d.kind = appraise.KindHeading
+			inRefs = refsHeadRE.MatchString(d.text)
+		case inRefs:
+			d.kind = appraise.KindReference
+		case d.size < 0.92*st.bodySize && isFootnote(d, lowestBody):
+			d.kind = appraise.KindFootnote
+		case d.size < 0.9*st.bodySize:
+			d.kind = appraise.KindOther
+		default:
+			d.kind = appraise.KindParagraph
+		}
+	}
+	markTitle(ds, *st)
+}
+
+// measure sets the draft's text, dominant size, bold share and words.
+func (d *blockDraft) measure() {
+	parts := make([]string, len(d.lines))
+	sizes := map[float64]int{}
+	bold, all := 0.0, 0
+	for i, l := range d.lines {
+		parts[i] = l.text
+		n := utf8.RuneCountInString(l.text)
+		sizes[math.Round(l.size*4)/4] += n
+		bold += l.bold * float64(n)
+		all += n
+	}
+	d.text = strings.Join(parts, " ")
+	d.size = modeKey(sizes)
+	if all > 0 {
+		d.bold = bold / float64(all)
+	}
+	d.words = len(strings.Fields(d.text))
+}
+
+func isCaption(d *blockDraft, st docStats) bool {
+	m := captionRE.FindStringSubmatchIndex(d.text)
+	if m == nil {
+		return false
+	}
+	punct := m[4] < m[5]
+	return punct || d.first().bold >= 0.2 || d.size < 0.95*st.bodySize
+}
+
+var numberedHeadRE = regexp.MustCompile(`^(\d+(\.\d+)*\.?|[IVX]+\.|[A-H]\.)\s+\p{Lu}`)
+
+func isHeading(d *blockDraft, st docStats) bool {
+	if len(d.lines) > 3 || d.words > 20 || d.words == 0 {
+		return false
+	}
+	if sectionRE.MatchString(d.text) {
+		return true
+	}
+	if strings.HasSuffix(d.text, ".") && d.words > 6 {
+		return false
+	}
+	if d.size < 0.95*st.bodySize {
+		return false
+	}
+	strong := d.bold >= 0.7 || d.size >= 1.12*st.bodySize
+	numbered := numberedHeadRE.MatchString(d.text) && d.words <= 12 && !endsSentence(d.text)
+	return strong || numbered || isAllCaps(d.text) && d.words <= 10
+}
+
+// isAllCaps: at least four letters, none lower case.
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 4
+}
+
+func isFootnote(d *blockDraft, lowestBody map[int]float64) bool {
+	f := d.first()
+	if f.top < 0.6*f.pageHeight || d.words < 3 {
+		return false
+	}
+	if b, ok := lowestBody[f.col]; ok && b > f.base {
+		return false
+	}
+	return true
+}
+
+// measureIndent reports whether the document's paragraphs mostly start
+// with an indented first line.
+func measureIndent(ds []*blockDraft, st docStats) bool {
+	indented, total := 0, 0
+	for _, d := range ds {
+		if len(d.lines) < 2 || !st.isBody(d.first()) {
+			continue
+		}
+		f, s := d.first(), d.lines[1]
+		if f.col != s.col {
+			continue
+		}
+		total++
+		if f.x0-s.x0 > indentMinEm*f.size {
+			indented++
+		}
+	}
+	return total >= 3 && 2*indented >= total
+}
+
+// markTitle makes the first page's largest-type block the title.
+func markTitle(ds []*blockDraft, st docStats) {
+	if len(ds) == 0 {
+		return
+	}
+	page := ds[0].first().page
+	best := -1
+	for i, d := range ds {
+		if d.first().page != page {
+			break
+		}
+		if d.kind == appraise.KindCaption || d.size < 1.2*st.bodySize || letterCount(d.text) < 8 {
+			continue
+		}
+		if best < 0 || d.size > ds[best].size+0.1 {
+			best = i
+		}
+	}
+	if best >= 0 {
+		ds[best].kind = appraise.KindTitle
+	}
+}
+
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,149 @@
+package pdfextract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBlockBreaks(t *testing.T) {
+	tests := []struct {
+		name  string
+		build func(p *synthPage)
+		want  []string // the blocks' texts, in order
+	}{
+		{
+			name: "indented first line starts a paragraph",
+			build: func(p *synthPage) {
+				y := p.paragraph(72, 100, 300, 20, lead, body(), "First paragraph "+lorem("a", 40)+" ends here.")
+				p.paragraph(72, y, 300, 20, lead, body(), "Second paragraph "+lorem("b", 40)+" ends too.")
+			},
+			want: []string{"First paragraph", "Second paragraph"},
+		},
+		{
+			name: "vertical gap starts a paragraph",
+			build: func(p *synthPage) {
+				y := p.paragraph(72, 100, 300, 0, lead, body(), "First paragraph "+lorem("a", 40)+" ends here.")
+				p.paragraph(72, y+8, 300, 0, lead, body(), "Second paragraph "+lorem("b", 40)+" ends too.")
+			},
+			want: []string{"First paragraph", "Second paragraph"},
+		},
+		{
+			name: "bold heading is its own block",
+			build: func(p *synthPage) {
+				p.text(72, 100, "2.1 Participants", style{size: 10, bold: true})
+				p.paragraph(72, 112, 300, 0, lead, body(), "We recruited "+lorem("a", 40)+".")
+			},
+			want: []string{"2.1 Participants", "We recruited"},
+		},
+		{
+			name: "caption label starts a block",
+			build: func(p *synthPage) {
+				y := p.paragraph(72, 100, 300, 0, lead, body(), "Body text "+lorem("a", 30)+" and")
+				p.text(72, y, "Figure 2. Flow of participants through the trial.", body())
+			},
+			want: []string{"Body text", "Figure 2. Flow"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newPage(t, 1)
+			tt.build(p)
+			_, blocks := layoutText(t, p)
+			if len(blocks) != len(tt.want) {
+				t.Fatalf("got %d blocks, want %d: %v", len(blocks), len(tt.want), blocks)
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix(blocks[i].text, w) {
+					t.Errorf("block %d = %q, want it to start %q", i, blocks[i].text, w)
+				}
+			}
+		})
+	}
+}
+
+func TestBlockKinds(t *testing.T) {
+	p := newPage(t, 1)
+	p.text(100, 60, "Exercise After Heart Failure", style{size: 18, bold: true})
+	p.text(72, 100, "Abstract", style{size: 11, bold: true})
+	y := p.paragraph(72, 114, 468, 0, lead, body(), "Heart failure patients "+lorem("a", 60)+".")
+	p.text(72, y+10, "1. Introduction", style{size: 11, bold: true})
+	y = p.paragraph(72, y+24, 468, 0, lead, body(), "Rehabilitation is "+lorem("b", 60)+".")
+	p.text(72, y+10, "Table 1 Characteristics of the participants", style{size: 9, bold: true})
+	p.text(72, 720, "* Correspondence to the first author at the clinic.", style{size: 8})
+	p2 := newPage(t, 2)
+	p2.text(72, 100, "References", style{size: 11, bold: true})
+	p2.text(72, 116, "1. Smith J. A trial of care. Lancet. 2001;1:1-2.", style{size: 9})
+	p2.text(72, 128, "2. Jones K, Brown L. Exercise and the heart: a long", style{size: 9})
+	p2.text(84, 139, "title that wraps. BMJ. 2005;2:3-4.", style{size: 9})
+	p2.text(72, 151, "3. Lee M. Care. JAMA. 2010;3:5-6.", style{size: 9})
+	_, blocks := layoutText(t, p, p2)
+	want := []struct{ kind, prefix string }{
+		{"title", "Exercise After Heart Failure"},
+		{"heading", "Abstract"},
+		{"paragraph", "Heart failure patients"},
+		{"heading", "1. Introduction"},
+		{"paragraph", "Rehabilitation is"},
+		{"caption", "Table 1 Characteristics"},
+		{"footnote", "* Correspondence"},
+		{"heading", "References"},
+		{"reference", "1. Smith J."},
+		{"reference", "2. Jones K, Brown L. Exercise and the heart: a long title that wraps."},
+		{"reference", "3. Lee M."},
+	}
+	if len(blocks) != len(want) {
+		t.Fatalf("got %d blocks, want %d:\n%v", len(blocks), len(want), blocks)
+	}
+	for i, w := range want {
+		if blocks[i].kind != w.kind || !strings.HasPrefix(blocks[i].text, w.prefix) {
+			t.Errorf("block %d = %s %q, want %s starting %q", i, blocks[i].kind, blocks[i].text, w.kind, w.prefix)
+		}
+	}
+}
+
+func TestParagraphContinues(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages func(t *testing.T) []*synthPage
+	}{
+		{
+			name: "paragraph continues across column break",
+			pages: func(t *testing.T) []*synthPage {
+				p := newPage(t, 1)
+				y := p.paragraph(leftX, 100, colW, 20, lead, body(), "The first paragraph "+lorem("a", 60)+" ends.")
+				p.lines(leftX, y, lead, body(), "    Then a second one starts here and", "runs to the bottom of the left column")
+				y = p.lines(rightX, 100, lead, body(), "and carries on at the top of the right", "column until it ends.")
+				p.paragraph(rightX, y, colW, 20, lead, body(), "The third paragraph "+lorem("c", 60)+" ends.")
+				return []*synthPage{p}
+			},
+		},
+		{
+			name: "paragraph continues across page break past a footnote and a figure caption",
+			pages: func(t *testing.T) []*synthPage {
+				p := newPage(t, 1)
+				p.lines(72, 100, lead, body(), "The first paragraph is short and ends.", "  Then a second one starts here and", "runs to the bottom of the page")
+				p.text(72, 700, "1 A footnote in small type at the foot of the page.", style{size: 7})
+				p2 := newPage(t, 2)
+				p2.text(72, 80, "Figure 3. A figure at the top of the next page.", style{size: 8})
+				p2.lines(72, 120, lead, body(), "and carries on below the figure", "until it ends.")
+				return []*synthPage{p, p2}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, blocks := layoutText(t, tt.pages(t)...)
+			found := false
+			for _, b := range blocks {
+				if strings.Contains(b.text, "Then a second one") {
+					found = true
+					if !strings.HasSuffix(b.text, "until it ends.") {
+						t.Errorf("paragraph not continued: %q\nall blocks: %v", b.text, blocks)
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("paragraph missing: %v", blocks)
+			}
+		})
+	}
+}

@@ -1,0 +1,170 @@
+package pdfextract
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// Layout: positioned glyphs of every page → blocks in reading order.
+//
+// The stages, one file each:
+//
+//	lines.go      glyphs → fragments (runs on a baseline, never across a
+//	              gutter) → lines of a column
+//	words.go      a line's glyphs → text: spaces from gaps, superscripts
+//	headers.go    running headers/footers, page numbers, line numbers
+//	columns.go    gutters from a coverage histogram, bands, columns
+//	blocks.go     lines → blocks (paragraph breaks), continuation across
+//	              column and page breaks
+//	blocks_kind.go title, heading, caption, footnote, reference, other
+//	dehyphen.go   joining a block's lines, undoing end-of-line hyphens
+//	normalize.go  ligatures, spaces, NFC
+
+// layoutPages lays out the pages' glyphs and returns the blocks in reading
+// order and the text they index: every block's text, blocks separated by
+// "\n\n", offsets in code points.
+func layoutPages(pages []PageGlyphs) (blocks []appraise.Block, text string) {
+	pfs := make([]*pageFrags, len(pages))
+	for i, p := range pages {
+		number := p.Number
+		if number <= 0 {
+			number = i + 1
+		}
+		pfs[i] = &pageFrags{
+			number: number, width: p.Width, height: p.Height,
+			frags: buildFragments(prepareGlyphs(p)),
+		}
+	}
+	removeFurniture(pfs)
+	lines := orderLines(pfs)
+	st := measureDoc(lines)
+	drafts := segmentBlocks(lines, st)
+	classifyBlocks(drafts, &st)
+	drafts = joinContinuations(drafts, st)
+	return assemble(drafts, newVocabulary(lines))
+}
+
+// orderLines returns every kept line of the document in reading order:
+// pages in order, bands top to bottom, columns left to right.
+func orderLines(pfs []*pageFrags) []*textLine {
+	var lines []*textLine
+	colID := 0
+	for _, p := range pfs {
+		kept := make([]*fragment, 0, len(p.frags))
+		for _, f := range p.frags {
+			if !f.removed {
+				kept = append(kept, f)
+			}
+		}
+		for _, b := range pageBands(kept, p.width) {
+			for _, c := range b.cols {
+				if len(c) == 0 {
+					continue
+				}
+				ls := columnLines(c)
+				setColumn(ls, p, colID)
+				colID++
+				lines = append(lines, ls...)
+			}
+		}
+	}
+	return lines
+}
+
+// setColumn records the column's identity and edges on its lines.
+func setColumn(ls []*textLine, p *pageFrags, id int) {
+	x0s := make([]float64, 0, len(ls))
+	x1s := make([]float64, 0, len(ls))
+	for _, l := range ls {
+		x0s = append(x0s, l.x0)
+		x1s = append(x1s, l.x1)
+	}
+	sort.Float64s(x0s)
+	sort.Float64s(x1s)
+	left := x0s[len(x0s)/10]
+	right := x1s[len(x1s)-1-len(x1s)/10]
+	for i, l := range ls {
+		l.page, l.col, l.pageHeight = p.number, id, p.height
+		l.colLeft, l.colRight = left, right
+		l.firstInCol = i == 0
+		l.lastInCol = i == len(ls)-1
+	}
+}
+
+// docStats are the document's typical body text measures.
+type docStats struct {
+	bodySize    float64 // font size of most text
+	bodySpacing float64 // baseline distance between body lines
+	indented    bool    // paragraphs start with an indented first line
+}
+
+func measureDoc(lines []*textLine) docStats {
+	sizes := map[float64]int{}
+	for _, l := range lines {
+		sizes[math.Round(l.size*4)/4] += utf8.RuneCountInString(l.text)
+	}
+	st := docStats{bodySize: modeKey(sizes)}
+	if st.bodySize == 0 {
+		st.bodySize = 10
+	}
+	spacings := map[float64]int{}
+	for i := 1; i < len(lines); i++ {
+		p, c := lines[i-1], lines[i]
+		if p.col != c.col || !st.isBody(p) || !st.isBody(c) {
+			continue
+		}
+		d := c.base - p.base
+		if d > 0.8*st.bodySize && d < 2.5*st.bodySize {
+			spacings[math.Round(d*4)/4]++
+		}
+	}
+	st.bodySpacing = modeKey(spacings)
+	if st.bodySpacing == 0 {
+		st.bodySpacing = 1.2 * st.bodySize
+	}
+	return st
+}
+
+func (st docStats) isBody(l *textLine) bool {
+	return math.Abs(l.size-st.bodySize) <= 0.12*st.bodySize
+}
+
+// modeKey returns the key with the largest count (the smallest key on ties).
+func modeKey(m map[float64]int) float64 {
+	best, bestN := 0.0, 0
+	for k, n := range m {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return best
+}
+
+// assemble joins the blocks' texts with "\n\n" and sets their offsets.
+func assemble(drafts []*blockDraft, vocab vocabulary) ([]appraise.Block, string) {
+	var b strings.Builder
+	blocks := make([]appraise.Block, 0, len(drafts))
+	offset := 0
+	for _, d := range drafts {
+		t := vocab.joinLines(d.lines)
+		if t == "" {
+			continue
+		}
+		if len(blocks) > 0 {
+			b.WriteString("\n\n")
+			offset += 2
+		}
+		n := utf8.RuneCountInString(t)
+		blocks = append(blocks, appraise.Block{
+			Index: len(blocks), Kind: d.kind, Page: d.lines[0].page, BBox: d.bbox(),
+			Start: offset, End: offset + n,
+		})
+		b.WriteString(t)
+		offset += n
+	}
+	return blocks, b.String()
+}

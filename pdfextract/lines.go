@@ -1,0 +1,432 @@
+package pdfextract
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Glyphs → fragments → lines.
+//
+// A fragment is a horizontal run of glyphs on one baseline with no gap
+// wider than fragmentGapEm: it never crosses a column gutter, so column
+// detection can work on fragments. A line is the fragments of one column
+// that share a baseline, in x order.
+
+const (
+	// sameLineEm: baselines within this many ems belong to one line
+	// (superscripts and subscripts stay with their line).
+	sameLineEm = 0.5
+	// fragmentGapEm: a horizontal gap wider than this ends a fragment.
+	fragmentGapEm = 0.9
+	// layoutMaxGlyphs bounds the work on hostile pages; glyphs past it are
+	// ignored.
+	layoutMaxGlyphs = 200000
+)
+
+// lglyph is a glyph prepared for layout.
+type lglyph struct {
+	text          string // cleaned; " " for a drawn space
+	x0, x1        float64
+	base          float64 // baseline y (rise applied)
+	size          float64
+	rise          float64
+	bold, italic  bool
+	space         bool // a drawn space: a word break, not ink
+	seq           int
+	superscript   bool // set per line: small and raised above the line
+	accentCombine rune // combining mark when this is a spacing accent
+}
+
+func (g *lglyph) top() float64    { return g.base - 0.8*g.size }
+func (g *lglyph) bottom() float64 { return g.base + 0.25*g.size }
+
+// fragment is a run of glyphs on one baseline, sorted by x.
+type fragment struct {
+	glyphs         []lglyph
+	x0, x1         float64 // ink extent (drawn spaces excluded)
+	top, bottom    float64
+	base, size     float64 // of the dominant (most frequent) size
+	removed        bool    // a running header, page number or line number
+	col            int     // column index within its band, -1 when spanning
+	key            string  // lower-cased text, digits masked, for repeat detection
+	textCache      string
+	textCacheValid bool
+}
+
+func (f *fragment) width() float64 { return f.x1 - f.x0 }
+
+// plainText is the fragment's text with spaces from gaps, for matching
+// headers and line numbers (not for output).
+func (f *fragment) plainText() string {
+	if !f.textCacheValid {
+		f.textCache = strings.TrimSpace(wordsText(f.glyphs, f.base, f.size))
+		f.textCacheValid = true
+	}
+	return f.textCache
+}
+
+// prepareGlyphs filters and converts one page's glyphs: no unmapped,
+// rotated, off-page or non-finite glyphs; invisible glyphs only when the
+// page has no visible ones (an OCR layer under a scan is the page's text).
+func prepareGlyphs(p PageGlyphs) []lglyph {
+	src := p.Glyphs
+	if len(src) > layoutMaxGlyphs {
+		src = src[:layoutMaxGlyphs]
+	}
+	visible, upright := 0, 0
+	for i := range src {
+		if !src[i].Invisible {
+			visible++
+		}
+		if src[i].Upright {
+			upright++
+		}
+	}
+	keepInvisible := visible == 0
+	w, h := p.Width, p.Height
+	if !(w > 0) || math.IsInf(w, 0) {
+		w = math.Inf(1)
+	}
+	if !(h > 0) || math.IsInf(h, 0) {
+		h = math.Inf(1)
+	}
+	out := make([]lglyph, 0, len(src))
+	for i := range src {
+		g := &src[i]
+		if g.Invisible && !keepInvisible || !g.Upright && upright > 0 {
+			continue
+		}
+		if !finite(g.X) || !finite(g.Y) || !finite(g.W) || !finite(g.Size) || !finite(g.Rise) {
+			continue
+		}
+		text := cleanGlyphText(g.Text)
+		if text == "" {
+			continue
+		}
+		size := math.Abs(g.Size)
+		if size < 0.5 {
+			size = 0.5
+		}
+		if size > 1000 {
+			size = 1000
+		}
+		width := g.W
+		if !(width > 0) {
+			width = 0.5 * size
+		}
+		cx := g.X + width/2
+		if cx < -2 || cx > w+2 || g.Y < -2 || g.Y > h+size {
+			continue // outside the crop box: clipped away
+		}
+		lg := lglyph{
+			text: text, x0: g.X, x1: g.X + width, base: g.Y, size: size, rise: g.Rise,
+			bold: g.Bold, italic: g.Italic, seq: g.Seq,
+		}
+		if strings.TrimSpace(text) == "" {
+			lg.text, lg.space = " ", true
+		} else if r := []rune(text); len(r) == 1 {
+			if m, ok := spacingAccents[r[0]]; ok {
+				lg.accentCombine = m
+			}
+		}
+		out = append(out, lg)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	return out
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// buildFragments groups a page's glyphs into fragments: runs in drawing
+// order first (producers draw a line's glyphs in sequence, superscripts
+// included), then runs on one baseline that touch are merged.
+func buildFragments(gs []lglyph) []*fragment {
+	runs := drawingRuns(gs)
+	return mergeRuns(runs)
+}
+
+// drawingRuns splits glyphs, in drawing order, wherever the next glyph is
+// not on the same line just after the previous one.
+func drawingRuns(gs []lglyph) [][]lglyph {
+	var runs [][]lglyph
+	start := 0
+	base, size, end := 0.0, 0.0, 0.0
+	for i := range gs {
+		g := &gs[i]
+		if i > start {
+			prev := &gs[i-1]
+			em := math.Max(size, g.size)
+			sameLine := math.Abs(g.base-base) <= sameLineEm*em && math.Abs(g.base-prev.base) <= sameLineEm*em
+			forward := g.x0 >= prev.x0-0.3*em && g.x0 <= end+fragmentGapEm*em
+			if !sameLine || !forward {
+				runs = append(runs, gs[start:i:i])
+				start = i
+			}
+		}
+		if i == start {
+			base, size, end = g.base, g.size, g.x1
+			continue
+		}
+		if g.size > size*1.05 {
+			base, size = g.base, g.size
+		}
+		if !g.space {
+			end = math.Max(end, g.x1)
+		} else {
+			end = math.Max(end, g.x0)
+		}
+	}
+	if start < len(gs) {
+		runs = append(runs, gs[start:])
+	}
+	return runs
+}
+
+// mergeRuns merges drawing runs on one baseline that touch or overlap into
+// fragments, and gives each fragment its glyphs in x order.
+func mergeRuns(runs [][]lglyph) []*fragment {
+	frs := make([]*fragment, 0, len(runs))
+	for _, r := range runs {
+		f := &fragment{glyphs: r}
+		f.measure()
+		if f.x1 < f.x0 { // only spaces
+			continue
+		}
+		frs = append(frs, f)
+	}
+	// Sweep in baseline order; rows of nearby baselines, then within a row
+	// merge by x.
+	sort.SliceStable(frs, func(i, j int) bool { return frs[i].base < frs[j].base })
+	var out []*fragment
+	for i := 0; i < len(frs); {
+		j := i + 1
+		for j < len(frs) && frs[j].base-frs[j-1].base <= sameLineEm*math.Max(frs[j].size, frs[j-1].size) {
+			j++
+		}
+		out = append(out, mergeRow(frs[i:j])...)
+		i = j
+	}
+	for _, f := range out {
+		sort.SliceStable(f.glyphs, func(i, j int) bool { return f.glyphs[i].x0 < f.glyphs[j].x0 })
+	}
+	return out
+}
+
+// mergeRow merges the fragments of one row of similar baselines whose x
+// extents touch.
+func mergeRow(row []*fragment) []*fragment {
+	if len(row) == 1 {
+		return row
+	}
+	sort.SliceStable(row, func(i, j int) bool { return row[i].x0 < row[j].x0 })
+	var open []*fragment
+	for _, f := range row {
+		merged := false
+		for k := len(open) - 1; k >= 0 && k >= len(open)-8; k-- {
+			o := open[k]
+			em := math.Max(o.size, f.size)
+			if math.Abs(o.base-f.base) <= sameLineEm*em && f.x0 <= o.x1+fragmentGapEm*em {
+				o.glyphs = append(o.glyphs, f.glyphs...)
+				o.measure()
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			open = append(open, f)
+		}
+	}
+	return open
+}
+
+// measure sets the fragment's extent, dominant size and baseline.
+func (f *fragment) measure() {
+	f.x0, f.x1 = math.Inf(1), math.Inf(-1)
+	f.top, f.bottom = math.Inf(1), math.Inf(-1)
+	f.textCacheValid = false
+	f.size, f.base = dominantSize(f.glyphs)
+	for i := range f.glyphs {
+		g := &f.glyphs[i]
+		if g.space {
+			continue
+		}
+		f.x0 = math.Min(f.x0, g.x0)
+		f.x1 = math.Max(f.x1, g.x1)
+		f.top = math.Min(f.top, g.top())
+		f.bottom = math.Max(f.bottom, g.bottom())
+	}
+}
+
+// dominantSize returns the font size carrying the most characters (sizes
+// within 0.25 pt count as one) and the baseline of the glyphs of that size.
+func dominantSize(gs []lglyph) (size, base float64) {
+	type acc struct {
+		n    int
+		base float64
+		size float64
+	}
+	var buckets []acc
+	for i := range gs {
+		g := &gs[i]
+		if g.space {
+			continue
+		}
+		found := false
+		for k := range buckets {
+			if math.Abs(buckets[k].size-g.size) <= 0.25 {
+				buckets[k].n++
+				buckets[k].base += g.base
+				found = true
+				break
+			}
+		}
+		if !found {
+			if len(buckets) >= 16 {
+				continue
+			}
+			buckets = append(buckets, acc{n: 1, base: g.base, size: g.size})
+		}
+	}
+	best := -1
+	for k := range buckets {
+		if best < 0 || buckets[k].n > buckets[best].n ||
+			buckets[k].n == buckets[best].n && buckets[k].size > buckets[best].size {
+			best = k
+		}
+	}
+	if best < 0 {
+		if len(gs) > 0 {
+			return gs[0].size, gs[0].base
+		}
+		return 0, 0
+	}
+	return buckets[best].size, buckets[best].base / float64(buckets[best].n)
+}
+
+// textLine is one line of one column: fragments on a baseline, in x order.
+type textLine struct {
+	glyphs      []lglyph
+	x0, x1      float64
+	top, bottom float64
+	base, size  float64
+	bold        float64 // share of characters in a bold font
+	text        string  // rendered and normalised
+	page        int
+	col         int // unique per page, band and column
+	colLeft     float64
+	colRight    float64
+	pageHeight  float64
+	firstInCol  bool
+	lastInCol   bool
+}
+
+// columnLines merges one column's fragments into lines, top to bottom.
+func columnLines(frs []*fragment) []*textLine {
+	sorted := append([]*fragment(nil), frs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].base < sorted[j].base })
+	type group struct {
+		frs  []*fragment
+		base float64
+		size float64
+	}
+	var groups []*group
+	var open []*group
+	for _, f := range sorted {
+		var into *group
+		keep := open[:0]
+		for _, g := range open {
+			em := math.Max(g.size, f.size)
+			if f.base-g.base > sameLineEm*em {
+				continue // closed: every later fragment is lower still
+			}
+			keep = append(keep, g)
+			if into == nil && !overlapsAny(g.frs, f) {
+				into = g
+			}
+		}
+		open = keep
+		if into == nil {
+			into = &group{base: f.base, size: f.size}
+			groups = append(groups, into)
+			open = append(open, into)
+		}
+		into.frs = append(into.frs, f)
+		if f.size > into.size*1.05 {
+			into.base, into.size = f.base, f.size
+		}
+	}
+	lines := make([]*textLine, 0, len(groups))
+	for _, g := range groups {
+		lines = append(lines, newTextLine(g.frs))
+	}
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].base < lines[j].base })
+	return lines
+}
+
+// overlapsAny reports whether f overlaps any of frs horizontally by more
+// than a sliver: two such fragments are stacked lines, not one line.
+func overlapsAny(frs []*fragment, f *fragment) bool {
+	for _, o := range frs {
+		ov := math.Min(o.x1, f.x1) - math.Max(o.x0, f.x0)
+		if ov > 0.3*math.Min(o.width(), f.width()) && ov > 0.5*math.Min(o.size, f.size) {
+			return true
+		}
+	}
+	return false
+}
+
+func newTextLine(frs []*fragment) *textLine {
+	n := 0
+	for _, f := range frs {
+		n += len(f.glyphs)
+	}
+	l := &textLine{glyphs: make([]lglyph, 0, n)}
+	l.x0, l.x1 = math.Inf(1), math.Inf(-1)
+	l.top, l.bottom = math.Inf(1), math.Inf(-1)
+	for _, f := range frs {
+		l.glyphs = append(l.glyphs, f.glyphs...)
+		l.x0, l.x1 = math.Min(l.x0, f.x0), math.Max(l.x1, f.x1)
+		l.top, l.bottom = math.Min(l.top, f.top), math.Max(l.bottom, f.bottom)
+	}
+	sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].x0 < l.glyphs[j].x0 })
+	l.size, l.base = dominantSize(l.glyphs)
+	bold, all := 0, 0
+	for i := range l.glyphs {
+		g := &l.glyphs[i]
+		if g.space {
+			continue
+		}
+		all++
+		if g.bold {
+			bold++
+		}
+	}
+	if all > 0 {
+		l.bold = float64(bold) / float64(all)
+	}
+	l.text = normalizeText(collapseSpaces(wordsText(l.glyphs, l.base, l.size)))
+	return l
+}
+
+// collapseSpaces trims s and turns runs of spaces into one.
+func collapseSpaces(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

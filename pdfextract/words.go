@@ -1,0 +1,275 @@
+package pdfextract
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Glyphs of one line → text with spaces between words.
+//
+// A space is written where the PDF drew a space character or where the gap
+// between two glyphs exceeds wordGapEm of the font size. Kerning inside
+// words (TJ adjustments) stays well below that; the narrowest justified word
+// spaces stay above it.
+//
+// Superscripts (glyphs smaller than superscriptSizeRatio of the line's
+// size, raised above its baseline) are kept but never glued to the word
+// before them:
+//   - after a number or a unit-like token of at most three letters, a short
+//     numeric superscript is an exponent and is written with a caret:
+//     "10^5", "m^2", "R^2"; an ordinal suffix after a number is glued: "5th";
+//   - anywhere else it is a citation, footnote or affiliation marker and is
+//     written in square brackets after a space: "therapy²³" → "therapy [23]",
+//     "Smith¹,²" → "Smith [1,2]".
+// Subscripts stay glued ("CO2").
+
+const (
+	wordGapEm            = 0.13
+	superscriptSizeRatio = 0.8
+	superscriptRaiseEm   = 0.12
+)
+
+// wordsText renders glyphs (sorted by x) of one line whose dominant font
+// size is size on baseline base.
+func wordsText(gs []lglyph, base, size float64) string {
+	gs = combineAccents(dropOverprints(gs))
+	markSuperscripts(gs, base, size)
+	var b strings.Builder
+	var prev *lglyph // previous glyph with ink
+	spacePending := false
+	forceSpace := false // after a bracketed marker, separate the next word
+	for i := 0; i < len(gs); i++ {
+		g := &gs[i]
+		if g.space {
+			spacePending = true
+			continue
+		}
+		if g.superscript {
+			j := i
+			var sup strings.Builder
+			for j < len(gs) && (gs[j].superscript || gs[j].space && j+1 < len(gs) && gs[j+1].superscript) {
+				if gs[j].space {
+					sup.WriteByte(' ')
+				} else {
+					if j > i && sup.Len() > 0 && gs[j].x0-gs[j-1].x1 > wordGapEm*size && !gs[j-1].space {
+						sup.WriteByte(' ')
+					}
+					sup.WriteString(gs[j].text)
+				}
+				j++
+			}
+			gap := prev != nil && (spacePending || g.x0-prev.x1 > wordGapEm*size)
+			forceSpace = writeSuperscript(&b, strings.TrimSpace(sup.String()), gap)
+			prev = &gs[j-1]
+			i = j - 1
+			spacePending = false
+			continue
+		}
+		if prev != nil {
+			em := math.Max(prev.size, g.size)
+			if prev.superscript {
+				em = size
+			}
+			gap := g.x0 - prev.x1
+			if spacePending || gap > wordGapEm*em || forceSpace && startsWordChar(g.text) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.text)
+		prev = g
+		spacePending, forceSpace = false, false
+	}
+	return b.String()
+}
+
+// writeSuperscript writes a superscript run s after the text in b and
+// reports whether the next word must be separated from it.
+func writeSuperscript(b *strings.Builder, s string, gapBefore bool) bool {
+	if s == "" {
+		return false
+	}
+	last := lastToken(b.String())
+	if !gapBefore && last != "" {
+		if isNumberToken(last) && isOrdinalSuffix(s) {
+			b.WriteString(s)
+			return false
+		}
+		if (isNumberToken(last) || isUnitToken(last)) && isExponent(s) {
+			b.WriteString("^")
+			b.WriteString(s)
+			return false
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	b.WriteByte('[')
+	b.WriteString(s)
+	b.WriteByte(']')
+	return true
+}
+
+// lastToken is the text after the last space.
+func lastToken(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func isNumberToken(t string) bool {
+	t = strings.TrimLeft(t, "(−-+")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if !unicode.IsDigit(r) {
+		return false
+	}
+	for _, r := range t {
+		if !unicode.IsDigit(r) && r != '.' && r != ',' && r != '×' && r != '·' {
+			return false
+		}
+	}
+	return true
+}
+
+// isUnitToken: a short letter token such as "m", "cm", "R", "kg/m".
+func isUnitToken(t string) bool {
+	t = strings.TrimLeft(t, "(")
+	if i := strings.LastIndexByte(t, '/'); i >= 0 {
+		t = t[i+1:]
+	}
+	n := 0
+	for _, r := range t {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 3
+}
+
+func isOrdinalSuffix(s string) bool {
+	switch s {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+// isExponent: an optional sign and one or two digits.
+func isExponent(s string) bool {
+	s = strings.TrimLeft(s, "−-–+")
+	n := 0
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 2
+}
+
+func startsWordChar(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// markSuperscripts flags small glyphs raised above the line's baseline.
+func markSuperscripts(gs []lglyph, base, size float64) {
+	for i := range gs {
+		g := &gs[i]
+		g.superscript = false
+		if g.space || g.size > superscriptSizeRatio*size {
+			continue
+		}
+		if g.rise > 0.05*size || base-g.base > superscriptRaiseEm*size {
+			g.superscript = true
+		}
+	}
+}
+
+// dropOverprints removes glyphs drawn twice at (almost) the same place, as
+// producers do to fake bold or shadow text.
+func dropOverprints(gs []lglyph) []lglyph {
+	dup := false
+	for i := 1; i < len(gs) && !dup; i++ {
+		dup = isOverprint(&gs[i], gs[max(0, i-3):i])
+	}
+	if !dup {
+		return gs
+	}
+	out := make([]lglyph, 0, len(gs))
+	for i := range gs {
+		if isOverprint(&gs[i], out[max(0, len(out)-3):]) {
+			continue
+		}
+		out = append(out, gs[i])
+	}
+	return out
+}
+
+func isOverprint(g *lglyph, before []lglyph) bool {
+	if g.space {
+		return false
+	}
+	for k := range before {
+		p := &before[k]
+		if p.text == g.text && math.Abs(p.x0-g.x0) < 0.25*g.size &&
+			math.Abs(p.base-g.base) < 0.15*g.size && math.Abs(p.size-g.size) < 0.1*g.size &&
+			math.Abs(p.x0-g.x0) < 0.6*(g.x1-g.x0) {
+			return true
+		}
+	}
+	return false
+}
+
+// combineAccents attaches spacing accents drawn over a letter to that
+// letter as a combining mark, so "´" over "e" becomes "é" after NFC.
+func combineAccents(gs []lglyph) []lglyph {
+	has := false
+	for i := range gs {
+		if gs[i].accentCombine != 0 {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return gs
+	}
+	gs = append([]lglyph(nil), gs...) // letters change: do not touch the caller's
+	out := make([]lglyph, 0, len(gs))
+	used := make([]bool, len(gs))
+	for i := range gs {
+		a := &gs[i]
+		if a.accentCombine == 0 {
+			continue
+		}
+		// Prefer the letter after (TeX draws accent then letter), then before.
+		for _, k := range []int{i + 1, i - 1} {
+			if k < 0 || k >= len(gs) || gs[k].space || gs[k].accentCombine != 0 {
+				continue
+			}
+			l := &gs[k]
+			r, _ := utf8.DecodeRuneInString(l.text)
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			overlap := math.Min(a.x1, l.x1) - math.Max(a.x0, l.x0)
+			if overlap >= 0.4*math.Min(a.x1-a.x0, l.x1-l.x0) {
+				l.text += string(a.accentCombine)
+				used[i] = true
+				break
+			}
+		}
+	}
+	for i := range gs {
+		if !used[i] {
+			out = append(out, gs[i])
+		}
+	}
+	return out
+}
