@@ -72,11 +72,10 @@ const formulaStarts = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20"
 // would not survive encoding/csv's CRLF mode.
 func csvCell(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
 	if r, _ := utf8.DecodeRuneInString(s); s != "" && strings.ContainsRune(formulaStarts, r) {
 		s = "'" + s
 	}
-	return strings.ReplaceAll(s, "\r", "\n")
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // csvTime is an RFC 3339 time in UTC, or "" for the zero time.

@@ -167,7 +167,7 @@ func writeJSONLD(w io.Writer, in Input) error {
 func ldFromAnnotation(a appraise.Annotation, src ldSource) ldAnnotation {
 	v := strings.ToValidUTF8
 	out := ldAnnotation{
-		ID:       ldAnnotationID(a.ID),
+		ID:       ldAnnotationID(v(a.ID, "\uFFFD")),
 		Type:     ldTypeAnno,
 		Created:  ldTime(a.Created),
 		Modified: ldTime(a.Modified),

@@ -26,8 +26,7 @@ const (
 	MaxJSONLDItems     = 50_000   // annotations in one file
 	maxTagsPerItem     = 100
 	maxTextBytes       = 1 << 20 // a quote or a note
-	maxContextBytes    = 4 << 10 // prefix, suffix
-	maxShortBytes      = 1 << 10 // id, author, passage id, extractor version
+	maxShortBytes      = 64 << 10 // id, author, prefix, suffix, passage id, extractor version
 	maxOffset          = 1 << 30 // code points into a paper's text
 	maxPage            = 100_000
 	sha256HexLen       = 64
@@ -388,7 +387,7 @@ func decodeTarget(raw json.RawMessage) (appraise.PaperID, appraise.Anchor, appra
 		return "", anc, "", fmt.Errorf("position %d–%d is not a span of text", anc.Start, anc.End)
 	case len(anc.Exact) > maxTextBytes:
 		return "", anc, "", fmt.Errorf("the quote is longer than %d kB", maxTextBytes>>10)
-	case len(anc.Prefix) > maxContextBytes || len(anc.Suffix) > maxContextBytes:
+	case len(anc.Prefix) > maxShortBytes || len(anc.Suffix) > maxShortBytes:
 		return "", anc, "", errors.New("the quote's prefix or suffix is too long")
 	case t.Page < 0 || t.Page > maxPage:
 		return "", anc, "", fmt.Errorf("page %d is out of range", t.Page)

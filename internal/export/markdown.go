@@ -114,7 +114,7 @@ func mdCitation(c citationParts) string {
 	var parts []string
 	for _, s := range []string{c.Authors, c.Journal, c.Year} {
 		if s != "" {
-			parts = append(parts, mdLine(strings.TrimSuffix(s, "."))+".")
+			parts = append(parts, mdEscapeLine(strings.TrimSuffix(s, "."))+".")
 		}
 	}
 	switch {
@@ -138,9 +138,10 @@ func mdLines(s string) []string {
 	return out
 }
 
-// mdLine escapes user text that must stay on one line.
+// mdLine escapes user text that must stay on one line and does not start
+// a line of the document.
 func mdLine(s string) string {
-	return mdEscapeLine(oneLine(s))
+	return balanceBidi(mdEscapeInline(oneLine(s)))
 }
 
 // mdSpecial are the characters escaped wherever they occur: each can open
@@ -151,7 +152,7 @@ func mdLine(s string) string {
 const mdSpecial = "\\`*_[]<>|~&$#@{}"
 
 // mdEscapeLine escapes one line of user text so it renders as the text it
-// is wherever it stands, line starts included. Leading and trailing white
+// is, even at the start of a line. Leading and trailing white
 // space is dropped (leading spaces could make an indented code block,
 // trailing ones a hard break), and bidi controls the line leaves open are
 // closed.
@@ -160,6 +161,24 @@ func mdEscapeLine(l string) string {
 	if l == "" {
 		return ""
 	}
+	out := mdEscapeInline(l)
+	// Line starts that open a block: list items ("-", "+", "1.", "1)"),
+	// setext underlines and thematic breaks ("=", "-"). "#", ">", "*",
+	// "_", "`", "~", "|" and "<" are escaped already.
+	switch out[0] {
+	case '-', '+', '=':
+		out = "\\" + out
+	default:
+		if n := leadingDigits(out); n > 0 && n <= 9 && n < len(out) && (out[n] == '.' || out[n] == ')') {
+			out = out[:n] + "\\" + out[n:]
+		}
+	}
+	return balanceBidi(out)
+}
+
+// mdEscapeInline escapes the characters of l that could open or close
+// inline markup.
+func mdEscapeInline(l string) string {
 	var b strings.Builder
 	for i := 0; i < len(l); i++ {
 		c := l[i]
@@ -175,19 +194,7 @@ func mdEscapeLine(l string) string {
 		}
 		b.WriteByte(c)
 	}
-	out := b.String()
-	// Line starts that open a block: list items ("-", "+", "1.", "1)"),
-	// setext underlines and thematic breaks ("=", "-"). "#", ">", "*",
-	// "_", "`", "~", "|" and "<" are escaped above.
-	switch out[0] {
-	case '-', '+', '=':
-		out = "\\" + out
-	default:
-		if n := leadingDigits(out); n > 0 && n <= 9 && n < len(out) && (out[n] == '.' || out[n] == ')') {
-			out = out[:n] + "\\" + out[n:]
-		}
-	}
-	return balanceBidi(out)
+	return b.String()
 }
 
 func isWordByte(c byte) bool {

@@ -1,0 +1,152 @@
+package export
+
+import (
+	"encoding/csv"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// wantCSVCell is what a spreadsheet user should read back for s: the text
+// (invalid UTF-8 replaced, line breaks as LF), behind an apostrophe when s
+// begins like a formula.
+func wantCSVCell(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	r, _ := utf8.DecodeRuneInString(s)
+	formula := s != "" && strings.ContainsRune("=+-@\t\r＝＋－＠", r)
+	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+	if formula {
+		return "'" + s
+	}
+	return s
+}
+
+// readCSV parses an export with encoding/csv, failing on a BOM unless
+// bom is set.
+func readCSV(tb testing.TB, doc string, bom bool) [][]string {
+	tb.Helper()
+	if got := strings.HasPrefix(doc, BOM); got != bom {
+		tb.Fatalf("CSV starts with a BOM: %v, want %v", got, bom)
+	}
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(doc, BOM)))
+	r.FieldsPerRecord = len(csvHeader)
+	rows, err := r.ReadAll()
+	if err != nil {
+		tb.Fatalf("read CSV back: %v", err)
+	}
+	return rows
+}
+
+// checkCSV asserts that an export reads back, through encoding/csv, as one
+// row per annotation × tag with exactly the expected cell values, and that
+// no cell begins like a formula.
+func checkCSV(tb testing.TB, doc string, in Input) {
+	tb.Helper()
+	rows := readCSV(tb, doc, in.BOM)
+	if strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
+		tb.Errorf("header = %q", rows[0])
+	}
+	var want [][]string
+	for _, s := range sections(in) {
+		for _, a := range s.Items {
+			page := ""
+			if a.Anchor.Page > 0 {
+				page = strconv.Itoa(a.Anchor.Page)
+			}
+			title := in.Paper.Meta.Title
+			if strings.TrimSpace(title) == "" {
+				title = paperTitle(in.Paper)
+			}
+			want = append(want, []string{wantCSVCell(title), wantCSVCell(in.Paper.Meta.DOI), page,
+				wantCSVCell(s.Tag.Name), wantCSVCell(a.Anchor.Exact), wantCSVCell(a.Note), wantCSVCell(a.Author),
+				a.Created.UTC().Format("2006-01-02T15:04:05Z07:00"), a.Modified.UTC().Format("2006-01-02T15:04:05Z07:00"),
+				a.ID, string(a.Status)})
+		}
+	}
+	if len(rows)-1 != len(want) {
+		tb.Fatalf("CSV has %d rows after the header, want %d", len(rows)-1, len(want))
+	}
+	for i, row := range rows[1:] {
+		for j, cell := range row {
+			if cell != want[i][j] {
+				tb.Errorf("row %d %s = %q, want %q", i+1, csvHeader[j], short(cell), short(want[i][j]))
+			}
+			if r, _ := utf8.DecodeRuneInString(cell); cell != "" && strings.ContainsRune("=+-@\t\r", r) {
+				tb.Errorf("row %d %s begins like a formula: %q", i+1, csvHeader[j], short(cell))
+			}
+		}
+	}
+}
+
+func TestCSVRoundTripsHostileText(t *testing.T) {
+	for _, h := range hostileText {
+		t.Run(h.name, func(t *testing.T) {
+			in := hostileInput(h.text)
+			checkCSV(t, render(t, appraise.FormatCSV, in), in)
+		})
+	}
+}
+
+func TestCSVOfDemoPaper(t *testing.T) {
+	in := demoInput()
+	doc := render(t, appraise.FormatCSV, in)
+	checkCSV(t, doc, in)
+	rows := readCSV(t, doc, false)
+	// Seven annotations, one of them with two tags.
+	if len(rows) != 1+8 {
+		t.Errorf("%d data rows, want 8 (one per annotation × tag)", len(rows)-1)
+	}
+	if !strings.HasSuffix(doc, "\r\n") || strings.Count(doc, "\n") != strings.Count(doc, "\r\n") {
+		t.Error("lines do not end in CRLF as RFC 4180 says")
+	}
+}
+
+func TestCSVStartsWithBOMWhenAsked(t *testing.T) {
+	in := demoInput()
+	in.BOM = true
+	doc := render(t, appraise.FormatCSV, in)
+	if !strings.HasPrefix(doc, "\xef\xbb\xbfPaper title,") {
+		t.Errorf("CSV with BOM starts %q", doc[:20])
+	}
+	checkCSV(t, doc, in)
+	for _, f := range []appraise.ExportFormat{appraise.FormatHTML, appraise.FormatMarkdown, appraise.FormatJSONLD} {
+		if strings.HasPrefix(render(t, f, in), BOM) {
+			t.Errorf("%s output starts with a BOM", f)
+		}
+	}
+}
+
+func TestCSVOfUntaggedPaperIsJustTheHeader(t *testing.T) {
+	in := emptyInput()
+	rows := readCSV(t, render(t, appraise.FormatCSV, in), false)
+	if len(rows) != 1 {
+		t.Errorf("%d rows, want the header alone", len(rows))
+	}
+}
+
+func TestCSVCellDefusesFormulas(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"equals", "=1+1", "'=1+1"},
+		{"plus", "+44 20", "'+44 20"},
+		{"minus", "-5 mg", "'-5 mg"},
+		{"at", "@cmd", "'@cmd"},
+		{"tab", "\tx", "'\tx"},
+		{"carriage return", "\rx", "'\nx"},
+		{"full-width equals", "＝1", "'＝1"},
+		{"plain text", "50% fewer", "50% fewer"},
+		{"formula later in the text", "a=1", "a=1"},
+		{"hyphen inside", "follow-up", "follow-up"},
+		{"empty", "", ""},
+		{"CRLF inside", "a\r\nb", "a\nb"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := csvCell(c.in); got != c.want {
+				t.Errorf("csvCell(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
