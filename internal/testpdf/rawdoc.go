@@ -78,3 +78,19 @@ func spaced(s string) string {
 func TextAt(x, y, size float64, s string) string {
 	return fmt.Sprintf("BT /F1 %g Tf %g %g Td %s Tj ET\n", size, x, y, LiteralString(s))
 }
+
+// Lines returns operators that show each line (bytes in the font's
+// encoding) with font res at size, the first baseline at (x, y) in user
+// space, the next ones leading points lower (set with TL, moved with T*).
+func Lines(res string, size, x, y, leading float64, lines ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "BT /%s %g Tf %g TL %g %g Td", res, size, leading, x, y)
+	for i, ln := range lines {
+		if i > 0 {
+			b.WriteString(" T*")
+		}
+		fmt.Fprintf(&b, " %s Tj", LiteralString(ln))
+	}
+	b.WriteString(" ET\n")
+	return b.String()
+}
