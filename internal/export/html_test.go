@@ -213,7 +213,7 @@ func TestHandoutOfDemoPaper(t *testing.T) {
 
 func TestHandoutTagColoursComeFromTags(t *testing.T) {
 	in := demoInput()
-	in.Tags[0].Color = "#123ABC"                  // population, given first
+	in.Tags[0].Color = "#123ABC"                 // population, given first
 	in.Tags[len(in.Tags)-1].Color = "red;}*{x:y" // custom tag with a broken colour
 	css := text(findAll(parseHTML(t, render(t, appraise.FormatHTML, in)), func(n *html.Node) bool { return n.Data == "style" })[0])
 	for _, want := range []string{".t0{--tag:#123abc}", ".t1{--tag:#27ae60}", ".t2{--tag:#e67e22}", ".t3{--tag:" + neutralColor + "}"} {

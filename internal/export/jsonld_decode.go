@@ -25,9 +25,9 @@ const (
 	MaxJSONLDBytes     = 32 << 20 // the whole file
 	MaxJSONLDItems     = 50_000   // annotations in one file
 	maxTagsPerItem     = 100
-	maxTextBytes       = 1 << 20 // a quote or a note
+	maxTextBytes       = 1 << 20  // a quote or a note
 	maxShortBytes      = 64 << 10 // id, author, prefix, suffix, passage id, extractor version
-	maxOffset          = 1 << 30 // code points into a paper's text
+	maxOffset          = 1 << 30  // code points into a paper's text
 	maxPage            = 100_000
 	sha256HexLen       = 64
 	decodeContextLimit = 16 // entries in an @context array

@@ -57,7 +57,7 @@ func checkJSONLDRoundTrip(tb testing.TB, doc string, in Input) {
 			tb.Errorf("annotation %d times = %v, %v; want %v, %v", i+1, got[i].Created, got[i].Modified, want[i].Created, want[i].Modified)
 		}
 		g, w := got[i], want[i]
-		g.Created, g.Modified, w.Created, w.Modified = w.Created, w.Modified, w.Created, w.Modified
+		g.Created, g.Modified = w.Created, w.Modified
 		if !reflect.DeepEqual(g, w) {
 			tb.Errorf("annotation %d decoded as\n%+v\nwant\n%+v", i+1, g, w)
 		}
