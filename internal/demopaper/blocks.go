@@ -6,12 +6,17 @@ import (
 )
 
 // Body text settings.
-var (
-	bodySpec = textSpec{size: 9.4, leading: 12, base: regular, width: colW, indent: 10, justify: true, hyphenate: true}
-	h1Spec   = textSpec{size: 10.5, leading: 13, base: bold, width: colW}
-	h2Spec   = textSpec{size: 9.4, leading: 12, base: boldItalic, width: colW}
-	refSpec  = textSpec{size: 7.6, leading: 9.4, base: regular, width: colW - refHang}
-)
+func bodySpec() textSpec {
+	return textSpec{size: 9.4, leading: 12, base: regular, width: colW, indent: 10, justify: true, hyphenate: true}
+}
+
+func h1Spec() textSpec { return textSpec{size: 10.5, leading: 13, base: bold, width: colW} }
+
+func h2Spec() textSpec { return textSpec{size: 9.4, leading: 12, base: boldItalic, width: colW} }
+
+func refSpec() textSpec {
+	return textSpec{size: 7.6, leading: 9.4, base: regular, width: colW - refHang}
+}
 
 const (
 	paraGap = 2.5 // extra space between paragraphs
@@ -59,7 +64,7 @@ func (fl *flow) place(lines []line, spec textSpec) (crossedColumn, crossedPage b
 
 // paragraph sets one body paragraph; indented unless it follows a heading.
 func (fl *flow) paragraph(p paragraph, afterHeading bool) error {
-	spec := bodySpec
+	spec := bodySpec()
 	if afterHeading {
 		spec.indent = 0
 	}
@@ -83,15 +88,15 @@ func (fl *flow) paragraph(p paragraph, afterHeading bool) error {
 // heading sets a section or subsection heading, keeping it with at least
 // three lines of what follows.
 func (fl *flow) heading(h heading) error {
-	spec, above := h1Spec, h1Above
+	spec, above := h1Spec(), h1Above
 	if h.Level > 1 {
-		spec, above = h2Spec, h2Above
+		spec, above = h2Spec(), h2Above
 	}
 	lines, truth, err := fl.setText(h.Text, spec)
 	if err != nil {
 		return err
 	}
-	need := above + float64(len(lines))*spec.leading + 3*bodySpec.leading
+	need := above + float64(len(lines))*spec.leading + 3*bodySpec().leading
 	if fl.room() < need {
 		fl.nextFrame()
 	}
@@ -112,14 +117,14 @@ func (fl *flow) referenceList(refs []string) error {
 	}
 	set := make([][]line, len(refs))
 	for i, ref := range refs {
-		lines, truth, err := fl.setText(ref, refSpec)
+		lines, truth, err := fl.setText(ref, refSpec())
 		if err != nil {
 			return err
 		}
 		set[i] = lines
 		fl.truth = append(fl.truth, fmt.Sprintf("%d. %s", i+1, truth))
 	}
-	height := func(lines []line) float64 { return float64(len(lines))*refSpec.leading + refGap }
+	height := func(lines []line) float64 { return float64(len(lines))*refSpec().leading + refGap }
 	for i, lines := range set {
 		if fl.room() < height(lines)-refGap {
 			fl.nextFrame()
@@ -128,12 +133,12 @@ func (fl *flow) referenceList(refs []string) error {
 			}
 		}
 		num := fmt.Sprintf("%d.", i+1)
-		numW := fl.s.m.width(num, regular, refSpec.size)
-		fl.f.SetFont(family, regular.fpdfStyle(), refSpec.size)
-		fl.f.Text(fl.colX()+refHang-3-numW, fl.y+0.8*refSpec.leading, num)
+		numW := fl.s.m.width(num, regular, refSpec().size)
+		fl.f.SetFont(family, regular.fpdfStyle(), refSpec().size)
+		fl.f.Text(fl.colX()+refHang-3-numW, fl.y+0.8*refSpec().leading, num)
 		for _, ln := range lines {
-			fl.drawLine(ln, fl.colX()+refHang, fl.y, refSpec)
-			fl.y += refSpec.leading
+			fl.drawLine(ln, fl.colX()+refHang, fl.y, refSpec())
+			fl.y += refSpec().leading
 		}
 		fl.y += refGap
 	}

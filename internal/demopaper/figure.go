@@ -27,11 +27,11 @@ func looks() []seriesLook {
 // figure draws the chart (vector graphics only, no text) with its caption
 // below, in the current column; the truth gets the caption.
 func (fl *flow) figure(fig figure) error {
-	capLines, capTruth, err := fl.setText(fig.Caption, captionSpec)
+	capLines, capTruth, err := fl.setText(fig.Caption, captionSpec())
 	if err != nil {
 		return err
 	}
-	height := figureH + 6 + float64(len(capLines))*captionSpec.leading
+	height := figureH + 6 + float64(len(capLines))*captionSpec().leading
 	if !fl.atFrameTop() {
 		fl.y += floatGap
 	}
@@ -40,7 +40,7 @@ func (fl *flow) figure(fig figure) error {
 	}
 	fl.chart(fig, fl.colX(), fl.y)
 	fl.y += figureH + 6
-	fl.drawBlock(capLines, fl.colX(), captionSpec)
+	fl.drawBlock(capLines, fl.colX(), captionSpec())
 	fl.y += floatGap
 	fl.truth = append(fl.truth, capTruth)
 	return nil

@@ -1,14 +1,21 @@
 package demopaper
 
 // Front-matter settings: full width above the two columns on page 1.
-var (
-	titleSpec    = textSpec{size: 17, leading: 20.5, base: bold, width: fullW * 0.92}
-	authorSpec   = textSpec{size: 10.5, leading: 13.5, base: regular, width: fullW}
-	affilSpec    = textSpec{size: 8, leading: 10, base: italic, width: fullW}
-	noteSpec     = textSpec{size: 7.5, leading: 9.5, base: regular, width: fullW}
-	abstractHead = textSpec{size: 10.5, leading: 14, base: bold, width: fullW - 2*bandPad}
-	abstractSpec = textSpec{size: 8.8, leading: 11.2, base: regular, width: fullW - 2*bandPad, justify: true, hyphenate: true}
-)
+func titleSpec() textSpec  { return textSpec{size: 17, leading: 20.5, base: bold, width: fullW * 0.92} }
+
+func authorSpec() textSpec { return textSpec{size: 10.5, leading: 13.5, base: regular, width: fullW} }
+
+func affilSpec() textSpec  { return textSpec{size: 8, leading: 10, base: italic, width: fullW} }
+
+func noteSpec() textSpec   { return textSpec{size: 7.5, leading: 9.5, base: regular, width: fullW} }
+
+func abstractHead() textSpec {
+	return textSpec{size: 10.5, leading: 14, base: bold, width: fullW - 2*bandPad}
+}
+
+func abstractSpec() textSpec {
+	return textSpec{size: 8.8, leading: 11.2, base: regular, width: fullW - 2*bandPad, justify: true, hyphenate: true}
+}
 
 const (
 	frontTop = 66.0
@@ -44,28 +51,28 @@ func (fl *flow) frontMatter(fm frontMatter) error {
 	f.Rect(marginX, frontTop-8, 36, 2.5, "F")
 	fl.y = frontTop
 	f.SetTextColor(20, 50, 90)
-	if err := fl.frontBlock(fm.Title, titleSpec); err != nil {
+	if err := fl.frontBlock(fm.Title, titleSpec()); err != nil {
 		return err
 	}
 	f.SetTextColor(0, 0, 0)
 	fl.y += 8
-	if err := fl.frontBlock(fm.Authors, authorSpec); err != nil {
+	if err := fl.frontBlock(fm.Authors, authorSpec()); err != nil {
 		return err
 	}
 	fl.y += 5
 	f.SetTextColor(60, 60, 60)
 	for _, a := range fm.Affiliations {
-		if err := fl.frontBlock(a, affilSpec); err != nil {
+		if err := fl.frontBlock(a, affilSpec()); err != nil {
 			return err
 		}
 		fl.y += 2.5
 	}
 	fl.y += 3
 	for _, n := range fm.Notes {
-		if err := fl.frontBlock(n, noteSpec); err != nil {
+		if err := fl.frontBlock(n, noteSpec()); err != nil {
 			return err
 		}
-		fl.y += 2.5
+		fl.y += 4
 	}
 	f.SetTextColor(0, 0, 0)
 	fl.y += 9
@@ -91,15 +98,15 @@ func (fl *flow) abstractBand(fm frontMatter) error {
 		pieces = append(pieces, piece{lines, truth, spec})
 		return err
 	}
-	if err := add("Abstract", abstractHead); err != nil {
+	if err := add("Abstract", abstractHead()); err != nil {
 		return err
 	}
 	for _, p := range fm.Abstract {
-		if err := add(p, abstractSpec); err != nil {
+		if err := add(p, abstractSpec()); err != nil {
 			return err
 		}
 	}
-	if err := add(fm.Keywords, abstractSpec); err != nil {
+	if err := add(fm.Keywords, abstractSpec()); err != nil {
 		return err
 	}
 	height := 2 * bandPad

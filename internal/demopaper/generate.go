@@ -32,11 +32,11 @@ func generate() ([]byte, string, report, error) {
 
 	fl := &flow{f: f, s: &setter{m: m, h: newHyphenator()}}
 	fl.newPage()
-	if err := fl.frontMatter(front); err != nil {
+	if err := fl.frontMatter(frontMatterText()); err != nil {
 		return nil, "", report{}, fmt.Errorf("front matter: %w", err)
 	}
 	afterHeading := false
-	for i, el := range body {
+	for i, el := range bodyText() {
 		switch el := el.(type) {
 		case heading:
 			err = fl.heading(el)
@@ -52,7 +52,7 @@ func generate() ([]byte, string, report, error) {
 		}
 		_, afterHeading = el.(heading)
 	}
-	if err := fl.referenceList(references); err != nil {
+	if err := fl.referenceList(referenceTexts()); err != nil {
 		return nil, "", report{}, fmt.Errorf("references: %w", err)
 	}
 	if err := f.Error(); err != nil {
@@ -66,9 +66,10 @@ func generate() ([]byte, string, report, error) {
 }
 
 func plainTitle() string {
-	runs, err := parseMarkup(front.Title)
+	title := frontMatterText().Title
+	runs, err := parseMarkup(title)
 	if err != nil {
-		return front.Title
+		return title
 	}
 	return truthText(runs)
 }

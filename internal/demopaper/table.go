@@ -3,10 +3,13 @@ package demopaper
 import "strings"
 
 // Table and caption settings.
-var (
-	captionSpec   = textSpec{size: 8, leading: 10, base: regular, width: colW, justify: true, hyphenate: true}
-	tableNoteSpec = textSpec{size: 7, leading: 8.6, base: regular, width: colW, justify: true, hyphenate: true}
-)
+func captionSpec() textSpec {
+	return textSpec{size: 8, leading: 10, base: regular, width: colW, justify: true, hyphenate: true}
+}
+
+func tableNoteSpec() textSpec {
+	return textSpec{size: 7, leading: 8.6, base: regular, width: colW, justify: true, hyphenate: true}
+}
 
 const (
 	tableSize  = 7.6
@@ -20,24 +23,24 @@ const (
 // the caption, then the table as one block (rows top to bottom, cells left
 // to right, single spaces), then the note.
 func (fl *flow) table(t table) error {
-	capLines, capTruth, err := fl.setText(t.Caption, captionSpec)
+	capLines, capTruth, err := fl.setText(t.Caption, captionSpec())
 	if err != nil {
 		return err
 	}
-	noteLines, noteTruth, err := fl.setText(t.Note, tableNoteSpec)
+	noteLines, noteTruth, err := fl.setText(t.Note, tableNoteSpec())
 	if err != nil {
 		return err
 	}
 	rows := append([][]string{t.Header}, t.Rows...)
-	height := float64(len(capLines))*captionSpec.leading + 4 +
-		float64(len(rows))*tableRowH + 6 + float64(len(noteLines))*tableNoteSpec.leading
+	height := float64(len(capLines))*captionSpec().leading + 4 +
+		float64(len(rows))*tableRowH + 6 + float64(len(noteLines))*tableNoteSpec().leading
 	if !fl.atFrameTop() {
 		fl.y += floatGap
 	}
 	if fl.room() < height {
 		fl.nextFrame()
 	}
-	fl.drawBlock(capLines, fl.colX(), captionSpec)
+	fl.drawBlock(capLines, fl.colX(), captionSpec())
 	fl.y += 3
 
 	f, x := fl.f, fl.colX()
@@ -75,7 +78,7 @@ func (fl *flow) table(t table) error {
 	fl.y += 1
 	rule(0.8)
 	fl.y += 3
-	fl.drawBlock(noteLines, fl.colX(), tableNoteSpec)
+	fl.drawBlock(noteLines, fl.colX(), tableNoteSpec())
 	fl.y += floatGap
 	fl.truth = append(fl.truth, capTruth, strings.Join(cells, " "), noteTruth)
 	return nil

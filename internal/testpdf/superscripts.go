@@ -2,8 +2,8 @@ package testpdf
 
 import "fmt"
 
-// Superscripts is one page of Helvetica text with raised, smaller glyphs
-// set by text rise (Ts) inside the running text object:
+// Superscripts is one page of Helvetica text in three blocks with raised,
+// smaller glyphs set by text rise (Ts) inside the running text object:
 //
 //   - citation markers after words ("common¹˒²."), written in the truth as
 //     pdfextract's layout writes them: "[1,2]" after a space;
@@ -19,17 +19,18 @@ func Superscripts() (pdf []byte, truthText string) {
 		LiteralString("Depression after childbirth is common") + " Tj " + raise + " (1,2) Tj " + norm + " " +
 		LiteralString(". Most women prefer a talking") + " Tj T* " +
 		LiteralString("treatment") + " Tj " + raise + " (3) Tj " + norm + " " +
-		LiteralString(" to medication, and many stop breastfeeding early.") + " Tj T* " +
+		LiteralString(" to medication, and many stop breastfeeding early.") + " Tj ET\n" +
+		fmt.Sprintf("BT %s 72 650 Td ", norm) +
 		LiteralString("A culture grew 5 \xd7 10") + " Tj " + raise + " (5) Tj " + norm + " " +
 		LiteralString(" colonies per millilitre.") + " Tj ET\n" +
-		fmt.Sprintf("BT %s 72 640 Td ", raise) + "(1) Tj " + norm + " " +
+		fmt.Sprintf("BT %s 72 610 Td ", raise) + "(1) Tj " + norm + " " +
 		LiteralString(" Department of Psychiatry, Example University") + " Tj ET\n"
 	d := NewDoc(content)
 
 	var t truth
 	t.add("Depression after childbirth is common [1,2]. Most women prefer a talking",
-		"treatment [3] to medication, and many stop breastfeeding early.",
-		"A culture grew 5 × 10^5 colonies per millilitre.")
+		"treatment [3] to medication, and many stop breastfeeding early.")
+	t.add("A culture grew 5 × 10^5 colonies per millilitre.")
 	t.add("[1] Department of Psychiatry, Example University")
 	return d.Bytes(), t.String()
 }
