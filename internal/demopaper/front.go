@@ -1,13 +1,13 @@
 package demopaper
 
 // Front-matter settings: full width above the two columns on page 1.
-func titleSpec() textSpec  { return textSpec{size: 17, leading: 20.5, base: bold, width: fullW * 0.92} }
+func titleSpec() textSpec { return textSpec{size: 17, leading: 20.5, base: bold, width: fullW * 0.92} }
 
 func authorSpec() textSpec { return textSpec{size: 10.5, leading: 13.5, base: regular, width: fullW} }
 
-func affilSpec() textSpec  { return textSpec{size: 8, leading: 10, base: italic, width: fullW} }
+func affilSpec() textSpec { return textSpec{size: 8, leading: 10, base: italic, width: fullW} }
 
-func noteSpec() textSpec   { return textSpec{size: 7.5, leading: 9.5, base: regular, width: fullW} }
+func noteSpec() textSpec { return textSpec{size: 7.5, leading: 9.5, base: regular, width: fullW} }
 
 func abstractHead() textSpec {
 	return textSpec{size: 10.5, leading: 14, base: bold, width: fullW - 2*bandPad}
