@@ -22,7 +22,7 @@ func commands() []*command {
 		{"annotate", "tag a quoted passage of a paper", `annotate --paper ID|FILE --quote "exact text" --tag T [--tag T…] [--note "…"] [--author NAME] [--occurrence N]`, runAnnotate},
 		{"list", "list papers, or a paper's annotations", "list papers | list annotations --paper ID|FILE [--tag T]", runList},
 		{"tags", "list, add or rename tags", "tags [list | add NAME [--color #rrggbb] [--key K] [--description D] | rename OLD NEW]", runTags},
-		{"export", "write a paper's annotations as a handout, Markdown, CSV or JSON-LD", "export --paper ID|FILE --format html|md|csv|jsonld [--tag T] [--author A] [-o FILE]", runExport},
+		{"export", "write a paper's annotations as a handout, Markdown, CSV or JSON-LD", "export --paper ID|FILE --format html|md|csv|jsonld [--tag T…] [--author A] [--bom] [-o FILE]", runExport},
 		{"version", "print the Appraise and extractor versions", "version", runVersion},
 		{"help", "show this help, or one command's usage", "help [COMMAND]", runHelp},
 	}

@@ -1,5 +1,120 @@
 package main
 
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/atomicfile"
+	"appraise.app/appraise/internal/export"
+)
+
+// exportOptions is what "appraise export" was asked to do.
+type exportOptions struct {
+	paper  string // id, id prefix or PDF path
+	format appraise.ExportFormat
+	filter appraise.ExportFilter
+	bom    bool
+	out    string // "" or "-" for stdout
+}
+
+// stringsFlag collects a repeatable flag.
+type stringsFlag []string
+
+func (s *stringsFlag) String() string     { return strings.Join(*s, ",") }
+func (s *stringsFlag) Set(v string) error { *s = append(*s, v); return nil }
+
+// parseExportArgs reads export's flags. --format may be left out when -o
+// names a file whose extension says the format.
+func parseExportArgs(args []string) (exportOptions, error) {
+	var opt exportOptions
+	var format string
+	var tags stringsFlag
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&opt.paper, "paper", "", "paper id, id prefix or PDF path")
+	fs.StringVar(&format, "format", "", "html, md, csv or jsonld")
+	fs.Var(&tags, "tag", "only annotations with this tag (repeatable)")
+	fs.StringVar(&opt.filter.Author, "author", "", "only annotations by this author")
+	fs.BoolVar(&opt.bom, "bom", false, "start CSV with a UTF-8 byte order mark for spreadsheets")
+	fs.StringVar(&opt.out, "o", "", "write to this file instead of standard output")
+	if err := fs.Parse(args); err != nil {
+		return opt, usageErrorf("%v", err)
+	}
+	if fs.NArg() > 0 {
+		return opt, usageErrorf("unexpected argument %q (name the paper with --paper)", fs.Arg(0))
+	}
+	if opt.paper == "" {
+		return opt, usageErrorf("--paper is required")
+	}
+	opt.filter.Tags = tags
+	if format == "" && opt.out != "" && opt.out != "-" {
+		format = formatOfExtension(filepath.Ext(opt.out))
+	}
+	switch {
+	case format == "":
+		return opt, usageErrorf("--format is required (html, md, csv or jsonld)")
+	case export.Extension(appraise.ExportFormat(format)) == "":
+		return opt, usageErrorf("unknown format %q (use html, md, csv or jsonld)", format)
+	}
+	opt.format = appraise.ExportFormat(format)
+	if opt.bom && opt.format != appraise.FormatCSV {
+		return opt, usageErrorf("--bom applies to --format csv only")
+	}
+	return opt, nil
+}
+
+// formatOfExtension maps a file extension to the format it names, or "".
+func formatOfExtension(ext string) string {
+	ext = strings.ToLower(ext)
+	switch ext {
+	case ".htm":
+		return string(appraise.FormatHTML)
+	case ".markdown":
+		return string(appraise.FormatMarkdown)
+	case ".json":
+		return string(appraise.FormatJSONLD)
+	}
+	for _, f := range export.Formats() {
+		if export.Extension(f) == ext {
+			return string(f)
+		}
+	}
+	return ""
+}
+
 func runExport(e *env, args []string) error {
+	if _, err := parseExportArgs(args); err != nil {
+		return err
+	}
+	// Wired to openLibrary and (*library.Library).Export when
+	// cmd/appraise/library.go lands.
 	return errNotBuilt
+}
+
+// writeExport sends what fill writes to standard output, or with -o to a
+// file replaced atomically: a failure at any point leaves the old file (or
+// no file) in place, never part of the new one. With --bom the output
+// starts with a UTF-8 byte order mark.
+func writeExport(e *env, opt exportOptions, fill func(io.Writer) error) error {
+	write := fill
+	if opt.bom {
+		write = func(w io.Writer) error {
+			if _, err := io.WriteString(w, export.BOM); err != nil {
+				return err
+			}
+			return fill(w)
+		}
+	}
+	if opt.out == "" || opt.out == "-" {
+		return write(e.stdout)
+	}
+	if err := atomicfile.Write(opt.out, 0o644, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote %s\n", opt.out)
+	return nil
 }
