@@ -1,0 +1,160 @@
+package pdfextract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// Opening: normalise what the library refuses but viewers accept, open,
+// and rebuild the cross-reference table by scanning when that fails.
+
+// headerWindow is how far into the file the %PDF- header may start.
+const headerWindow = 1024
+
+// normalize returns data as the library wants it: "%PDF-1.x" plus an end
+// of line at offset 0, nothing after the last %%EOF. The input is not
+// modified; a copy is made only when something changes. shifted reports
+// that byte offsets moved (the xref must then be rebuilt).
+func normalize(data []byte) (out []byte, shifted bool, err error) {
+	i := bytes.Index(data[:min(len(data), headerWindow)], []byte("%PDF-"))
+	if i < 0 {
+		return nil, false, fmt.Errorf("no %%PDF- header in the first %d bytes: %w", headerWindow, appraise.ErrNotPDF)
+	}
+	d := data[i:]
+	headerOK := len(d) >= 9 && d[5] == '1' && d[6] == '.' && d[7] >= '0' && d[7] <= '7' && (d[8] == '\r' || d[8] == '\n')
+	end := len(d)
+	if j := bytes.LastIndex(d, []byte("%%EOF")); j >= 0 {
+		end = j + len("%%EOF")
+		for end < len(d) && (d[end] == '\r' || d[end] == '\n') {
+			end++
+		}
+	}
+	if headerOK && end == len(d) {
+		return d, false, nil
+	}
+	lineEnd := bytes.IndexAny(d[:min(len(d), 256)], "\r\n")
+	if lineEnd >= 8 {
+		out = bytes.Clone(d[:end])
+		copy(out, "%PDF-1.7")
+		if lineEnd > 8 {
+			out[8] = '\n' // the rest of the header line becomes a line of its own
+		}
+		return out, false, nil
+	}
+	// A header line too short to rewrite in place: write a new one.
+	out = append([]byte("%PDF-1.7\n"), d[min(max(lineEnd, 0), end):end]...)
+	return out, true, nil
+}
+
+// document is an opened PDF.
+type document struct {
+	r        *pdf.Reader
+	data     []byte // what r reads
+	repaired bool
+}
+
+// openDocument opens data with the empty user password, then password.
+// It repairs the cross-reference table when the file does not open or its
+// page tree cannot be reached.
+func openDocument(data []byte, password string) (*document, error) {
+	norm, shifted, err := normalize(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkEncryption(norm); err != nil {
+		return nil, err
+	}
+	if !shifted {
+		r, err := newReader(norm, password)
+		if err != nil {
+			if typed := passwordError(err, password); typed != nil {
+				return nil, typed
+			}
+		} else if usable(r) {
+			return &document{r: r, data: norm}, nil
+		}
+	}
+	return repairDocument(norm, password)
+}
+
+// repairDocument rebuilds the cross-reference table and opens the result.
+func repairDocument(norm []byte, password string) (*document, error) {
+	fixed, err := rebuildXref(norm)
+	if err != nil {
+		return nil, err
+	}
+	r, err := newReader(fixed, password)
+	if err != nil {
+		if typed := passwordError(err, password); typed != nil {
+			return nil, typed
+		}
+		return nil, fmt.Errorf("open repaired file: %v: %w", err, appraise.ErrDamaged)
+	}
+	if !usable(r) {
+		return nil, fmt.Errorf("no page tree after repair: %w", appraise.ErrDamaged)
+	}
+	return &document{r: r, data: fixed, repaired: true}, nil
+}
+
+// newReader calls the library, turning its panics into errors. The
+// password callback offers the given password, then the user password
+// recovered from it as an owner password.
+func newReader(data []byte, password string) (r *pdf.Reader, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("pdf library: %v", p)
+		}
+	}()
+	var tries []string
+	if password != "" {
+		tries = append(tries, password)
+		if u := userPasswordFromOwner(data, password); u != "" {
+			tries = append(tries, u)
+		}
+	}
+	next := func() string {
+		if len(tries) == 0 {
+			return ""
+		}
+		p := tries[0]
+		tries = tries[1:]
+		return p
+	}
+	return pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), next)
+}
+
+// passwordError maps the library's password failure to a typed error, or
+// returns nil for other errors.
+func passwordError(err error, password string) error {
+	if !errors.Is(err, pdf.ErrInvalidPassword) {
+		return nil
+	}
+	if password == "" {
+		return fmt.Errorf("open: %w", appraise.ErrNeedsPassword)
+	}
+	return fmt.Errorf("open: %w", appraise.ErrWrongPassword)
+}
+
+// usable reports whether the catalog and the root of the page tree can be
+// read.
+func usable(r *pdf.Reader) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	pages := r.Trailer().Key("Root").Key("Pages")
+	return pages.Kind() == pdf.Dict && (pages.Key("Kids").Kind() == pdf.Array || pages.Key("Type").Name() == "Page")
+}
+
+// libraryPanic describes a recovered panic value.
+func libraryPanic(p any) string {
+	s := fmt.Sprint(p)
+	return strings.TrimPrefix(s, "malformed PDF: ")
+}
