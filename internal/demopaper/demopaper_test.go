@@ -36,10 +36,29 @@ func TestGenerateGivesTheSameBytesEveryTime(t *testing.T) {
 	}
 }
 
-// TestCommittedDemoIsUpToDate is CI's check that assets/demo.pdf and
+// TestGeneratedPaper typesets the paper once and checks it from every side.
+func TestGeneratedPaper(t *testing.T) {
+	pdf, truth, rep := generated(t)
+	for _, c := range []struct {
+		name  string
+		check func(*testing.T, []byte, string, report)
+	}{
+		{"CommittedDemoIsUpToDate", checkCommittedDemoIsUpToDate},
+		{"PaperIsAFourToSixPageArticle", checkPaperIsAFourToSixPageArticle},
+		{"LayoutExercisesWhatExtractionMustJoin", checkLayoutExercisesWhatExtractionMustJoin},
+		{"TruthHasHeadingsAsBlocksAndNoRunningHeads", checkTruthHasHeadingsAsBlocksAndNoRunningHeads},
+		{"TruthWritesSuperscriptMarkersInBrackets", checkTruthWritesSuperscriptMarkersInBrackets},
+		{"PaperOffersPassagesForEachBuiltInTag", checkPaperOffersPassagesForEachBuiltInTag},
+		{"TableAndCaptionsAreInTheStatedOrder", checkTableAndCaptionsAreInTheStatedOrder},
+		{"PopplerReadsTheDemoLikeTheTruth", checkPopplerReadsTheDemoLikeTheTruth},
+	} {
+		t.Run(c.name, func(t *testing.T) { c.check(t, pdf, truth, rep) })
+	}
+}
+
+// checkCommittedDemoIsUpToDate is CI's check that assets/demo.pdf and
 // assets/demo.truth.txt are what the generator makes now.
-func TestCommittedDemoIsUpToDate(t *testing.T) {
-	pdf, truth, _ := generated(t)
+func checkCommittedDemoIsUpToDate(t *testing.T, pdf []byte, truth string, rep report) {
 	dir := t.TempDir()
 	fresh := map[string][]byte{"demo.pdf": pdf, "demo.truth.txt": []byte(truth)}
 	for name, data := range fresh {
@@ -61,8 +80,7 @@ func TestCommittedDemoIsUpToDate(t *testing.T) {
 	}
 }
 
-func TestPaperIsAFourToSixPageArticle(t *testing.T) {
-	_, truth, rep := generated(t)
+func checkPaperIsAFourToSixPageArticle(t *testing.T, pdf []byte, truth string, rep report) {
 	if rep.Pages < 4 || rep.Pages > 6 {
 		t.Errorf("paper has %d pages, want 4–6", rep.Pages)
 	}
@@ -71,8 +89,7 @@ func TestPaperIsAFourToSixPageArticle(t *testing.T) {
 	}
 }
 
-func TestLayoutExercisesWhatExtractionMustJoin(t *testing.T) {
-	_, truth, rep := generated(t)
+func checkLayoutExercisesWhatExtractionMustJoin(t *testing.T, pdf []byte, truth string, rep report) {
 	if len(rep.ColumnBreaks) == 0 {
 		t.Error("no paragraph continues from the left column to the right one")
 	}
@@ -99,8 +116,7 @@ func TestLayoutExercisesWhatExtractionMustJoin(t *testing.T) {
 	}
 }
 
-func TestTruthHasHeadingsAsBlocksAndNoRunningHeads(t *testing.T) {
-	_, truth, _ := generated(t)
+func checkTruthHasHeadingsAsBlocksAndNoRunningHeads(t *testing.T, pdf []byte, truth string, rep report) {
 	bs := blocks(truth)
 	want := []string{"Abstract", "Introduction", "Methods", "Results", "Discussion", "Limitations", "Conclusion", "References"}
 	at := -1
@@ -133,8 +149,7 @@ func TestTruthHasHeadingsAsBlocksAndNoRunningHeads(t *testing.T) {
 	}
 }
 
-func TestTruthWritesSuperscriptMarkersInBrackets(t *testing.T) {
-	_, truth, _ := generated(t)
+func checkTruthWritesSuperscriptMarkersInBrackets(t *testing.T, pdf []byte, truth string, rep report) {
 	for _, want := range []string{
 		"Maren K. Ostrowski [1], Tobias Lindqvist-Achebe [1,2],",
 		"where social support is thin [1,2]. Untreated",
@@ -147,8 +162,7 @@ func TestTruthWritesSuperscriptMarkersInBrackets(t *testing.T) {
 	}
 }
 
-func TestPaperOffersPassagesForEachBuiltInTag(t *testing.T) {
-	_, truth, _ := generated(t)
+func checkPaperOffersPassagesForEachBuiltInTag(t *testing.T, pdf []byte, truth string, rep report) {
 	for tag, phrases := range map[string][]string{
 		"population": {"Three women aged 24–36 years were included.", "The inclusion criteria were",
 			"serves a mixed urban and rural population"},
@@ -164,8 +178,7 @@ func TestPaperOffersPassagesForEachBuiltInTag(t *testing.T) {
 	}
 }
 
-func TestTableAndCaptionsAreInTheStatedOrder(t *testing.T) {
-	_, truth, _ := generated(t)
+func checkTableAndCaptionsAreInTheStatedOrder(t *testing.T, pdf []byte, truth string, rep report) {
 	bs := blocks(truth)
 	i := slices.IndexFunc(bs, func(b string) bool { return strings.HasPrefix(b, "Table 1.") })
 	if i < 0 || i+2 >= len(bs) {
@@ -182,16 +195,15 @@ func TestTableAndCaptionsAreInTheStatedOrder(t *testing.T) {
 	}
 }
 
-// TestPopplerReadsTheDemoLikeTheTruth cross-checks the PDF with poppler's
+// checkPopplerReadsTheDemoLikeTheTruth cross-checks the PDF with poppler's
 // pdftotext: the fonts decode (ToUnicode works) and the words agree, up to
 // what pdftotext itself does differently (it glues superscripts to the word
 // before and removes every hyphen at a line end).
-func TestPopplerReadsTheDemoLikeTheTruth(t *testing.T) {
+func checkPopplerReadsTheDemoLikeTheTruth(t *testing.T, pdf []byte, truth string, rep report) {
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed; skipping the cross-check with poppler")
 	}
-	pdf, truth, rep := generated(t)
 	in := filepath.Join(t.TempDir(), "demo.pdf")
 	if err := os.WriteFile(in, pdf, 0o600); err != nil {
 		t.Fatal(err)
