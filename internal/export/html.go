@@ -94,7 +94,7 @@ func writeHTML(w io.Writer, in Input) error {
 				Author:      oneLine(an.Author),
 				Note:        clean(an.Note),
 				Status:      statusLabel(an.Status),
-				StatusClass: string(an.Status),
+				StatusClass: statusClass(an.Status),
 				StatusHint:  statusHint(an.Status),
 			})
 		}
@@ -121,6 +121,18 @@ func styleSheet(secs []section) string {
 func styleHash(css string) string {
 	sum := sha256.Sum256([]byte(css))
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// statusClass is the CSS class of a status mark; only known values, so
+// no status can smuggle a class name into the document.
+func statusClass(s appraise.AnchorStatus) string {
+	switch s {
+	case appraise.NeedsReview:
+		return "needs-review"
+	case appraise.Orphaned:
+		return "orphaned"
+	}
+	return "unknown"
 }
 
 func countText(n int) string {

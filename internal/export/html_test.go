@@ -279,3 +279,17 @@ func attr(n *html.Node, key string) string {
 func hasClass(n *html.Node, class string) bool {
 	return slices.Contains(strings.Fields(attr(n, "class")), class)
 }
+
+func TestHandoutMarksStatusesWithKnownClassesOnly(t *testing.T) {
+	in := demoInput()
+	in.Annotations[0].Status = `item tag" onclick="x`
+	root := parseHTML(t, render(t, appraise.FormatHTML, in))
+	var classes []string
+	for _, n := range findAll(root, func(n *html.Node) bool { return hasClass(n, "status") }) {
+		classes = append(classes, attr(n, "class"))
+	}
+	slices.Sort(classes)
+	if want := []string{"status needs-review", "status orphaned", "status unknown"}; !slices.Equal(classes, want) {
+		t.Errorf("status marks = %q, want %q", classes, want)
+	}
+}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"regexp"
@@ -139,6 +140,9 @@ type ldSelector struct {
 
 func writeJSONLD(w io.Writer, in Input) error {
 	paper := sha256URN + string(in.Paper.ID)
+	if _, err := paperFromURN(paper); err != nil {
+		return fmt.Errorf("paper id: %w", err)
+	}
 	c := ldCollection{
 		Context: ldContext(),
 		ID:      collectionURN + string(in.Paper.ID),

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"reflect"
 	"strings"
@@ -233,5 +234,14 @@ func TestDecodeJSONLDReadsGoldenFile(t *testing.T) {
 	got, paper, err := DecodeJSONLD(f)
 	if err != nil || paper != demoPaperID || len(got) != 7 {
 		t.Fatalf("DecodeJSONLD(golden) = %d annotations on %s, %v", len(got), paper, err)
+	}
+}
+
+func TestJSONLDRefusesAPaperWithoutAHash(t *testing.T) {
+	in := demoInput()
+	in.Paper.ID = "not-a-hash"
+	in.Annotations = nil
+	if err := Write(io.Discard, appraise.FormatJSONLD, in); err == nil {
+		t.Error("Write wrote JSON-LD that names no SHA-256; it could never be imported")
 	}
 }
