@@ -26,15 +26,17 @@ const (
 	fullLineEm   = 2.5 // a line ending within this of the column's right edge is full
 	shortLineEm  = 3   // one ending further left than this is short
 	sizeChange   = 0.12
-	boldLine     = 0.6
-	maxSkipFloat = 12 // blocks skipped looking for a paragraph's continuation
+	boldLine     = 0.9 // a line this bold is a heading's, not a run-in label's
+	maxSkipFloat = 12  // blocks skipped looking for a paragraph's continuation
 )
 
 var (
-	captionRE  = regexp.MustCompile(`^(?i:(?:supplementary\s+|extended\s+data\s+)?(?:fig(?:ure)?s?\.?|table|box|scheme|chart|plate))\s*(S?\d+[A-Za-z]?|[IVX]+)\b\s*([.:|—–-]?)`)
-	sectionRE  = regexp.MustCompile(`^(?i:(?:(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-H]\.)\s*)?(?:abstract|summary|background|introduction|methods?|materials? and methods|methods and materials|patients and methods|subjects and methods|study design|results|discussion|conclusions?|results and discussion|limitations|references|bibliography|literature cited|works cited|reference list|acknowledge?ments?|funding|author contributions|conflicts? of interest|competing interests|declarations?|data availability(?: statement)?|ethics statement|supplementary (?:material|information)|appendix(?: [a-z0-9]+)?|keywords|key words|abbreviations|highlights|in brief|graphical abstract|star ?methods|key resources table))\s*:?$`)
-	refsHeadRE = regexp.MustCompile(`^(?i:(?:(?:\d+|[IVX]+)\.?\s*)?(?:references(?: and notes)?|bibliography|literature cited|works cited|reference list|cited literature))\s*:?$`)
-	refStartRE = regexp.MustCompile(`^(\[\d{1,4}\]|\d{1,4}\.\s|\d{1,4}\s+\p{Lu})`)
+	captionRE       = regexp.MustCompile(`^(?i:(?:supplementary\s+|extended\s+data\s+)?(?:fig(?:ure)?s?\.?|table|box|scheme|chart|plate))\s*(S?\d+[A-Za-z]?|[IVX]+)\b\s*([.:|—–-]?)`)
+	sectionRE       = regexp.MustCompile(`^(?i:(?:(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-H]\.)\s*)?(?:abstract|summary|background|introduction|methods?|materials? and methods|methods and materials|patients and methods|subjects and methods|study design|results|discussion|conclusions?|results and discussion|limitations|references|bibliography|literature cited|works cited|reference list|acknowledge?ments?|funding|author contributions|conflicts? of interest|competing interests|declarations?|data availability(?: statement)?|ethics statement|supplementary (?:material|information)|appendix(?: [a-z0-9]+)?|keywords|key words|abbreviations|highlights|in brief|graphical abstract|star ?methods|key resources table))\s*:?$`)
+	refsHeadRE      = regexp.MustCompile(`^(?i:(?:(?:\d+|[IVX]+)\.?\s*)?(?:references(?: and notes)?|bibliography|literature cited|works cited|reference list|cited literature))\s*:?$`)
+	bracketMarkerRE = regexp.MustCompile(`^\[[0-9a-z*†‡§,–-]{1,12}\] `)
+	numberedItemRE  = regexp.MustCompile(`^\d{1,3}\. \p{Lu}`)
+	refStartRE      = regexp.MustCompile(`^(\[\d{1,4}\]|\d{1,4}\.\s|\d{1,4}\s+\p{Lu})`)
 )
 
 // blockDraft is a block being built: its lines and, once classified, kind.
@@ -70,14 +72,14 @@ func segmentBlocks(lines []*textLine, st docStats) []*blockDraft {
 	var cur *blockDraft
 	inRefs := false
 	for i, l := range lines {
-		if cur != nil && !startsBlock(lines[i-1], l, st, inRefs) {
+		if cur != nil && !startsBlock(cur.first(), lines[i-1], l, st, inRefs) {
 			cur.lines = append(cur.lines, l)
 			continue
 		}
-		if cur != nil && refsHeadRE.MatchString(cur.text) {
+		if cur != nil && refsHeadRE.MatchString(cur.first().text) && len(cur.lines) == 1 {
 			inRefs = true
 		}
-		cur = &blockDraft{lines: []*textLine{l}, text: l.text}
+		cur = &blockDraft{lines: []*textLine{l}}
 		out = append(out, cur)
 		if inRefs && isHeadingLine(l, st) && !refStartRE.MatchString(l.text) && !refsHeadRE.MatchString(l.text) {
 			inRefs = false
@@ -98,9 +100,25 @@ func isHeadingLine(l *textLine, st docStats) bool {
 	return l.bold >= 0.8 && l.size >= 0.95*st.bodySize || l.size >= 1.15*st.bodySize
 }
 
+// continuesAcrossBands reports whether line c, in another band or column
+// of the same page than line p, carries on p's paragraph: same left edge,
+// same size, the usual line spacing. A paragraph's short last line does
+// not cross the gutter, so it falls into the band below.
+func continuesAcrossBands(p, c *textLine, st docStats) bool {
+	if p.page != c.page || math.Abs(p.size-c.size) > 0.05*p.size || math.Abs(p.x0-c.x0) > indentMinEm*p.size {
+		return false
+	}
+	expected := 1.2 * p.size
+	if st.isBody(p) {
+		expected = st.bodySpacing
+	}
+	d := c.base - p.base
+	return d > 0.5*p.size && d <= gapFactor*expected
+}
+
 // startsBlock decides whether line c starts a new block after line p.
-func startsBlock(p, c *textLine, st docStats, inRefs bool) bool {
-	if p.col != c.col {
+func startsBlock(blockFirst, p, c *textLine, st docStats, inRefs bool) bool {
+	if p.col != c.col && !continuesAcrossBands(p, c, st) {
 		return true
 	}
 	if captionRE.MatchString(c.text) && !captionRE.MatchString(p.text) || sectionRE.MatchString(p.text) || sectionRE.MatchString(c.text) {
@@ -128,14 +146,41 @@ func startsBlock(p, c *textLine, st docStats, inRefs bool) bool {
 		// Hanging indent: an entry's first line sticks out to the left.
 		return c.x0 < p.x0-indentMinEm*em && !refStartRE.MatchString(p.text)
 	}
-	ind := c.x0 - c.colLeft
-	if ind > indentMinEm*em && ind < indentMaxEm*em && c.x0 > p.x0+indentMinEm*em && p.x1 > p.colRight-fullLineEm*em {
+	// An indented first line after a line that starts at the column's
+	// left edge and is full or ends a sentence.
+	// Column edges: across a band change, the wider of the two columns.
+	left, right := c.colLeft, c.colRight
+	if p.col != c.col {
+		left, right = math.Min(p.colLeft, left), math.Max(p.colRight, right)
+	}
+	ind := c.x0 - left
+	if ind > indentMinEm*em && ind < indentMaxEm*em && c.x0 > p.x0+indentMinEm*em &&
+		p.x0-left < indentMinEm*em && (p.x1 > right-fullLineEm*em || endsSentence(p.text)) {
 		return true
 	}
-	if p.x1 < p.colRight-shortLineEm*em && endsSentence(p.text) && startsUpperOrDigit(c.text) {
+	if p.x1 < right-shortLineEm*em && endsSentence(p.text) && startsUpperOrDigit(c.text) {
+		return true
+	}
+	// Items of a list: the block began with an enumerator and so does c.
+	if k := enumeratorKind(c.text); k != 0 && k == enumeratorKind(blockFirst.text) {
 		return true
 	}
 	return false
+}
+
+// enumeratorKind classifies a line's leading list marker: 1 for a
+// bracketed marker ("[2] Mother and Baby Unit"), 2 for a number with a
+// period ("3. Lee M."), 3 for a bullet; 0 for none.
+func enumeratorKind(text string) int {
+	switch {
+	case bracketMarkerRE.MatchString(text):
+		return 1
+	case numberedItemRE.MatchString(text):
+		return 2
+	case strings.HasPrefix(text, "• ") || strings.HasPrefix(text, "● ") || strings.HasPrefix(text, "▪ "):
+		return 3
+	}
+	return 0
 }
 
 // endsSentence reports whether text ends with terminal punctuation,

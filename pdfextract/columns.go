@@ -19,9 +19,6 @@ import (
 
 const (
 	gutterSearchFrom = 0.2
-	// gutterMaxCoverage: a gutter bin is covered by at most this share of
-	// the busiest bin's fragments.
-	gutterMaxCoverage = 0.1
 	// gutterMinSide: fragments that must sit on each side of a gutter.
 	gutterMinSide = 4
 )
@@ -59,33 +56,72 @@ func findGutters(frs []*fragment, width float64) []gutter {
 		peak = max(peak, run)
 	}
 	em := median(sizes)
-	limit := int(gutterMaxCoverage * float64(peak))
+	// Valleys of the histogram in the search range: runs where coverage is
+	// at most valleyShare of the peak. Within each, the gutter is the
+	// widest run within slack of the valley's minimum, so a few fragments
+	// crossing it (a title, an author line) do not hide it.
+	valley := int(0.25 * float64(peak))
+	slack := max(1, int(0.05*float64(peak)))
 	lo, hi := int(gutterSearchFrom*float64(bins)), int((1-gutterSearchFrom)*float64(bins))
-	var cands []gutter
+	type scored struct {
+		gutter
+		support int
+	}
+	var cands []scored
 	for i := lo; i < hi; {
-		if cov[i] > limit {
+		if cov[i] > valley {
 			i++
 			continue
 		}
 		j := i
-		for j < bins && cov[j] <= limit {
+		for j < bins && cov[j] <= valley {
 			j++
 		}
-		// Extend left to where coverage is low, too (runs may start before lo).
 		k := i
-		for k > 0 && cov[k-1] <= limit {
+		for k > 0 && cov[k-1] <= valley {
 			k--
 		}
-		g := gutter{float64(k) / scale, float64(j) / scale}
 		i = j
-		if g.x1-g.x0 < math.Max(0.4*em, 2) || g.x1-g.x0 > 0.4*width {
-			continue
+		floor := cov[k]
+		for x := k; x < j; x++ {
+			floor = min(floor, cov[x])
 		}
-		if gutterHasColumns(frs, g, em) {
-			cands = append(cands, g)
+		for x := k; x < j; {
+			if cov[x] > floor+slack {
+				x++
+				continue
+			}
+			y := x
+			for y < j && cov[y] <= floor+slack {
+				y++
+			}
+			g := gutter{float64(x) / scale, float64(y) / scale}
+			x = y
+			if g.x1-g.x0 < math.Max(0.4*em, 2) || g.x1-g.x0 > 0.4*width {
+				continue
+			}
+			if support := gutterSupport(frs, g, em); support > 0 {
+				cands = append(cands, scored{g, support})
+			}
 		}
 	}
-	return cands
+	// Of gutters closer than a tenth of the page, keep the best supported.
+	var out []gutter
+	for i, c := range cands {
+		best := true
+		for j, d := range cands {
+			if i != j && math.Abs((c.x0+c.x1)/2-(d.x0+d.x1)/2) < 0.1*width &&
+				(d.support > c.support || d.support == c.support && j < i) {
+				best = false
+				break
+			}
+		}
+		if best {
+			out = append(out, c.gutter)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].x0 < out[j].x0 })
+	return out
 }
 
 // narrowWidth is the widest a fragment can be and still sit in a column:
@@ -103,9 +139,11 @@ func narrowWidth(frs []*fragment) float64 {
 	return 0.6 * (x1s[len(x1s)-1-len(x1s)/20] - x0s[len(x0s)/20])
 }
 
-// gutterHasColumns checks that text sits on both sides of g, side by side
-// (overlapping vertically), and that few fragments cross it.
-func gutterHasColumns(frs []*fragment, g gutter, em float64) bool {
+// gutterSupport counts the fragments that end just left of g and start
+// just right of it, or returns 0 when g is no gutter: too few fragments on
+// a side, the two sides not side by side (overlapping vertically), or more
+// fragments crossing it than beside it.
+func gutterSupport(frs []*fragment, g gutter, em float64) int {
 	var left, right, cross int
 	lTop, lBot := math.Inf(1), math.Inf(-1)
 	rTop, rBot := math.Inf(1), math.Inf(-1)
@@ -123,13 +161,15 @@ func gutterHasColumns(frs []*fragment, g gutter, em float64) bool {
 		}
 	}
 	if left < gutterMinSide || right < gutterMinSide {
-		return false
+		return 0
 	}
-	overlap := math.Min(lBot, rBot) - math.Max(lTop, rTop)
-	if overlap < 3*em {
-		return false
+	if math.Min(lBot, rBot)-math.Max(lTop, rTop) < 3*em {
+		return 0
 	}
-	return cross <= max(2, (left+right)/2)
+	if cross > max(2, (left+right)/2) {
+		return 0
+	}
+	return left + right - cross
 }
 
 // band is a horizontal slice of a page: either spanning (read as one
@@ -216,7 +256,18 @@ func pageBands(frs []*fragment, width float64) []band {
 	})
 	out := make([]band, 0, len(order))
 	for _, s := range order {
-		out = append(out, *bands[s])
+		b := *bands[s]
+		if b.spanning {
+			if n := len(out); n > 0 && out[n-1].spanning {
+				out[n-1].cols[0] = append(out[n-1].cols[0], b.cols[0]...)
+				continue
+			}
+			out = append(out, b)
+			continue
+		}
+		for _, part := range splitAtStyleCuts(b) {
+			out = append(out, sidebarsLast(part))
+		}
 	}
 	return out
 }
@@ -232,4 +283,155 @@ func median(v []float64) float64 {
 	s := append([]float64(nil), v...)
 	sort.Float64s(s)
 	return s[len(s)/2]
+}
+
+// splitAtStyleCuts splits a column band where every column has a
+// horizontal gap at the same height and the type changes size across it
+// in every column the same way — body text above, a two-column reference
+// list or footnotes below. Such a band is two bands: both columns above
+// the cut are read before either column below it.
+func splitAtStyleCuts(b band) []band {
+	var cols [][]*fragment
+	for _, c := range b.cols {
+		if len(c) > 0 {
+			cols = append(cols, c)
+		}
+	}
+	if len(cols) < 2 {
+		return []band{b}
+	}
+	for _, c := range cols {
+		sort.SliceStable(c, func(i, j int) bool { return c[i].top < c[j].top })
+	}
+	for _, y := range commonGaps(cols) {
+		dir := 0
+		ok := true
+		for _, c := range cols {
+			above, below := sizeNear(c, y, true), sizeNear(c, y, false)
+			d := 0
+			switch {
+			case below < 0.9*above:
+				d = -1
+			case below > 1.1*above:
+				d = 1
+			}
+			if d == 0 || dir != 0 && d != dir {
+				ok = false
+				break
+			}
+			dir = d
+		}
+		if !ok {
+			continue
+		}
+		upper := band{cols: make([][]*fragment, len(b.cols))}
+		lower := band{cols: make([][]*fragment, len(b.cols))}
+		for i, c := range b.cols {
+			for _, f := range c {
+				if (f.top+f.bottom)/2 < y {
+					upper.cols[i] = append(upper.cols[i], f)
+				} else {
+					lower.cols[i] = append(lower.cols[i], f)
+				}
+			}
+		}
+		return append([]band{upper}, splitAtStyleCuts(lower)...)
+	}
+	return []band{b}
+}
+
+// commonGaps returns heights, top to bottom, where no fragment of any
+// column is: the middles of the gaps all columns share. Each column must
+// have text above and below.
+func commonGaps(cols [][]*fragment) []float64 {
+	type span struct{ a, b float64 }
+	gapsOf := func(c []*fragment) []span {
+		var out []span
+		bottom := c[0].bottom
+		for _, f := range c[1:] {
+			if f.top > bottom {
+				out = append(out, span{bottom, f.top})
+			}
+			bottom = math.Max(bottom, f.bottom)
+		}
+		return out
+	}
+	common := gapsOf(cols[0])
+	for _, c := range cols[1:] {
+		other := gapsOf(c)
+		var next []span
+		for _, g := range common {
+			for _, o := range other {
+				if a, b := math.Max(g.a, o.a), math.Min(g.b, o.b); b > a {
+					next = append(next, span{a, b})
+				}
+			}
+		}
+		common = next
+	}
+	out := make([]float64, len(common))
+	for i, g := range common {
+		out[i] = (g.a + g.b) / 2
+	}
+	return out
+}
+
+// sizeNear is the dominant font size of the three fragments of column c
+// (sorted by top) just above or just below height y.
+func sizeNear(c []*fragment, y float64, above bool) float64 {
+	var near []*fragment
+	if above {
+		for i := len(c) - 1; i >= 0 && len(near) < 3; i-- {
+			if c[i].bottom <= y {
+				near = append(near, c[i])
+			}
+		}
+	} else {
+		for i := 0; i < len(c) && len(near) < 3; i++ {
+			if c[i].top >= y {
+				near = append(near, c[i])
+			}
+		}
+	}
+	weight := map[float64]int{}
+	for _, f := range near {
+		weight[math.Round(f.size*4)/4] += int(f.width()) + 1
+	}
+	return modeKey(weight)
+}
+
+// sidebarsLast moves narrow columns of smaller type (a journal's margin
+// column of dates, editors and citation) after the band's main columns.
+func sidebarsLast(b band) band {
+	if len(b.cols) < 2 {
+		return b
+	}
+	widths := make([]float64, len(b.cols))
+	sizes := make([]float64, len(b.cols))
+	widest := -1
+	for i, c := range b.cols {
+		if len(c) == 0 {
+			continue
+		}
+		x0, x1 := math.Inf(1), math.Inf(-1)
+		var sz []float64
+		for _, f := range c {
+			x0, x1 = math.Min(x0, f.x0), math.Max(x1, f.x1)
+			sz = append(sz, f.size)
+		}
+		widths[i], sizes[i] = x1-x0, median(sz)
+		if widest < 0 || widths[i] > widths[widest] {
+			widest = i
+		}
+	}
+	var main, side [][]*fragment
+	for i, c := range b.cols {
+		if len(c) > 0 && i != widest && widths[i] < 0.6*widths[widest] && sizes[i] < 0.9*sizes[widest] {
+			side = append(side, c)
+			continue
+		}
+		main = append(main, c)
+	}
+	b.cols = append(main, side...)
+	return b
 }

@@ -116,7 +116,7 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 			width = 0.5 * size
 		}
 		cx := g.X + width/2
-		if cx < -2 || cx > w+2 || g.Y < -2 || g.Y > h+size {
+		if cx < 0 || cx > w || g.Y <= 0 || g.Y-size >= h {
 			continue // outside the crop box: clipped away
 		}
 		lg := lglyph{
@@ -214,7 +214,10 @@ func mergeRuns(runs [][]lglyph) []*fragment {
 }
 
 // mergeRow merges the fragments of one row of similar baselines whose x
-// extents touch.
+// extents touch. Runs that overlap horizontally merge only when their
+// baselines (almost) coincide — text drawn twice, to be de-duplicated —
+// since two lines drawn over each other (text hidden under a figure) must
+// not be interleaved.
 func mergeRow(row []*fragment) []*fragment {
 	if len(row) == 1 {
 		return row
@@ -226,7 +229,8 @@ func mergeRow(row []*fragment) []*fragment {
 		for k := len(open) - 1; k >= 0 && k >= len(open)-8; k-- {
 			o := open[k]
 			em := math.Max(o.size, f.size)
-			if math.Abs(o.base-f.base) <= sameLineEm*em && f.x0 <= o.x1+fragmentGapEm*em {
+			if math.Abs(o.base-f.base) <= sameLineEm*em && f.x0 <= o.x1+fragmentGapEm*em &&
+				(!overlapsAny([]*fragment{o}, f) || math.Abs(o.base-f.base) <= 0.2*em) {
 				o.glyphs = append(o.glyphs, f.glyphs...)
 				o.measure()
 				merged = true
