@@ -67,9 +67,6 @@ func openDocument(data []byte, password string) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkEncryption(norm); err != nil {
-		return nil, err
-	}
 	if !shifted {
 		r, err := newReader(norm, password)
 		if err != nil {
@@ -79,6 +76,11 @@ func openDocument(data []byte, password string) (*document, error) {
 		} else if usable(r) {
 			return &document{r: r, data: norm}, nil
 		}
+	}
+	// The library refused the file: say so plainly when it is encryption it
+	// cannot read, otherwise rebuild the cross-reference table.
+	if err := checkEncryption(norm); err != nil {
+		return nil, err
 	}
 	return repairDocument(norm, password)
 }
