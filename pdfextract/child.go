@@ -1,0 +1,211 @@
+package pdfextract
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// The child is this same binary re-executed with childArg as its first
+// argument and childEnv=1 in its environment; both are needed, so neither
+// a stray argument nor an inherited variable starts one by accident.
+const (
+	childEnv = "APPRAISE_EXTRACT_CHILD"
+	childArg = "__appraise-extract-child"
+)
+
+// Child exit codes. A Go panic or fatal runtime error exits 2, a kill by
+// signal has no code; the parent reads those from the process state.
+const (
+	exitOK       = 0
+	exitTyped    = 3 // a typed error, described on stdout
+	exitMemory   = 4 // the memory watchdog tripped
+	exitWall     = 5 // the child's own wall-clock backstop fired
+	exitProtocol = 6 // the request could not be read
+)
+
+// Progress lines the child writes to stderr; anything else there is
+// diagnostics (a runtime crash report) the parent keeps but never shows.
+const (
+	lineReady  = "appraise-extract: ready"
+	linePages  = "appraise-extract: pages "
+	lineMemory = "appraise-extract: memory "
+)
+
+// request is the first line the parent writes to the child's stdin, as
+// JSON; the PDF's bytes follow it to EOF.
+type request struct {
+	Password    string        `json:"password,omitempty"`
+	MemoryLimit int64         `json:"memory_limit"`
+	MaxInput    int64         `json:"max_input"`
+	MaxWall     time.Duration `json:"max_wall"` // the child exits on its own past this
+}
+
+// response is what the child writes to stdout: a Document or a typed error.
+type response struct {
+	Doc   *appraise.Document `json:"doc,omitempty"`
+	Error *wireError         `json:"error,omitempty"`
+}
+
+type wireError struct {
+	Kind   string `json:"kind"`
+	Detail string `json:"detail,omitempty"`
+}
+
+// extractFunc is the in-process extraction the child runs: ExtractBytes in
+// the product, a stand-in (hanging, memory-eating, crashing) in tests.
+type extractFunc func(data []byte, password string) (appraise.Document, error)
+
+// ChildMain runs the extraction child when this process was started as
+// one by Isolated, and reports isChild=false otherwise. Call it first thing
+// in main (and in TestMain of any test binary that extracts through
+// Isolated) and exit with code when isChild is true:
+//
+//	if code, ok := pdfextract.ChildMain(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); ok {
+//		os.Exit(code)
+//	}
+func ChildMain(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int, isChild bool) {
+	return runChild(args, stdin, stdout, stderr, os.Getenv, func(data []byte, password string) (appraise.Document, error) {
+		return ExtractBytes(data, Options{Password: password})
+	})
+}
+
+// runChild is ChildMain with the environment and the extraction injected.
+func runChild(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, extract extractFunc) (int, bool) {
+	if len(args) == 0 || args[0] != childArg || getenv(childEnv) != "1" {
+		return 0, false
+	}
+	c := child{stdin: stdin, stdout: stdout, stderr: stderr, extract: extract, exit: os.Exit}
+	return c.run(), true
+}
+
+type child struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	extract        extractFunc
+	exit           func(code int) // called by the watchdogs
+}
+
+func (c child) run() int {
+	fmt.Fprintln(c.stderr, lineReady)
+	in := bufio.NewReaderSize(c.stdin, 64<<10)
+	req, err := readRequest(in)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "appraise-extract: %v\n", err)
+		return exitProtocol
+	}
+	c.guard(req)
+	data, err := io.ReadAll(io.LimitReader(in, req.MaxInput+1))
+	if err != nil {
+		return c.fail(fmt.Errorf("read the PDF: %w", err))
+	}
+	if int64(len(data)) > req.MaxInput {
+		return c.fail(fmt.Errorf("the file is over %d bytes: %w", req.MaxInput, appraise.ErrTooLarge))
+	}
+	fmt.Fprintf(c.stderr, "%s%d\n", linePages, countPages(data))
+	doc, err := safeExtract(c.extract, data, req.Password)
+	if err != nil {
+		return c.fail(err)
+	}
+	return c.answer(response{Doc: &doc}, exitOK)
+}
+
+func readRequest(in *bufio.Reader) (request, error) {
+	line, err := in.ReadSlice('\n')
+	if err != nil {
+		return request{}, fmt.Errorf("read the request: %w", err)
+	}
+	if len(line) > maxRequest {
+		return request{}, errors.New("read the request: too long")
+	}
+	var req request
+	if err := json.Unmarshal(line, &req); err != nil {
+		return request{}, fmt.Errorf("read the request: %w", err)
+	}
+	if req.MemoryLimit <= 0 || req.MaxInput <= 0 || req.MaxWall <= 0 {
+		return request{}, errors.New("read the request: limits missing")
+	}
+	return req, nil
+}
+
+// guard applies the memory cap (an OS limit where there is one, the Go
+// runtime's soft limit and a watchdog) and a wall-clock backstop in case
+// the parent is gone.
+func (c child) guard(req request) {
+	debug.SetMaxStack(maxStack)
+	debug.SetMemoryLimit(req.MemoryLimit * 7 / 8)
+	limitAddressSpace(req.MemoryLimit)
+	watchMemory(req.MemoryLimit, watchdogEvery, func(used int64) {
+		fmt.Fprintf(c.stderr, "%s%d\n", lineMemory, used)
+		c.exit(exitMemory)
+	})
+	time.AfterFunc(req.MaxWall+childGrace, func() { c.exit(exitWall) })
+}
+
+// safeExtract runs extract, turning a panic into ErrDamaged.
+func safeExtract(extract extractFunc, data []byte, password string) (doc appraise.Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = appraise.Document{}, fmt.Errorf("extractor panic: %v: %w", p, appraise.ErrDamaged)
+		}
+	}()
+	return extract(data, password)
+}
+
+func (c child) fail(err error) int {
+	return c.answer(response{Error: &wireError{Kind: codeOf(err), Detail: err.Error()}}, exitTyped)
+}
+
+func (c child) answer(r response, code int) int {
+	w := bufio.NewWriterSize(c.stdout, 256<<10)
+	if err := json.NewEncoder(w).Encode(r); err != nil {
+		fmt.Fprintf(c.stderr, "appraise-extract: write the answer: %v\n", err)
+		return exitProtocol
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(c.stderr, "appraise-extract: write the answer: %v\n", err)
+		return exitProtocol
+	}
+	return code
+}
+
+// countPages counts page objects written in the clear ("/Type /Page"), to
+// extend the deadline early and cheaply: no parsing, so nothing to hang.
+// Pages inside compressed object streams are not seen; such files get the
+// base limit, which is ample for papers.
+func countPages(data []byte) int {
+	n := 0
+	for i := 0; ; {
+		k := bytes.Index(data[i:], []byte("/Type"))
+		if k < 0 {
+			return n
+		}
+		i += k + len("/Type")
+		j := i
+		for j < len(data) && isPDFSpace(data[j]) {
+			j++
+		}
+		if bytes.HasPrefix(data[j:], []byte("/Page")) {
+			e := j + len("/Page")
+			if e == len(data) || isPDFDelimiter(data[e]) || isPDFSpace(data[e]) {
+				n++
+			}
+		}
+	}
+}
+
+func isPDFSpace(b byte) bool {
+	return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0
+}
+
+func isPDFDelimiter(b byte) bool {
+	return bytes.IndexByte([]byte("()<>[]{}/%"), b) >= 0
+}

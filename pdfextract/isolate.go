@@ -1,0 +1,236 @@
+package pdfextract
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// Isolated is the appraise.Extractor the app uses: every extraction runs
+// in a child process (this binary re-executed, see ChildMain) under a
+// wall-clock limit and a memory cap, so a PDF that hangs the parser or
+// eats memory costs a typed error, never the app. The zero value is not
+// usable; call NewIsolated.
+type Isolated struct {
+	exe string   // the binary to run; "" means os.Executable()
+	env []string // added to the child's environment (tests pick a stand-in extraction)
+	// Test knobs; zero means the defaults in limits.go.
+	base, perPage time.Duration
+	maxOutput     int
+	onStart       func(pid int) // called once the child runs
+}
+
+// NewIsolated returns the isolated extractor. The running binary must call
+// ChildMain first thing in main (or TestMain).
+func NewIsolated() *Isolated { return &Isolated{} }
+
+// Version is the extractor's output version (the package's Version).
+func (x *Isolated) Version() string { return Version }
+
+// Stats describes one isolated extraction, for the eval tool and tests.
+type Stats struct {
+	Pages    int           // page objects the child counted (0 when unknown)
+	Wall     time.Duration // from starting the child to its exit
+	Limit    time.Duration // the wall-clock limit that applied at the end
+	PeakRSS  int64         // the child's peak resident memory in bytes; 0 where the OS does not say
+	ExitCode int           // the child's exit code; -1 when killed by a signal
+}
+
+// Extract reads the PDF at path in a child process. Errors that concern
+// the file are *ExtractError values wrapping one of the typed errors of
+// internal/appraise; others (the child could not be started) are plain.
+func (x *Isolated) Extract(ctx context.Context, path string, opt appraise.ExtractOptions) (appraise.Document, error) {
+	doc, _, err := x.ExtractFile(ctx, path, opt)
+	return doc, err
+}
+
+// ExtractFile is Extract that also reports Stats.
+func (x *Isolated) ExtractFile(ctx context.Context, path string, opt appraise.ExtractOptions) (appraise.Document, Stats, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return appraise.Document{}, Stats{}, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	lim := x.limits(opt)
+	if st, err := f.Stat(); err == nil && st.Size() > lim.maxInput {
+		return appraise.Document{}, Stats{}, &ExtractError{Name: name, Kind: appraise.ErrTooLarge,
+			Detail: fmt.Sprintf("%d bytes, over the %d-byte input limit", st.Size(), lim.maxInput)}
+	}
+	return x.run(ctx, name, f, opt.Password, lim)
+}
+
+// ExtractData extracts a PDF held in memory; name is used in errors.
+func (x *Isolated) ExtractData(ctx context.Context, name string, data []byte, opt appraise.ExtractOptions) (appraise.Document, Stats, error) {
+	lim := x.limits(opt)
+	if int64(len(data)) > lim.maxInput {
+		return appraise.Document{}, Stats{}, &ExtractError{Name: name, Kind: appraise.ErrTooLarge,
+			Detail: fmt.Sprintf("%d bytes, over the %d-byte input limit", len(data), lim.maxInput)}
+	}
+	return x.run(ctx, name, bytes.NewReader(data), opt.Password, lim)
+}
+
+// limits resolves opt against the defaults and the test knobs.
+func (x *Isolated) limits(opt appraise.ExtractOptions) limits {
+	l := resolveLimits(opt)
+	if x.base > 0 {
+		l.base = x.base
+	}
+	if x.perPage > 0 {
+		l.perPage = x.perPage
+	}
+	return l
+}
+
+// stopReason is why the parent ended the child, if it did.
+type stopReason int
+
+const (
+	notStopped stopReason = iota
+	stoppedTimeout
+	stoppedCancel
+	stoppedOutput
+)
+
+func (x *Isolated) run(ctx context.Context, name string, pdf io.Reader, password string, lim limits) (appraise.Document, Stats, error) {
+	if os.Getenv(childEnv) == "1" {
+		// This process is itself a child that did not answer as one: its
+		// main does not call ChildMain. Starting another would recurse.
+		return appraise.Document{}, Stats{}, fmt.Errorf("extract %s: this program was started as an extraction child but does not call pdfextract.ChildMain first", name)
+	}
+	if err := ctx.Err(); err != nil {
+		return appraise.Document{}, Stats{}, &ExtractError{Name: name, Kind: appraise.ErrExtractionCancelled, Detail: err.Error()}
+	}
+	exe := x.exe
+	if exe == "" {
+		var err error
+		if exe, err = os.Executable(); err != nil {
+			return appraise.Document{}, Stats{}, fmt.Errorf("extract %s: find this program to run the extraction: %w", name, err)
+		}
+	}
+	header, err := json.Marshal(request{Password: password, MemoryLimit: lim.memory, MaxInput: lim.maxInput, MaxWall: lim.maxDeadline()})
+	if err != nil {
+		return appraise.Document{}, Stats{}, fmt.Errorf("extract %s: %w", name, err)
+	}
+	outCap := maxOutput
+	if x.maxOutput > 0 {
+		outCap = x.maxOutput
+	}
+	out := newCappedBuffer(outCap)
+	diag := newChildLog(maxStderr)
+	cmd := exec.Command(exe, childArg)
+	cmd.Env = append(append(os.Environ(), x.env...), childEnv+"=1")
+	cmd.Stdin = io.MultiReader(bytes.NewReader(append(header, '\n')), pdf)
+	cmd.Stdout = out
+	cmd.Stderr = diag
+	cmd.WaitDelay = waitDelay
+	setProcessGroup(cmd)
+
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return appraise.Document{}, Stats{}, fmt.Errorf("extract %s: start the extraction process: %w", name, err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	if x.onStart != nil {
+		x.onStart(cmd.Process.Pid)
+	}
+
+	st := Stats{Limit: lim.deadline(0)}
+	timer := time.NewTimer(st.Limit)
+	defer timer.Stop()
+	reason := notStopped
+	stop := func(r stopReason) {
+		if reason == notStopped {
+			reason = r
+			killGroup(cmd.Process)
+		}
+	}
+	ctxDone, overflow := ctx.Done(), out.overflow
+	var waitErr error
+wait:
+	for {
+		select {
+		case waitErr = <-done:
+			break wait
+		case n := <-diag.pages:
+			st.Pages = n
+			if d := lim.deadline(n); d != st.Limit {
+				st.Limit = d
+				timer.Reset(time.Until(start.Add(d)))
+			}
+		case <-timer.C:
+			stop(stoppedTimeout)
+		case <-ctxDone:
+			stop(stoppedCancel)
+			ctxDone = nil
+		case <-overflow:
+			stop(stoppedOutput)
+			overflow = nil
+		}
+	}
+	st.Wall = time.Since(start)
+	st.ExitCode = cmd.ProcessState.ExitCode()
+	st.PeakRSS = peakRSS(cmd.ProcessState)
+	cause := ""
+	if reason == stoppedCancel {
+		cause = context.Cause(ctx).Error()
+	}
+	doc, err := verdict(name, reason, cause, waitErr, cmd.ProcessState, out.Bytes(), diag)
+	return doc, st, err
+}
+
+// verdict turns how the child ended into a Document or an error.
+func verdict(name string, reason stopReason, cause string, waitErr error, ps *os.ProcessState, out []byte, diag *childLog) (appraise.Document, error) {
+	typed := func(kind error, detail string) error {
+		return &ExtractError{Name: name, Kind: kind, Detail: detail}
+	}
+	switch reason {
+	case stoppedTimeout:
+		return appraise.Document{}, typed(appraise.ErrExtractTimeout, "killed at the wall-clock limit; "+diag.tail())
+	case stoppedCancel:
+		return appraise.Document{}, typed(appraise.ErrExtractionCancelled, cause)
+	case stoppedOutput:
+		return appraise.Document{}, typed(appraise.ErrTooLarge, "the answer is over the output limit")
+	}
+	if !diag.sawReady() {
+		return appraise.Document{}, fmt.Errorf("extract %s: the extraction process did not start (%v); does main call pdfextract.ChildMain first? %s",
+			name, waitErr, diag.tail())
+	}
+	switch code := ps.ExitCode(); code {
+	case exitOK, exitTyped:
+		var r response
+		if err := json.Unmarshal(out, &r); err != nil {
+			return appraise.Document{}, fmt.Errorf("extract %s: read the extraction's answer: %w", name, err)
+		}
+		if r.Error != nil {
+			return appraise.Document{}, typed(kindOf(r.Error.Kind), r.Error.Detail)
+		}
+		if r.Doc == nil {
+			return appraise.Document{}, fmt.Errorf("extract %s: the extraction answered nothing", name)
+		}
+		return *r.Doc, nil
+	case exitMemory:
+		return appraise.Document{}, typed(appraise.ErrTooLarge, diag.tail())
+	case exitWall:
+		return appraise.Document{}, typed(appraise.ErrExtractTimeout, "the child's own backstop fired")
+	case exitProtocol:
+		return appraise.Document{}, fmt.Errorf("extract %s: the extraction process could not read its request: %s", name, diag.tail())
+	case -1:
+		return appraise.Document{}, typed(signalKind(ps), fmt.Sprintf("%v; %s", waitErr, diag.tail()))
+	default:
+		// 2 is a Go panic or fatal error the child could not recover.
+		if diag.outOfMemory() {
+			return appraise.Document{}, typed(appraise.ErrTooLarge, diag.tail())
+		}
+		return appraise.Document{}, typed(appraise.ErrDamaged, fmt.Sprintf("exit %d: %s", code, diag.tail()))
+	}
+}
