@@ -1,0 +1,198 @@
+package ui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// annotationEditor is the bottom of the annotations panel: the selected
+// annotation's whole quote, where it is, its tags as checks and its note.
+// A note being typed is saved with the button or Ctrl+Enter, and also
+// when another annotation is selected, the paper changes or the app
+// quits, so a note is never lost.
+type annotationEditor struct {
+	u       *appUI
+	box     *fyne.Container
+	body    *fyne.Container
+	hintL   *widget.Label
+	quote   *widget.Label
+	meta    *widget.Label
+	tags    *widget.CheckGroup
+	note    *noteEntry
+	save    *widget.Button
+	remove  *widget.Button
+	keep    *widget.Button
+	id      string // annotation shown, or ""
+	shown   appraise.Annotation
+	dirty   bool
+	setting bool // true while the editor fills its own widgets
+}
+
+func newAnnotationEditor(u *appUI) *annotationEditor {
+	e := &annotationEditor{u: u}
+	e.hintL = widget.NewLabel("")
+	e.hintL.Wrapping = fyne.TextWrapWord
+	e.hintL.Importance = widget.LowImportance
+	e.quote = widget.NewLabel("")
+	e.quote.Wrapping = fyne.TextWrapWord
+	e.quote.TextStyle.Italic = true
+	e.meta = widget.NewLabel("")
+	e.meta.SizeName = theme.SizeNameCaptionText
+	e.meta.Truncation = fyne.TextTruncateEllipsis
+	e.tags = widget.NewCheckGroup(nil, e.tagsChanged)
+	e.tags.Horizontal = true
+	e.note = newNoteEntry()
+	e.note.SetMinRowsVisible(3)
+	e.note.OnChanged = func(string) {
+		if !e.setting {
+			e.dirty = true
+			enable(e.save, true)
+		}
+	}
+	e.note.onSave = e.flush
+	e.save = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), e.flush)
+	e.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() {
+		if a, ok := u.annotationByID(e.id); ok {
+			first, o := deleteOp(a.ID, "remove annotation")
+			u.run(first, o)
+		}
+	})
+	e.keep = widget.NewButtonWithIcon("Keep here", theme.ConfirmIcon(), e.keepHere)
+	quoteBox := container.NewVScroll(e.quote)
+	quoteBox.SetMinSize(fyne.NewSize(0, 64))
+	e.body = container.NewVBox(widget.NewSeparator(), quoteBox, e.meta, e.tags, e.note,
+		container.NewHBox(e.save, e.keep, e.remove))
+	e.box = container.NewStack(e.body, container.NewPadded(e.hintL))
+	e.show(nil)
+	return e
+}
+
+// setTags lists the library's tags as checks.
+func (e *annotationEditor) setTags(tags []appraise.Tag) {
+	var opts []string
+	for _, t := range tags {
+		opts = append(opts, tagLabel(t.Name))
+	}
+	e.setting = true
+	e.tags.Options = opts
+	e.tags.Refresh()
+	e.setting = false
+	if a, ok := e.u.annotationByID(e.id); ok {
+		e.show(&a)
+	}
+}
+
+// hint shows a line of help in place of the editor.
+func (e *annotationEditor) hint(s string) {
+	if e.id != "" {
+		return
+	}
+	e.hintL.SetText(s)
+}
+
+// show puts a (or nothing) in the editor, first saving a note typed for
+// another annotation.
+func (e *annotationEditor) show(a *appraise.Annotation) {
+	if a == nil || a.ID != e.id {
+		e.flush()
+	}
+	if a == nil {
+		e.id = ""
+		e.body.Hide()
+		e.hintL.SetText("Select an annotation to see its quote and edit its note.")
+		e.hintL.Show()
+		return
+	}
+	e.hintL.Hide()
+	e.body.Show()
+	same := a.ID == e.id
+	e.id, e.shown = a.ID, *a
+	e.setting = true
+	defer func() { e.setting = false }()
+	quote := a.Anchor.Exact
+	if c := e.u.cur; c != nil && a.Status == appraise.Attached {
+		quote = c.v.text(a.Anchor.Start, a.Anchor.End)
+	}
+	e.quote.SetText("“" + oneLine(quote) + "”")
+	meta := "p. " + itoaPage(a.Anchor.Page)
+	if a.Author != "" {
+		meta += " · " + a.Author
+	}
+	if !a.Modified.IsZero() {
+		meta += " · " + a.Modified.Local().Format("2 Jan 2006 15:04")
+	}
+	switch a.Status {
+	case appraise.NeedsReview:
+		meta += " · needs review: the text moved; check the place"
+	case appraise.Orphaned:
+		meta += " · orphaned: its text is no longer in the paper"
+	}
+	e.meta.SetText(meta)
+	var sel []string
+	for _, t := range a.Tags {
+		sel = append(sel, tagLabel(t))
+	}
+	e.tags.SetSelected(sel)
+	if !same || !e.dirty {
+		e.note.SetText(a.Note)
+		e.dirty = false
+	}
+	enable(e.save, e.dirty)
+	if a.Status == appraise.NeedsReview {
+		e.keep.Show()
+	} else {
+		e.keep.Hide()
+	}
+}
+
+// flush saves the note if it was edited.
+func (e *annotationEditor) flush() {
+	if !e.dirty || e.id == "" {
+		return
+	}
+	e.dirty = false
+	enable(e.save, false)
+	if a, ok := e.u.annotationByID(e.id); ok {
+		e.u.setNote(a, e.note.Text)
+	}
+}
+
+func (e *annotationEditor) tagsChanged(labels []string) {
+	if e.setting || e.id == "" {
+		return
+	}
+	a, ok := e.u.annotationByID(e.id)
+	if !ok {
+		return
+	}
+	var tags []string
+	for _, t := range e.u.tags {
+		if slices.Contains(labels, tagLabel(t.Name)) {
+			tags = append(tags, t.Name)
+		}
+	}
+	for _, t := range a.Tags { // keep tags the checks do not list
+		if !slices.ContainsFunc(e.u.tags, func(x appraise.Tag) bool { return x.Name == t }) {
+			tags = append(tags, t)
+		}
+	}
+	e.u.setTags(a, tags)
+}
+
+// keepHere accepts the place re-anchoring guessed for an annotation.
+func (e *annotationEditor) keepHere() {
+	a, ok := e.u.annotationByID(e.id)
+	if !ok || a.Status != appraise.NeedsReview {
+		return
+	}
+	next := a
+	next.Status = appraise.Attached
+	first, o := updateOp(a, next, "keep annotation here")
+	e.u.run(first, o)
+}

@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"errors"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/atomicfile"
+)
+
+// exportFormats are the formats File → Export… offers, in order.
+var exportFormats = []struct {
+	label  string
+	format appraise.ExportFormat
+	ext    string
+}{
+	{"HTML handout", appraise.FormatHTML, ".html"},
+	{"Markdown", appraise.FormatMarkdown, ".md"},
+	{"CSV (spreadsheet)", appraise.FormatCSV, ".csv"},
+	{"JSON-LD (W3C Web Annotation)", appraise.FormatJSONLD, ".jsonld"},
+}
+
+// showExport is File → Export…: a format, which tags, and where to save.
+// Fyne's save dialog opens (and so truncates) the chosen file itself, which
+// would destroy an older export if writing then failed; so this dialog
+// asks for a folder and a name, and the export is written to a temporary
+// file that replaces the target only once it is complete and synced.
+func (u *appUI) showExport() {
+	if u.cur == nil {
+		u.status.message("Open a paper to export its annotations.")
+		return
+	}
+	paper := u.cur.paper
+	var labels []string
+	for _, f := range exportFormats {
+		labels = append(labels, f.label)
+	}
+	format := widget.NewRadioGroup(labels, nil)
+	format.SetSelected(labels[0])
+	var tagLabels []string
+	for _, t := range u.tags {
+		tagLabels = append(tagLabels, tagLabel(t.Name))
+	}
+	tags := widget.NewCheckGroup(tagLabels, nil)
+	tags.Horizontal = true
+	tags.SetSelected(tagLabels)
+	mine := widget.NewCheck("Only my annotations", nil)
+	if u.prefs.author() == "" {
+		mine.Disable()
+	}
+	folder := widget.NewEntry()
+	folder.SetText(u.exportFolder(paper))
+	name := widget.NewEntry()
+	name.SetText(fileStem(paperTitle(paper)) + exportFormats[0].ext)
+	format.OnChanged = func(sel string) {
+		for _, f := range exportFormats {
+			if f.label == sel {
+				name.SetText(strings.TrimSuffix(name.Text, filepath.Ext(name.Text)) + f.ext)
+			}
+		}
+	}
+	choose := widget.NewButton("Choose…", func() {
+		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				folder.SetText(l.Path())
+			}
+		}, u.win)
+		d.Resize(u.dialogSize())
+		d.Show()
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem("Format", format),
+		widget.NewFormItem("Tags", tags),
+		widget.NewFormItem("", mine),
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem("File name", name),
+	}
+	d := dialog.NewForm("Export annotations", "Export", "Cancel", items, func(ok bool) {
+		if !ok {
+			u.reader.requestFocus()
+			return
+		}
+		f := exportFormats[0]
+		for _, x := range exportFormats {
+			if x.label == format.Selected {
+				f = x
+			}
+		}
+		var filter appraise.ExportFilter
+		if len(tags.Selected) < len(tagLabels) {
+			filter.Tags = []string{}
+			for _, t := range u.tags {
+				for _, s := range tags.Selected {
+					if s == tagLabel(t.Name) {
+						filter.Tags = append(filter.Tags, t.Name)
+					}
+				}
+			}
+		}
+		if mine.Checked {
+			filter.Author = u.prefs.author()
+		}
+		u.confirmExport(paper.ID, f.format, filter, filepath.Join(strings.TrimSpace(folder.Text), strings.TrimSpace(name.Text)))
+	}, u.win)
+	d.Resize(fyne.NewSize(min(620, u.win.Canvas().Size().Width*0.95), 0))
+	d.Show()
+}
+
+// exportFolder is where exports go: the last folder used, else the
+// paper's folder, else the home folder.
+func (u *appUI) exportFolder(p appraise.Paper) string {
+	for _, d := range []string{u.prefs.exportDir(), filepath.Dir(p.Path)} {
+		if st, err := os.Stat(d); d != "" && d != "." && err == nil && st.IsDir() {
+			return d
+		}
+	}
+	home, _ := os.UserHomeDir()
+	return home
+}
+
+// confirmExport checks the target and asks before replacing a file.
+func (u *appUI) confirmExport(id appraise.PaperID, f appraise.ExportFormat, filter appraise.ExportFilter, path string) {
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		u.showError("Cannot export", errors.New("the folder "+dir+" does not exist"))
+		return
+	}
+	if filepath.Base(path) == "" || strings.HasSuffix(path, string(filepath.Separator)) {
+		u.showError("Cannot export", errors.New("give the export a file name"))
+		return
+	}
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			u.showError("Cannot export", errors.New(path+" is a folder"))
+			return
+		}
+		dialog.ShowConfirm("Replace file?", filepath.Base(path)+" already exists in "+dir+". Replace it?", func(ok bool) {
+			if ok {
+				u.export(id, f, filter, path)
+			}
+		}, u.win)
+		return
+	}
+	u.export(id, f, filter, path)
+}
+
+// export writes the file atomically in the background and confirms.
+func (u *appUI) export(id appraise.PaperID, f appraise.ExportFormat, filter appraise.ExportFilter, path string) {
+	u.prefs.setExportDir(filepath.Dir(path))
+	u.status.message("Exporting…")
+	u.bg.write(func() {
+		err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
+			return u.lib.Export(id, f, filter, w)
+		})
+		u.post(func() {
+			if err != nil {
+				u.status.message("")
+				u.showError("Cannot export", err)
+				return
+			}
+			u.status.message("Exported to " + path)
+			u.exported(path)
+		})
+	})
+}
+
+// exported confirms an export, offering to show its folder.
+func (u *appUI) exported(path string) {
+	msg := widget.NewLabel("Saved " + filepath.Base(path) + " in\n" + filepath.Dir(path))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Exported", "Open folder", "Close",
+		container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*2), msg), func(open bool) {
+			if open {
+				_ = u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.Dir(path)})
+			}
+			u.reader.requestFocus()
+		}, u.win)
+	d.Show()
+}
+
+// fileStem makes a title into a safe file name (without extension).
+func fileStem(title string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range title {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+			space = false
+		case !space && b.Len() > 0:
+			b.WriteRune('-')
+			space = true
+		}
+		if b.Len() > 60 {
+			break
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	if s == "" {
+		return "appraise-export"
+	}
+	return s
+}

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// tightVBox stacks objects with no gap: labels carry their own padding,
+// and three-line list rows would otherwise waste a line's height.
+type tightVBox struct{}
+
+func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - theme.Padding()
+	}
+}
+
+func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+		n++
+	}
+	if n > 1 {
+		s.Height -= float32(n-1) * theme.Padding()
+	}
+	return s
+}
+
+// flowLayout places objects left to right at their minimum size and wraps
+// them onto new lines, like words: filter chips in a narrow panel.
+type flowLayout struct{ width float32 }
+
+func (f *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	f.width = size.Width
+	f.place(objs, size.Width, true)
+}
+
+func (f *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w := f.width
+	if w <= 0 {
+		w = 280
+	}
+	s := f.place(objs, w, false)
+	var widest float32
+	for _, o := range objs {
+		if o.Visible() {
+			widest = max(widest, o.MinSize().Width)
+		}
+	}
+	return fyne.NewSize(widest, s.Height)
+}
+
+func (f *flowLayout) place(objs []fyne.CanvasObject, width float32, move bool) fyne.Size {
+	gap := theme.Padding()
+	var x, y, rowH, maxW float32
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		if x > 0 && x+m.Width > width {
+			x = 0
+			y += rowH + gap
+			rowH = 0
+		}
+		if move {
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(m)
+		}
+		x += m.Width + gap
+		maxW = max(maxW, x-gap)
+		rowH = max(rowH, m.Height)
+	}
+	return fyne.NewSize(min(maxW, width), y+rowH)
+}

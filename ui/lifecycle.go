@@ -1,0 +1,116 @@
+package ui
+
+import (
+	"reflect"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// start does what the window should do as it first appears: open the PDF
+// named on the command line, and ask once for the author name.
+func (u *appUI) start() {
+	if u.cfg.OpenPath != "" {
+		u.openPath(u.cfg.OpenPath, "")
+	}
+	if !u.prefs.authorAsked() {
+		u.askAuthor(nil)
+	}
+}
+
+// askAuthor asks for the name stored on each annotation, once; then runs
+// next (if any) whatever the answer.
+func (u *appUI) askAuthor(next func()) {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("e.g. Dr A. Okafor")
+	e.SetText(u.prefs.author())
+	msg := widget.NewLabel("Appraise stores your name on each annotation, so a journal club can tell\nwhose reading is whose. You can change it later in Preferences.")
+	d := dialog.NewCustomConfirm("Your name", "Save", "Skip", container.NewVBox(msg, e), func(ok bool) {
+		if ok {
+			u.prefs.setAuthor(e.Text)
+		} else {
+			u.prefs.setAuthor(u.prefs.author())
+		}
+		u.reader.requestFocus()
+		if next != nil {
+			next()
+		}
+	}, u.win)
+	e.OnSubmitted = func(string) { d.Confirm() }
+	d.Show()
+	u.win.Canvas().Focus(e)
+}
+
+// quit saves what the user would not want to lose and closes the app.
+func (u *appUI) quit() {
+	u.flushEdits()
+	u.rememberWindow()
+	u.app.Quit()
+}
+
+// rememberWindow stores the window size and panel widths.
+func (u *appUI) rememberWindow() {
+	u.prefs.setWindowSize(u.win.Canvas().Size())
+	u.prefs.setSplit(prefLibSplit, u.outer.Offset)
+	u.prefs.setSplit(prefReaderSplit, u.inner.Offset)
+	u.prefs.setSplit(prefRightSplit, u.right.Offset)
+}
+
+// flushEdits queues saves of a half-edited note or paper card and of the
+// reading position: switching papers and quitting must not lose them.
+func (u *appUI) flushEdits() {
+	u.annp.flushNote()
+	if u.cur == nil {
+		return
+	}
+	p := u.card.edited(u.cur.paper)
+	p.ReadingPos = u.reader.topBlock()
+	if !reflect.DeepEqual(p, u.cur.paper) {
+		u.cur.paper = p
+		u.savePaper(p, false)
+	}
+}
+
+// shutdown runs after the event loop has stopped: it waits for every
+// queued write to commit.
+func (u *appUI) shutdown() {
+	u.bg.close()
+}
+
+// savePaper saves p in the background; loud says whether to report
+// "Saved" in the status bar.
+func (u *appUI) savePaper(p appraise.Paper, loud bool) {
+	if loud {
+		u.status.saving()
+	}
+	u.bg.write(func() {
+		err := u.lib.SavePaper(p)
+		u.post(func() {
+			if err != nil {
+				u.status.failed(sentence(err))
+				return
+			}
+			if loud {
+				u.status.saved()
+			}
+			u.refreshPapers()
+		})
+	})
+}
+
+// dropped opens the first PDF dropped on the window.
+func (u *appUI) dropped(_ fyne.Position, uris []fyne.URI) {
+	for _, uri := range uris {
+		if uri.Scheme() == "file" && isPDFName(uri.Path()) {
+			u.openPath(uri.Path(), "")
+			return
+		}
+	}
+	if len(uris) > 0 {
+		u.status.message("Only PDF files can be opened.")
+	}
+}

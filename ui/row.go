@@ -1,0 +1,320 @@
+package ui
+
+import (
+	"image/color"
+	"sort"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// blockRow draws one block of the paper: its wrapped lines, the tag
+// highlights behind them (a translucent fill per span and a stripe per
+// tag, so a span with several tags shows each), find matches, the
+// selection, the sentence cursor and, on the first block of a page, a
+// "p. N" marker in the margin. It turns mouse input into code-point
+// offsets and hands them to the reader, which owns the selection.
+type blockRow struct {
+	widget.BaseWidget
+	r     *reader
+	block int // -1 when not bound to a block
+}
+
+var (
+	_ desktop.Mouseable      = (*blockRow)(nil)
+	_ desktop.Hoverable      = (*blockRow)(nil)
+	_ desktop.Cursorable     = (*blockRow)(nil)
+	_ fyne.Draggable         = (*blockRow)(nil)
+	_ fyne.SecondaryTappable = (*blockRow)(nil)
+)
+
+func newBlockRow(r *reader) *blockRow {
+	w := &blockRow{r: r, block: -1}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (w *blockRow) CreateRenderer() fyne.WidgetRenderer { return &blockRowRenderer{row: w} }
+
+// MouseDown is part of desktop.Mouseable.
+func (w *blockRow) MouseDown(ev *desktop.MouseEvent) { w.r.rowMouseDown(w, ev) }
+
+// MouseUp is part of desktop.Mouseable.
+func (w *blockRow) MouseUp(ev *desktop.MouseEvent) { w.r.rowMouseUp(w, ev) }
+
+// Dragged is part of fyne.Draggable.
+func (w *blockRow) Dragged(ev *fyne.DragEvent) { w.r.rowDragged(ev) }
+
+// DragEnd is part of fyne.Draggable.
+func (w *blockRow) DragEnd() { w.r.rowDragEnd() }
+
+// TappedSecondary opens the context menu.
+func (w *blockRow) TappedSecondary(ev *fyne.PointEvent) { w.r.rowContext(w, ev) }
+
+// MouseIn is part of desktop.Hoverable; rows take hover so the list does
+// not tint whole paragraphs under the pointer.
+func (w *blockRow) MouseIn(*desktop.MouseEvent) {}
+
+// MouseMoved is part of desktop.Hoverable.
+func (w *blockRow) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut is part of desktop.Hoverable.
+func (w *blockRow) MouseOut() {}
+
+// Cursor shows a text cursor over the reader.
+func (w *blockRow) Cursor() desktop.Cursor { return desktop.TextCursor }
+
+// geometry returns what the row needs to place text, or ok=false when the
+// row shows nothing.
+func (w *blockRow) geometry() (ks *kindStyle, text []rune, starts []int32, x0 float32, ok bool) {
+	rd := w.r
+	if rd.v == nil || rd.lay == nil || w.block < 0 || w.block >= len(rd.v.blocks) {
+		return nil, nil, nil, 0, false
+	}
+	b := rd.v.blocks[w.block]
+	ks = rd.lay.style(b.Kind)
+	return ks, rd.v.blockRunes(w.block), rd.lay.lines[w.block], rd.lay.textX + ks.indent, true
+}
+
+// offsetAt returns the document offset under p (row coordinates): the
+// character whose left half or right half p is over, clamped to the block.
+func (w *blockRow) offsetAt(p fyne.Position) (int, bool) {
+	ks, text, starts, x0, ok := w.geometry()
+	if !ok {
+		return 0, false
+	}
+	base := w.r.v.blocks[w.block].Start
+	ln := int((p.Y - ks.padTop) / ks.lineH)
+	ln = max(0, min(ln, len(starts)-1))
+	s, e := int(starts[ln]), lineEnd(text, starts, ln)
+	x := p.X - x0
+	var acc float32
+	for i := s; i < e; i++ {
+		adv := ks.adv.of(text[i])
+		if x < acc+adv/2 {
+			return base + i, true
+		}
+		acc += adv
+	}
+	if e == len(text) || e <= s {
+		return base + max(s, e-1), true
+	}
+	return base + e, true
+}
+
+// pointOf returns where, in row coordinates, the middle of the character
+// at document offset off is drawn; tests click there.
+func (w *blockRow) pointOf(off int) (fyne.Position, bool) {
+	ks, text, starts, x0, ok := w.geometry()
+	if !ok {
+		return fyne.Position{}, false
+	}
+	i := off - w.r.v.blocks[w.block].Start
+	if i < 0 || i >= len(text) {
+		return fyne.Position{}, false
+	}
+	ln := sort.Search(len(starts), func(k int) bool { return int(starts[k]) > i }) - 1
+	x := x0 + ks.adv.width(text[starts[ln]:i]) + ks.adv.of(text[i])/2
+	y := ks.padTop + float32(ln)*ks.lineH + ks.lineH/2
+	return fyne.NewPos(x, y), true
+}
+
+type blockRowRenderer struct {
+	row   *blockRow
+	rects []*canvas.Rectangle
+	texts []*canvas.Text
+	objs  []fyne.CanvasObject
+	size  fyne.Size
+}
+
+func (r *blockRowRenderer) Destroy() {}
+
+func (r *blockRowRenderer) Objects() []fyne.CanvasObject { return r.objs }
+
+func (r *blockRowRenderer) MinSize() fyne.Size { return fyne.NewSize(10, 10) }
+
+func (r *blockRowRenderer) Layout(size fyne.Size) {
+	if size != r.size {
+		r.size = size
+		r.build()
+	}
+}
+
+func (r *blockRowRenderer) Refresh() {
+	r.build()
+	canvas.Refresh(r.row)
+}
+
+// rowPainter hands out pooled canvas objects in paint order.
+type rowPainter struct {
+	r      *blockRowRenderer
+	ri, ti int
+}
+
+func (p *rowPainter) rect(c color.Color, x, y, w, h float32) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	if p.ri == len(p.r.rects) {
+		p.r.rects = append(p.r.rects, canvas.NewRectangle(c))
+	}
+	rc := p.r.rects[p.ri]
+	p.ri++
+	rc.FillColor = c
+	rc.CornerRadius = 0
+	rc.Move(fyne.NewPos(x, y))
+	rc.Resize(fyne.NewSize(w, h))
+	p.r.objs = append(p.r.objs, rc)
+}
+
+func (p *rowPainter) text(s string, c color.Color, size float32, style fyne.TextStyle, x, y float32) {
+	if p.ti == len(p.r.texts) {
+		p.r.texts = append(p.r.texts, canvas.NewText("", c))
+	}
+	t := p.r.texts[p.ti]
+	p.ti++
+	t.Text, t.Color, t.TextSize, t.TextStyle = s, c, size, style
+	t.Move(fyne.NewPos(x, y))
+	t.Resize(t.MinSize())
+	p.r.objs = append(p.r.objs, t)
+}
+
+// build paints the row from the reader's current state.
+func (r *blockRowRenderer) build() {
+	r.objs = r.objs[:0]
+	w := r.row
+	ks, text, starts, x0, ok := w.geometry()
+	if !ok {
+		return
+	}
+	rd := w.r
+	th := w.Theme()
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	dark := isDark(th)
+	p := &rowPainter{r: r}
+	lineTop := func(ln int) float32 { return ks.padTop + float32(ln)*ks.lineH }
+	// segs calls fn for each line part of [s, e) (block-relative).
+	segs := func(s, e int, fn func(ln int, xs, xe float32)) {
+		if e <= s {
+			return
+		}
+		first := sort.Search(len(starts), func(k int) bool { return int(starts[k]) > s }) - 1
+		for ln := max(first, 0); ln < len(starts) && int(starts[ln]) < e; ln++ {
+			ls, le := int(starts[ln]), lineEnd(text, starts, ln)
+			a, b := max(s, ls), min(e, le)
+			if b <= a {
+				continue
+			}
+			xs := ks.adv.width(text[ls:a])
+			fn(ln, x0+xs, x0+xs+ks.adv.width(text[a:b]))
+		}
+	}
+	marks := rd.marks[w.block]
+	for _, m := range marks {
+		if len(m.tags) == 0 {
+			continue
+		}
+		fill := tagFill(rd.tagColor(m.tags[0]), dark)
+		segs(m.start, m.end, func(ln int, xs, xe float32) {
+			p.rect(fill, xs, lineTop(ln)+1, xe-xs, ks.lineH-2)
+		})
+	}
+	base := rd.v.blocks[w.block].Start
+	if len(rd.findHits) > 0 {
+		blockEnd := base + len(text)
+		i := sort.SearchInts(rd.findHits, base-rd.findLen+1)
+		for ; i < len(rd.findHits) && rd.findHits[i] < blockEnd; i++ {
+			c := color.NRGBA{R: 0xf1, G: 0xc4, B: 0x0f, A: 0x70}
+			if i == rd.findCur {
+				c.A = 0xd0
+			}
+			h := rd.findHits[i] - base
+			segs(max(h, 0), h+rd.findLen, func(ln int, xs, xe float32) {
+				p.rect(c, xs, lineTop(ln)+1, xe-xs, ks.lineH-2)
+			})
+		}
+	}
+	if rd.sel != nil && !rd.sel.empty() {
+		s, e := rd.sel.span()
+		segs(s-base, e-base, func(ln int, xs, xe float32) {
+			p.rect(th.Color(theme.ColorNameSelection, variant), xs, lineTop(ln), xe-xs, ks.lineH)
+		})
+	}
+	r.stripes(p, marks, segs, lineTop, ks)
+	if f := rd.cursorBlockSpan(w.block); f[1] > f[0] {
+		c := th.Color(theme.ColorNameDisabled, variant)
+		if rd.focused {
+			c = th.Color(theme.ColorNamePrimary, variant)
+		}
+		l0 := sort.Search(len(starts), func(k int) bool { return int(starts[k]) > f[0] }) - 1
+		l1 := sort.Search(len(starts), func(k int) bool { return int(starts[k]) > max(f[1]-1, f[0]) }) - 1
+		p.rect(c, rd.lay.textX-th.Size(theme.SizeNameText)*0.7, lineTop(max(l0, 0))+2, 3, float32(l1-max(l0, 0)+1)*ks.lineH-4)
+	}
+	fg := th.Color(theme.ColorNameForeground, variant)
+	if ks.muted {
+		fg = th.Color(theme.ColorNamePlaceHolder, variant)
+	}
+	dy := (ks.lineH - ks.textH) / 2
+	for ln := range starts {
+		ls, le := int(starts[ln]), lineEnd(text, starts, ln)
+		if le <= ls {
+			continue
+		}
+		p.text(string(text[ls:le]), fg, ks.size, ks.style, x0, lineTop(ln)+dy)
+	}
+	if rd.isPageStart(w.block) {
+		t := th.Size(theme.SizeNameText)
+		size := t * 0.8
+		label := "p. " + itoaPage(rd.v.blocks[w.block].Page)
+		lw := fyne.MeasureText(label, size, fyne.TextStyle{}).Width
+		x := rd.lay.textX - t*1.1 - lw
+		p.text(label, th.Color(theme.ColorNamePlaceHolder, variant), size, fyne.TextStyle{}, max(x, 2), lineTop(0)+dy+(ks.size-size)*0.6)
+	}
+	rd.noteFirstText(len(starts) > 0 && len(text) > 0)
+}
+
+// stripes draws one solid stripe per tag under each tagged span, stacked
+// upwards from the bottom of the line in the library's tag order.
+func (r *blockRowRenderer) stripes(p *rowPainter, marks []mark, segs func(int, int, func(int, float32, float32)), lineTop func(int) float32, ks *kindStyle) {
+	if len(marks) == 0 {
+		return
+	}
+	rd := r.row.r
+	var present []string
+	seen := map[string]bool{}
+	for _, m := range marks {
+		for _, t := range m.tags {
+			if !seen[t] {
+				seen[t] = true
+				present = append(present, t)
+			}
+		}
+	}
+	sort.SliceStable(present, func(i, j int) bool { return rd.tagSlot(present[i]) < rd.tagSlot(present[j]) })
+	level := make(map[string]int, len(present))
+	for i, t := range present {
+		level[t] = i
+	}
+	const thick, step = 2, 3
+	for _, m := range marks {
+		for _, t := range m.tags {
+			c := tagStripe(rd.tagColor(t))
+			k := float32(level[t])
+			segs(m.start, m.end, func(ln int, xs, xe float32) {
+				p.rect(c, xs, lineTop(ln)+ks.lineH-thick-1-k*step, xe-xs, thick)
+			})
+		}
+	}
+}
+
+func itoaPage(n int) string {
+	if n <= 0 {
+		return "?"
+	}
+	return strconv.Itoa(n)
+}
