@@ -65,6 +65,14 @@ func boundaryAt(r []rune, i int) (end, next int, ok bool) {
 	for k < len(r) && unicode.IsSpace(r[k]) {
 		k++
 	}
+	if e := bracketCitationEnd(r, k); e > k && (e == len(r) || unicode.IsSpace(r[e])) {
+		// A superscript citation written apart after the full stop
+		// ("shown. [12] Next") belongs to the sentence it follows.
+		j, k = e, e
+		for k < len(r) && unicode.IsSpace(r[k]) {
+			k++
+		}
+	}
 	if k == len(r) {
 		return j, k, true
 	}
@@ -85,15 +93,8 @@ func startsWord(r []rune, j int) bool {
 // digits right after a word's full stop ("performance.13 One"), when what
 // follows the marker is whitespace or the end.
 func skipCitation(r []rune, i, j int) int {
-	for j < len(r) && r[j] == '[' {
-		k := j + 1
-		for k < len(r) && k-j < 24 && isCitationRune(r[k]) {
-			k++
-		}
-		if k >= len(r) || r[k] != ']' || k == j+1 {
-			break
-		}
-		j = k + 1
+	for e := bracketCitationEnd(r, j); e > j; e = bracketCitationEnd(r, j) {
+		j = e
 	}
 	k := j
 	for k < len(r) && isSuperscriptDigit(r[k]) {
@@ -111,6 +112,22 @@ func skipCitation(r []rune, i, j int) int {
 		}
 	}
 	return j
+}
+
+// bracketCitationEnd returns the end of a numeric citation in square
+// brackets at r[j] ("[12]", "[3, 4]", "[5–7]"), or j when there is none.
+func bracketCitationEnd(r []rune, j int) int {
+	if j >= len(r) || r[j] != '[' {
+		return j
+	}
+	k := j + 1
+	for k < len(r) && k-j < 24 && isCitationRune(r[k]) {
+		k++
+	}
+	if k >= len(r) || r[k] != ']' || k == j+1 || !isASCIIDigit(r[j+1]) {
+		return j
+	}
+	return k + 1
 }
 
 // breakBetween decides, for the terminator at r[i] followed by whitespace
