@@ -179,6 +179,36 @@ func TestLayoutWords(t *testing.T) {
 			want: "about 10^5 cells per m^2",
 		},
 		{
+			name: "ion charge and prime superscripts are glued",
+			build: func(p *synthPage) {
+				x := p.text(72, 100, "with Mg", body())
+				x = p.text(x, 100, "2+", style{size: 6.5, rise: 3.5})
+				x = p.text(x+2.5, 100, "at the 5", body())
+				p.text(x, 100, "′", style{size: 6.5, rise: 3.5})
+			},
+			want: "with Mg2+ at the 5′",
+		},
+		{
+			name: "subscript glued to a chemical formula but apart from a math variable",
+			build: func(p *synthPage) {
+				x := p.text(72, 100, "CO", body())
+				x = p.text(x, 100, "2", style{size: 6.5, rise: -2})
+				x = p.text(x+2.5, 100, "and", body())
+				p.glyph(Glyph{Text: "g", X: x + 2.5, Y: 100, W: 5, Size: 10, Italic: true})
+				p.text(x+7.5, 100, "k", style{size: 6.5, rise: -2})
+			},
+			want: "CO2 and g k",
+		},
+		{
+			name: "zero-advance drawn space does not split a word",
+			build: func(p *synthPage) {
+				x := p.text(72, 100, "pre-", body())
+				p.glyph(Glyph{Text: " ", X: x, Y: 100, W: 2.5, Size: 10})
+				p.text(x, 100, "mRNA", body())
+			},
+			want: "pre-mRNA",
+		},
+		{
 			name: "overprinted glyphs are not doubled",
 			build: func(p *synthPage) {
 				p.text(72, 100, "Results", style{size: 10, bold: true})

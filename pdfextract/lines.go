@@ -121,7 +121,7 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		}
 		lg := lglyph{
 			text: text, x0: g.X, x1: g.X + width, base: g.Y, size: size, rise: g.Rise,
-			bold: g.Bold, italic: g.Italic, seq: g.Seq,
+			bold: g.Bold || fontNameBold(g.Font), italic: g.Italic || fontNameItalic(g.Font), seq: g.Seq,
 		}
 		if strings.TrimSpace(text) == "" {
 			lg.text, lg.space = " ", true
@@ -134,6 +134,29 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].seq < out[j].seq })
 	return out
+}
+
+// fontNameBold and fontNameItalic read the style from a font's name when
+// its descriptor flags do not say: "NimbusRomNo9L-Medi", "Arial,Bold",
+// "MinionPro-Semibold", "CMMI10" (math italic), "MT2MIT".
+func fontNameBold(name string) bool {
+	n := strings.ToLower(name)
+	for _, k := range []string{"bold", "medi", "semibold", "demi", "black", "heavy", "-bd", ",bd", "-sb"} {
+		if strings.Contains(n, k) {
+			return true
+		}
+	}
+	return strings.HasPrefix(n, "cmbx") || strings.HasPrefix(n, "sfbx")
+}
+
+func fontNameItalic(name string) bool {
+	n := strings.ToLower(name)
+	for _, k := range []string{"italic", "oblique", "-it", ",it", "-ital", "mathit"} {
+		if strings.Contains(n, k) {
+			return true
+		}
+	}
+	return strings.HasPrefix(n, "cmmi") || strings.HasPrefix(n, "cmti") || strings.HasPrefix(n, "mt2mit")
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

@@ -20,15 +20,19 @@ import (
 //   - after a number or a unit-like token of at most three letters, a short
 //     numeric superscript is an exponent and is written with a caret:
 //     "10^5", "m^2", "R^2"; an ordinal suffix after a number is glued: "5th";
+//   - primes, degree signs and ion charges are glued: "5′", "Mg2+";
 //   - anywhere else it is a citation, footnote or affiliation marker and is
 //     written in square brackets after a space: "therapy²³" → "therapy [23]",
 //     "Smith¹,²" → "Smith [1,2]".
-// Subscripts stay glued ("CO2").
+// Subscripts stay glued ("CO2", "OD600") except after a single lower-case
+// letter or up to three italic ones, a mathematical variable, where the index is a word of its own
+// ("g k" for g with subscript k), as in the project's reference texts.
 
 const (
 	wordGapEm            = 0.13
 	superscriptSizeRatio = 0.8
 	superscriptRaiseEm   = 0.12
+	zeroAdvanceEm        = 0.05
 )
 
 // wordsText renders glyphs (sorted by x) of one line whose dominant font
@@ -60,7 +64,7 @@ func wordsText(gs []lglyph, base, size float64) string {
 				}
 				j++
 			}
-			gap := prev != nil && (spacePending || g.x0-prev.x1 > wordGapEm*size)
+			gap := prev != nil && (spacePending && g.x0-prev.x1 > zeroAdvanceEm*size || g.x0-prev.x1 > wordGapEm*size)
 			forceSpace = writeSuperscript(&b, strings.TrimSpace(sup.String()), gap)
 			prev = &gs[j-1]
 			i = j - 1
@@ -73,7 +77,11 @@ func wordsText(gs []lglyph, base, size float64) string {
 				em = size
 			}
 			gap := g.x0 - prev.x1
-			if spacePending || gap > wordGapEm*em || forceSpace && startsWordChar(g.text) {
+			// A drawn space counts only if the next glyph moved on: some
+			// producers draw zero-advance spaces inside words.
+			drawn := spacePending && gap > zeroAdvanceEm*em
+			mathIndex := isSubscript(g, base, size) && !isSubscript(prev, base, size) && isMathVariable(lastToken(b.String()), prev.italic)
+			if drawn || gap > wordGapEm*em || forceSpace && startsWordChar(g.text) || mathIndex {
 				b.WriteByte(' ')
 			}
 		}
@@ -91,6 +99,10 @@ func writeSuperscript(b *strings.Builder, s string, gapBefore bool) bool {
 		return false
 	}
 	last := lastToken(b.String())
+	if isSymbolSuperscript(s) || isCharge(s) && last != "" && !gapBefore {
+		b.WriteString(s) // "5′", "37°", "Mg2+": part of the word
+		return false
+	}
 	if !gapBefore && last != "" {
 		if isNumberToken(last) && isOrdinalSuffix(s) {
 			b.WriteString(s)
@@ -152,6 +164,23 @@ func isUnitToken(t string) bool {
 	return n >= 1 && n <= 3
 }
 
+// isSymbolSuperscript: primes, degree signs and the like, but not the
+// footnote marks * † ‡ § ¶ #.
+func isSymbolSuperscript(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("*†‡§¶#", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isCharge: an ion's charge, "+", "2+", "3−".
+func isCharge(s string) bool {
+	t := strings.TrimLeft(s, "0123456789")
+	return len(t) < len(s) && (t == "+" || t == "−" || t == "-" || t == "–") || s == "+" || s == "−"
+}
+
 func isOrdinalSuffix(s string) bool {
 	switch s {
 	case "st", "nd", "rd", "th":
@@ -190,6 +219,26 @@ func markSuperscripts(gs []lglyph, base, size float64) {
 			g.superscript = true
 		}
 	}
+}
+
+// isMathVariable: a token of one lower-case letter, or of one to three
+// letters set in italic.
+func isMathVariable(tok string, italic bool) bool {
+	n := 0
+	lower := true
+	for _, r := range tok {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		lower = lower && unicode.IsLower(r)
+		n++
+	}
+	return n == 1 && lower || italic && n >= 1 && n <= 3
+}
+
+// isSubscript: a small glyph lowered below the line's baseline.
+func isSubscript(g *lglyph, base, size float64) bool {
+	return !g.space && g.size <= superscriptSizeRatio*size && g.base-base > 0.08*size
 }
 
 // dropOverprints removes glyphs drawn twice at (almost) the same place, as
