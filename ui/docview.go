@@ -38,10 +38,14 @@ func newDocView(d appraise.Document) *docView {
 		b = max(a, min(b, n))
 		return a, b
 	}
+	// Blocks come in reading order; one that starts before the previous
+	// one ends is cut so that offsets stay sorted (lookups search them).
 	v.blocks = make([]appraise.Block, len(d.Blocks))
+	prevEnd := 0
 	for i, b := range d.Blocks {
 		b.Index = i
-		b.Start, b.End = clamp(b.Start, b.End)
+		b.Start, b.End = clamp(max(b.Start, prevEnd), b.End)
+		prevEnd = b.End
 		v.blocks[i] = b
 	}
 	perBlock := make([][]appraise.Passage, len(v.blocks))
@@ -132,7 +136,7 @@ func (v *docView) wordSpan(offset int) (int, int) {
 		return 0, 0
 	}
 	offset = max(0, min(offset, n-1))
-	if !isWordRune(v.runes[offset]) {
+	if !isWordRune(v.runes[offset]) && !isJoiner(v.runes, offset) {
 		return offset, offset + 1
 	}
 	s, e := offset, offset+1

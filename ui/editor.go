@@ -60,7 +60,7 @@ func newAnnotationEditor(u *appUI) *annotationEditor {
 	e.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() {
 		if a, ok := u.annotationByID(e.id); ok {
 			first, o := deleteOp(a.ID, "remove annotation")
-			u.run(first, o)
+			u.run(first, o, false)
 		}
 	})
 	e.keep = widget.NewButtonWithIcon("Keep here", theme.ConfirmIcon(), e.keepHere)
@@ -194,5 +194,5 @@ func (e *annotationEditor) keepHere() {
 	next := a
 	next.Status = appraise.Attached
 	first, o := updateOp(a, next, "keep annotation here")
-	e.u.run(first, o)
+	e.u.run(first, o, true)
 }

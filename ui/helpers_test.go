@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	// Gives the test process a real locale before Fyne reads it.
-	_ "appraise.app/appraise/internal/locale"
 	"appraise.app/appraise/internal/appraise"
+	_ "appraise.app/appraise/internal/locale"
 )
 
 // harness is the GUI on Fyne's headless test driver with a fake library.
@@ -279,6 +279,14 @@ func tagColorOf(name string) string {
 		if t.Name == name {
 			return t.Color
 		}
+	}
+	return ""
+}
+
+// textOf returns the text a canvas object draws, if it is text.
+func textOf(o fyne.CanvasObject) string {
+	if t, ok := o.(*canvas.Text); ok {
+		return t.Text
 	}
 	return ""
 }

@@ -87,22 +87,22 @@ func (u *appUI) toggleTag(tag string) {
 			next.Tags = slices.DeleteFunc(next.Tags, func(t string) bool { return t == tag })
 			if len(next.Tags) == 0 {
 				first, o := deleteOp(a.ID, "remove "+label)
-				u.run(first, o)
+				u.run(first, o, true)
 				return
 			}
 			first, o := updateOp(a, next, "untag "+label)
-			u.run(first, o)
+			u.run(first, o, true)
 			return
 		}
 		next.Tags = append(next.Tags, tag)
 		first, o := updateOp(a, next, "tag "+label)
-		u.run(first, o)
+		u.run(first, o, true)
 		return
 	}
 	first, o := createOp(appraise.NewAnnotation{
 		Paper: u.cur.paper.ID, Start: s, End: e, Tags: []string{tag}, Author: u.prefs.author(),
 	}, "tag "+label)
-	u.run(first, o)
+	u.run(first, o, true)
 }
 
 // toggleCustom toggles the i-th custom (not built-in) tag.
@@ -128,7 +128,7 @@ func (u *appUI) setNote(a appraise.Annotation, note string) {
 	next := a
 	next.Note = note
 	first, o := updateOp(a, next, "edit note")
-	u.run(first, o)
+	u.run(first, o, false)
 }
 
 // setTags saves a new tag set on annotation a (from the panel's checks).
@@ -138,13 +138,13 @@ func (u *appUI) setTags(a appraise.Annotation, tags []string) {
 	}
 	if len(tags) == 0 {
 		first, o := deleteOp(a.ID, "remove annotation")
-		u.run(first, o)
+		u.run(first, o, true)
 		return
 	}
 	next := a
 	next.Tags = tags
 	first, o := updateOp(a, next, "change tags")
-	u.run(first, o)
+	u.run(first, o, true)
 }
 
 // deleteTarget removes the target annotation.
@@ -155,12 +155,12 @@ func (u *appUI) deleteTarget() {
 		return
 	}
 	first, o := deleteOp(a.ID, "remove annotation")
-	u.run(first, o)
+	u.run(first, o, true)
 }
 
 // run commits an edit on the worker and records it for undo. Its undo and
 // redo do nothing if the edit itself failed.
-func (u *appUI) run(first step, o op) {
+func (u *appUI) run(first step, o op, choose bool) {
 	if u.cur == nil {
 		return
 	}
@@ -181,15 +181,18 @@ func (u *appUI) run(first step, o op) {
 		},
 	}
 	u.hist.push(guarded)
+	u.toolbar.refresh()
 	u.commit(paper, func(lib Library) (change, error) {
 		ch, err := first(lib)
 		ok = err == nil
 		return ch, err
-	}, false)
+	}, choose, false)
 }
 
 // commit runs s on the worker and mirrors its change when it returns.
-func (u *appUI) commit(paper appraise.PaperID, s step, reveal bool) {
+// With choose, the annotation it puts becomes the selected one; with
+// reveal, it is also selected in the text and scrolled into view.
+func (u *appUI) commit(paper appraise.PaperID, s step, choose, reveal bool) {
 	start := time.Now()
 	u.status.saving()
 	u.bg.write(func() {
@@ -200,7 +203,7 @@ func (u *appUI) commit(paper appraise.PaperID, s step, reveal bool) {
 				return
 			}
 			u.apply(paper, ch)
-			if ch.put != nil && u.cur != nil && u.cur.paper.ID == paper {
+			if (choose || reveal) && ch.put != nil && u.cur != nil && u.cur.paper.ID == paper {
 				u.selAnn = ch.put.ID
 				if reveal {
 					u.reader.sel.selectSpan(ch.put.Anchor.Start, ch.put.Anchor.End)
@@ -223,7 +226,7 @@ func (u *appUI) undo() {
 		u.status.message("Nothing to undo.")
 		return
 	}
-	u.commit(u.cur.paper.ID, o.undo, true)
+	u.commit(u.cur.paper.ID, o.undo, true, true)
 }
 
 // redo does the last undone edit again.
@@ -233,7 +236,7 @@ func (u *appUI) redo() {
 		u.status.message("Nothing to redo.")
 		return
 	}
-	u.commit(u.cur.paper.ID, o.redo, true)
+	u.commit(u.cur.paper.ID, o.redo, true, true)
 }
 
 // tagLabel is a tag's name as the GUI shows it.

@@ -118,7 +118,7 @@ func TestTaggingByMouse(t *testing.T) {
 func TestShiftClickExtendsAcrossParagraphs(t *testing.T) {
 	h := newHarness(t, newFakeLibrary())
 	h.openDoc("small", smallPaper())
-	h.click(h.passage(3).Start+2, 0)                       // "Patients were randomised …"
+	h.click(h.passage(3).Start+2, 0)                     // "Patients were randomised …"
 	h.click(h.passage(5).Start+2, fyne.KeyModifierShift) // "The trial was not powered …"
 	want := "Patients were randomised to two pathways.\n\nAllocation could not be concealed. The trial was not powered for mortality."
 	if got := h.selected(); got != want {
