@@ -1,0 +1,41 @@
+package store
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// fold prepares text for case- and diacritic-insensitive search: each code
+// point becomes exactly one (lower-cased, accents removed), so an offset in
+// the folded text is the same offset in the original, for snippets.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
+}
+
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if r == 0 {
+			return ' ' // NUL separates the parts of a search entry
+		}
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	if unicode.IsSpace(r) {
+		return ' '
+	}
+	// The first code point of the canonical decomposition is the base
+	// letter: é → e + ◌́ → e.
+	d := norm.NFD.String(string(r))
+	base, _ := utf8.DecodeRuneInString(d)
+	return unicode.ToLower(base)
+}

@@ -1,0 +1,115 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// SchemaVersion is the layout this code reads and writes.
+const SchemaVersion = 1
+
+// formatMarker tells an Appraise library from any other bbolt file.
+const formatMarker = "appraise-library"
+
+// Bucket and key names.
+var (
+	bucketMeta     = []byte("meta")
+	bucketPapers   = []byte("papers")
+	bucketDocs     = []byte("documents")
+	bucketAnns     = []byte("annotations")
+	bucketPaperAnn = []byte("paper_annotations")
+	bucketTrash    = []byte("trash")
+	bucketHistory  = []byte("history")
+	bucketTags     = []byte("tags")
+	bucketSearch   = []byte("search")
+
+	keyFormat  = []byte("format")
+	keySchema  = []byte("schema")
+	keyCreated = []byte("created")
+)
+
+// dataBuckets are the buckets of the current schema besides meta.
+var dataBuckets = [][]byte{bucketPapers, bucketDocs, bucketAnns, bucketPaperAnn,
+	bucketTrash, bucketHistory, bucketTags, bucketSearch}
+
+// ErrNewerSchema: the library was written by a newer Appraise.
+var ErrNewerSchema = errors.New("this library was written by a newer version of Appraise; update Appraise to open it")
+
+// errNotAppraise: a readable bbolt file without Appraise's format marker.
+var errNotAppraise = errors.New("not an Appraise library")
+
+// initSchema lays out an empty library: the buckets, the meta keys and the
+// built-in tags.
+func initSchema(tx *bolt.Tx, now time.Time) error {
+	meta, err := tx.CreateBucket(bucketMeta)
+	if err != nil {
+		return fmt.Errorf("create meta: %w", err)
+	}
+	for _, kv := range [][2]string{
+		{string(keyFormat), formatMarker},
+		{string(keySchema), strconv.Itoa(SchemaVersion)},
+		{string(keyCreated), now.UTC().Format(time.RFC3339)},
+	} {
+		if err := meta.Put([]byte(kv[0]), []byte(kv[1])); err != nil {
+			return fmt.Errorf("write meta: %w", err)
+		}
+	}
+	for _, b := range dataBuckets {
+		if _, err := tx.CreateBucket(b); err != nil {
+			return fmt.Errorf("create %s: %w", b, err)
+		}
+	}
+	tags := tx.Bucket(bucketTags)
+	for _, t := range appraise.BuiltInTags() {
+		if err := putJSON(tags, []byte(t.Name), t); err != nil {
+			return fmt.Errorf("add tag %s: %w", t.Name, err)
+		}
+	}
+	return nil
+}
+
+// readSchema returns the schema version of an Appraise library, or
+// errNotAppraise.
+func readSchema(tx *bolt.Tx) (int, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil || string(meta.Get(keyFormat)) != formatMarker {
+		return 0, errNotAppraise
+	}
+	v, err := strconv.Atoi(string(meta.Get(keySchema)))
+	if err != nil || v < 1 {
+		return 0, fmt.Errorf("schema version %q: %w", meta.Get(keySchema), errNotAppraise)
+	}
+	return v, nil
+}
+
+// migration takes a library from one schema to the next inside tx.
+type migration func(tx *bolt.Tx) error
+
+// migrations[n] takes schema n to n+1. Schema 1 is the first; add the
+// step from 1 to 2 as migrations[1], keep testdata/schema-1.db, and let
+// TestMigratesEveryEarlierSchema prove it.
+var migrations = map[int]migration{}
+
+// migrate runs every step from schema `from` to the plan's version and
+// records the new version, all in tx.
+func migrate(tx *bolt.Tx, from int, plan schemaPlan) error {
+	for v := from; v < plan.version; v++ {
+		step, ok := plan.steps[v]
+		if !ok {
+			return fmt.Errorf("no migration from schema %d", v)
+		}
+		if err := step(tx); err != nil {
+			return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
+		}
+	}
+	if err := tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(plan.version))); err != nil {
+		return fmt.Errorf("record schema %d: %w", plan.version, err)
+	}
+	return nil
+}

@@ -1,0 +1,176 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"appraise.app/appraise/internal/appraise"
+)
+
+// Options tune Open. Zero values mean the defaults.
+type Options struct {
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// LockTimeout is how long Open waits for another process to let go of
+	// the library before returning appraise.ErrLibraryLocked; zero means 1 s.
+	LockTimeout time.Duration
+	// BackupDir holds the backups; empty means "backups" beside the library.
+	BackupDir string
+	// KeepBackups is how many backups to keep; zero means 7.
+	KeepBackups int
+	// BackupEvery is the least time between start-up backups; zero means 24 h.
+	BackupEvery time.Duration
+}
+
+func (o Options) withDefaults(path string) Options {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.LockTimeout == 0 {
+		o.LockTimeout = time.Second
+	}
+	if o.BackupDir == "" {
+		o.BackupDir = filepath.Join(filepath.Dir(path), "backups")
+	}
+	if o.KeepBackups == 0 {
+		o.KeepBackups = 7
+	}
+	if o.BackupEvery == 0 {
+		o.BackupEvery = 24 * time.Hour
+	}
+	return o
+}
+
+// Store is an open library. Its methods are safe for concurrent use; each
+// change is one bbolt transaction, committed before the method returns.
+type Store struct {
+	db     *bolt.DB
+	path   string
+	opt    Options
+	report Report
+}
+
+var _ appraise.Store = (*Store)(nil)
+
+// Open opens the library at path, creating it when it does not exist,
+// restoring the newest good backup when it is damaged, migrating it when
+// it has an older schema and backing it up when the last backup is older
+// than Options.BackupEvery. Report tells what happened.
+//
+// Errors: appraise.ErrLibraryLocked when another process has it open;
+// appraise.ErrLibraryDamaged when the file is damaged or not an Appraise
+// library and no backup could replace it (nothing is written then);
+// ErrNewerSchema when a newer Appraise wrote it.
+func Open(path string, opt Options) (*Store, error) {
+	return open(path, opt, schemaPlan{SchemaVersion, migrations})
+}
+
+// schemaPlan is the schema to reach and the steps that get there; tests
+// open libraries with plans of their own.
+type schemaPlan struct {
+	version int
+	steps   map[int]migration
+}
+
+func open(path string, opt Options, plan schemaPlan) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	}
+	path = abs
+	opt = opt.withDefaults(path)
+	var rep Report
+	switch _, err := os.Stat(path); {
+	case errors.Is(err, fs.ErrNotExist):
+		if rep.Created, err = create(path, opt); err != nil {
+			return nil, err
+		}
+	case err != nil:
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	default:
+		schema, verr := verifyFile(path, opt.LockTimeout)
+		switch {
+		case errors.Is(verr, appraise.ErrLibraryLocked):
+			return nil, fmt.Errorf("open library %s: %w", path, verr)
+		case verr != nil:
+			if err := restoreBackup(path, opt, verr, &rep); err != nil {
+				return nil, err
+			}
+		case schema > plan.version:
+			return nil, fmt.Errorf("open library %s (schema %d): %w", path, schema, ErrNewerSchema)
+		}
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout})
+	if err != nil {
+		return nil, fmt.Errorf("open library %s: %w", path, boltOpenError(err))
+	}
+	s := &Store{db: db, path: path, opt: opt}
+	if err := s.migrateIfOld(plan, &rep); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.backupIfDue(&rep)
+	s.report = rep
+	return s, nil
+}
+
+// boltOpenError turns bbolt's open errors into the library's sentinels.
+func boltOpenError(err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return appraise.ErrLibraryLocked
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
+		return fmt.Errorf("%w (%v)", appraise.ErrLibraryDamaged, err)
+	}
+	return err
+}
+
+// Path is the library file.
+func (s *Store) Path() string { return s.path }
+
+// Report tells what Open did beyond opening: creation, restoring a backup,
+// migration, the start-up backup.
+func (s *Store) Report() Report { return s.report }
+
+// Close closes the library file.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close library %s: %w", s.path, err)
+	}
+	return nil
+}
+
+func (s *Store) now() time.Time { return s.opt.Now() }
+
+func (s *Store) migrateIfOld(plan schemaPlan, rep *Report) error {
+	var schema int
+	if err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		schema, err = readSchema(tx)
+		return err
+	}); err != nil {
+		return fmt.Errorf("open library %s: %w (%v)", s.path, appraise.ErrLibraryDamaged, err)
+	}
+	switch {
+	case schema == plan.version:
+		return nil
+	case schema > plan.version:
+		return fmt.Errorf("open library %s (schema %d): %w", s.path, schema, ErrNewerSchema)
+	}
+	backup, err := s.Backup()
+	if err != nil {
+		return fmt.Errorf("back up before migrating %s: %w", s.path, err)
+	}
+	if err := s.db.Update(func(tx *bolt.Tx) error { return migrate(tx, schema, plan) }); err != nil {
+		return fmt.Errorf("migrate library %s: %w", s.path, err)
+	}
+	rep.MigratedFrom, rep.MigrationBackup = schema, backup
+	return nil
+}
