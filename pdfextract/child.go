@@ -53,6 +53,10 @@ type request struct {
 type response struct {
 	Doc   *appraise.Document `json:"doc,omitempty"`
 	Error *wireError         `json:"error,omitempty"`
+	// PeakRSS is the child's own peak resident size in bytes where the OS
+	// tells it (0 elsewhere): the kernel's accounting seen by the parent
+	// also counts the parent's pages shared before the exec.
+	PeakRSS int64 `json:"peak_rss,omitempty"`
 }
 
 type wireError struct {
@@ -165,6 +169,7 @@ func (c child) fail(err error) int {
 }
 
 func (c child) answer(r response, code int) int {
+	r.PeakRSS = selfPeakRSS()
 	w := bufio.NewWriterSize(c.stdout, 256<<10)
 	if err := json.NewEncoder(w).Encode(r); err != nil {
 		fmt.Fprintf(c.stderr, "appraise-extract: write the answer: %v\n", err)

@@ -184,53 +184,56 @@ wait:
 	if reason == stoppedCancel {
 		cause = context.Cause(ctx).Error()
 	}
-	doc, err := verdict(name, reason, cause, waitErr, cmd.ProcessState, out.Bytes(), diag)
+	doc, peak, err := verdict(name, reason, cause, waitErr, cmd.ProcessState, out.Bytes(), diag)
+	if peak > 0 {
+		st.PeakRSS = peak
+	}
 	return doc, st, err
 }
 
 // verdict turns how the child ended into a Document or an error.
-func verdict(name string, reason stopReason, cause string, waitErr error, ps *os.ProcessState, out []byte, diag *childLog) (appraise.Document, error) {
+func verdict(name string, reason stopReason, cause string, waitErr error, ps *os.ProcessState, out []byte, diag *childLog) (doc appraise.Document, peakRSS int64, err error) {
 	typed := func(kind error, detail string) error {
 		return &ExtractError{Name: name, Kind: kind, Detail: detail}
 	}
 	switch reason {
 	case stoppedTimeout:
-		return appraise.Document{}, typed(appraise.ErrExtractTimeout, "killed at the wall-clock limit; "+diag.tail())
+		return appraise.Document{}, 0, typed(appraise.ErrExtractTimeout, "killed at the wall-clock limit; "+diag.tail())
 	case stoppedCancel:
-		return appraise.Document{}, typed(appraise.ErrExtractionCancelled, cause)
+		return appraise.Document{}, 0, typed(appraise.ErrExtractionCancelled, cause)
 	case stoppedOutput:
-		return appraise.Document{}, typed(appraise.ErrTooLarge, "the answer is over the output limit")
+		return appraise.Document{}, 0, typed(appraise.ErrTooLarge, "the answer is over the output limit")
 	}
 	if !diag.sawReady() {
-		return appraise.Document{}, fmt.Errorf("extract %s: the extraction process did not start (%v); does main call pdfextract.ChildMain first? %s",
+		return appraise.Document{}, 0, fmt.Errorf("extract %s: the extraction process did not start (%v); does main call pdfextract.ChildMain first? %s",
 			name, waitErr, diag.tail())
 	}
 	switch code := ps.ExitCode(); code {
 	case exitOK, exitTyped:
 		var r response
 		if err := json.Unmarshal(out, &r); err != nil {
-			return appraise.Document{}, fmt.Errorf("extract %s: read the extraction's answer: %w", name, err)
+			return appraise.Document{}, 0, fmt.Errorf("extract %s: read the extraction's answer: %w", name, err)
 		}
 		if r.Error != nil {
-			return appraise.Document{}, typed(kindOf(r.Error.Kind), r.Error.Detail)
+			return appraise.Document{}, r.PeakRSS, typed(kindOf(r.Error.Kind), r.Error.Detail)
 		}
 		if r.Doc == nil {
-			return appraise.Document{}, fmt.Errorf("extract %s: the extraction answered nothing", name)
+			return appraise.Document{}, r.PeakRSS, fmt.Errorf("extract %s: the extraction answered nothing", name)
 		}
-		return *r.Doc, nil
+		return *r.Doc, r.PeakRSS, nil
 	case exitMemory:
-		return appraise.Document{}, typed(appraise.ErrTooLarge, diag.tail())
+		return appraise.Document{}, 0, typed(appraise.ErrTooLarge, diag.tail())
 	case exitWall:
-		return appraise.Document{}, typed(appraise.ErrExtractTimeout, "the child's own backstop fired")
+		return appraise.Document{}, 0, typed(appraise.ErrExtractTimeout, "the child's own backstop fired")
 	case exitProtocol:
-		return appraise.Document{}, fmt.Errorf("extract %s: the extraction process could not read its request: %s", name, diag.tail())
+		return appraise.Document{}, 0, fmt.Errorf("extract %s: the extraction process could not read its request: %s", name, diag.tail())
 	case -1:
-		return appraise.Document{}, typed(signalKind(ps), fmt.Sprintf("%v; %s", waitErr, diag.tail()))
+		return appraise.Document{}, 0, typed(signalKind(ps), fmt.Sprintf("%v; %s", waitErr, diag.tail()))
 	default:
 		// 2 is a Go panic or fatal error the child could not recover.
 		if diag.outOfMemory() {
-			return appraise.Document{}, typed(appraise.ErrTooLarge, diag.tail())
+			return appraise.Document{}, 0, typed(appraise.ErrTooLarge, diag.tail())
 		}
-		return appraise.Document{}, typed(appraise.ErrDamaged, fmt.Sprintf("exit %d: %s", code, diag.tail()))
+		return appraise.Document{}, 0, typed(appraise.ErrDamaged, fmt.Sprintf("exit %d: %s", code, diag.tail()))
 	}
 }
