@@ -27,7 +27,7 @@ const (
 	shortLineEm  = 3   // one ending further left than this is short
 	sizeChange   = 0.12
 	boldLine     = 0.9 // a line this bold is a heading's, not a run-in label's
-	maxSkipFloat = 12  // blocks skipped looking for a paragraph's continuation
+	maxSkipFloat = 40  // blocks skipped looking for a paragraph's continuation
 )
 
 var (
@@ -41,12 +41,13 @@ var (
 
 // blockDraft is a block being built: its lines and, once classified, kind.
 type blockDraft struct {
-	lines []*textLine
-	kind  appraise.BlockKind
-	size  float64 // dominant font size
-	bold  float64 // share of bold characters
-	words int
-	text  string // lines joined with spaces, for classification
+	lines  []*textLine
+	kind   appraise.BlockKind
+	size   float64 // dominant font size
+	bold   float64 // share of bold characters
+	italic float64 // share of italic characters
+	words  int
+	text   string // lines joined with spaces, for classification
 }
 
 func (d *blockDraft) first() *textLine { return d.lines[0] }
@@ -129,6 +130,12 @@ func startsBlock(blockFirst, p, c *textLine, st docStats, inRefs bool) bool {
 		return true
 	}
 	if (p.bold >= boldLine) != (c.bold >= boldLine) {
+		return true
+	}
+	// A lone short line in italic or in another font over body text: a
+	// subheading.
+	if p == blockFirst && !endsSentence(p.text) && p.x1 < math.Max(p.colRight, c.colRight)-shortLineEm*em &&
+		(p.italic >= boldLine && c.italic < 0.5 || p.font != c.font && c.font == st.bodyFont && p.font != "") {
 		return true
 	}
 	expected := 1.2 * em

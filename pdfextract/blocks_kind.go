@@ -21,7 +21,7 @@ import (
 //     "Table 1" in bold or smaller type;
 //   - reference: a block after a References heading, up to the next heading;
 //   - footnote: small type at the bottom of a page, below the column's body
-//     text;
+//     text or starting with a note mark ("[1] …", "* …");
 //   - other: any other small type (affiliations, table cells, figure
 //     labels);
 //   - paragraph: the rest.
@@ -65,18 +65,20 @@ func classifyBlocks(ds []*blockDraft, st *docStats) {
 func (d *blockDraft) measure() {
 	parts := make([]string, len(d.lines))
 	sizes := map[float64]int{}
-	bold, all := 0.0, 0
+	bold, italic, all := 0.0, 0.0, 0
 	for i, l := range d.lines {
 		parts[i] = l.text
 		n := utf8.RuneCountInString(l.text)
 		sizes[math.Round(l.size*4)/4] += n
 		bold += l.bold * float64(n)
+		italic += l.italic * float64(n)
 		all += n
 	}
 	d.text = strings.Join(parts, " ")
 	d.size = modeKey(sizes)
 	if all > 0 {
 		d.bold = bold / float64(all)
+		d.italic = italic / float64(all)
 	}
 	d.words = len(strings.Fields(d.text))
 }
@@ -105,7 +107,8 @@ func isHeading(d *blockDraft, st docStats) bool {
 	if d.size < 0.95*st.bodySize {
 		return false
 	}
-	strong := d.bold >= 0.7 || d.size >= 1.12*st.bodySize
+	strong := d.bold >= 0.7 || d.size >= 1.12*st.bodySize ||
+		len(d.lines) <= 2 && d.first().font != st.bodyFont && !endsSentence(d.text) && (d.italic >= 0.9 || d.size > st.bodySize)
 	numbered := numberedHeadRE.MatchString(d.text) && d.words <= 12 && !endsSentence(d.text)
 	return strong || numbered || isAllCaps(d.text) && d.words <= 10
 }
@@ -129,11 +132,15 @@ func isFootnote(d *blockDraft, lowestBody map[int]float64) bool {
 	if f.top < 0.6*f.pageHeight || d.words < 3 {
 		return false
 	}
-	if b, ok := lowestBody[f.col]; ok && b > f.base {
+	b, ok := lowestBody[f.col]
+	if ok && b > f.base {
 		return false
 	}
-	return true
+	// Below the column's body text, or marked as a note.
+	return ok || footnoteMarkRE.MatchString(f.text)
 }
+
+var footnoteMarkRE = regexp.MustCompile(`^(\[[0-9a-z*†‡§¶,]{1,8}\]|[*†‡§¶]|\d{1,2} \p{Lu})`)
 
 // measureIndent reports whether the document's paragraphs mostly start
 // with an indented first line.

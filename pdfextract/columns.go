@@ -21,6 +21,8 @@ const (
 	gutterSearchFrom = 0.2
 	// gutterMinSide: fragments that must sit on each side of a gutter.
 	gutterMinSide = 4
+	// textLikeEm: the width, in ems, from which a fragment is text.
+	textLikeEm = 6
 )
 
 type gutter struct{ x0, x1 float64 }
@@ -36,7 +38,7 @@ func findGutters(frs []*fragment, width float64) []gutter {
 	var sizes []float64
 	narrow := narrowWidth(frs)
 	for _, f := range frs {
-		if f.width() > narrow {
+		if f.width() > narrow || !textLike(f) {
 			continue
 		}
 		a := clampInt(int(math.Floor(f.x0*scale)), 0, bins)
@@ -139,6 +141,25 @@ func narrowWidth(frs []*fragment) float64 {
 	return 0.6 * (x1s[len(x1s)-1-len(x1s)/20] - x0s[len(x0s)/20])
 }
 
+// textLike: a fragment at least textLikeEm wide, a run of words rather
+// than a table cell, a number or a figure label. Only such fragments find
+// gutters: a table's column of numbers may sit right in a page's gutter.
+func textLike(f *fragment) bool {
+	return f.width() >= textLikeEm*f.size
+}
+
+// interrupts reports whether f breaks gutter g at its height, making it
+// full-width: it crosses the gutter, or it is a short fragment (a table
+// cell) sitting in it. A line of column text that merely reaches into the
+// gutter does not.
+func interrupts(f *fragment, g gutter) bool {
+	if f.x0 < g.x0 && f.x1 > g.x1 {
+		return true
+	}
+	overlap := math.Min(f.x1, g.x1) - math.Max(f.x0, g.x0)
+	return !textLike(f) && overlap > 0.3*(g.x1-g.x0)
+}
+
 // gutterSupport counts the fragments that end just left of g and start
 // just right of it, or returns 0 when g is no gutter: too few fragments on
 // a side, the two sides not side by side (overlapping vertically), or more
@@ -149,6 +170,9 @@ func gutterSupport(frs []*fragment, g gutter, em float64) int {
 	rTop, rBot := math.Inf(1), math.Inf(-1)
 	reach := math.Max(8*em, 40)
 	for _, f := range frs {
+		if !textLike(f) {
+			continue
+		}
 		switch {
 		case f.x0 < g.x0 && f.x1 > g.x1:
 			cross++
@@ -190,7 +214,7 @@ func pageBands(frs []*fragment, width float64) []band {
 		f.col = 0
 		mid := (f.x0 + f.x1) / 2
 		for i, g := range gs {
-			if f.x0 < g.x0 && f.x1 > g.x1 {
+			if interrupts(f, g) {
 				f.col = -1
 				break
 			}

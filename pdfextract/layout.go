@@ -98,6 +98,7 @@ func setColumn(ls []*textLine, p *pageFrags, id int) {
 // docStats are the document's typical body text measures.
 type docStats struct {
 	bodySize    float64 // font size of most text
+	bodyFont    string  // the font of most text
 	bodySpacing float64 // baseline distance between body lines
 	indented    bool    // paragraphs start with an indented first line
 }
@@ -107,7 +108,16 @@ func measureDoc(lines []*textLine) docStats {
 	for _, l := range lines {
 		sizes[math.Round(l.size*4)/4] += utf8.RuneCountInString(l.text)
 	}
+	fonts := map[string]int{}
+	for _, l := range lines {
+		fonts[l.font] += utf8.RuneCountInString(l.text)
+	}
 	st := docStats{bodySize: modeKey(sizes)}
+	for f, n := range fonts {
+		if n > fonts[st.bodyFont] || n == fonts[st.bodyFont] && f < st.bodyFont {
+			st.bodyFont = f
+		}
+	}
 	if st.bodySize == 0 {
 		st.bodySize = 10
 	}

@@ -113,3 +113,29 @@ func TestLayoutDebugLines(t *testing.T) {
 		fmt.Printf("p%d c%d x %.1f-%.1f [%.1f-%.1f] base %.1f size %.2f bold %.1f | %s\n", l.page, l.col, l.x0, l.x1, l.colLeft, l.colRight, l.base, l.size, l.bold, txt)
 	}
 }
+
+// TestLayoutDebugBlocks prints a PDF's blocks with kind and page:
+// APPRAISE_LAYOUT_BLOCKS=path/to/file.pdf.
+func TestLayoutDebugBlocks(t *testing.T) {
+	path := os.Getenv("APPRAISE_LAYOUT_BLOCKS")
+	if path == "" {
+		t.Skip("APPRAISE_LAYOUT_BLOCKS is not set (a PDF path)")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := PageGlyphsOf(data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, text := layoutPages(pages)
+	runes := []rune(text)
+	for _, b := range blocks {
+		s := string(runes[b.Start:b.End])
+		if len([]rune(s)) > 90 {
+			s = string([]rune(s)[:90])
+		}
+		fmt.Printf("%3d p%d %-9s y%4.0f | %s\n", b.Index, b.Page, b.Kind, b.BBox.Y0, s)
+	}
+}

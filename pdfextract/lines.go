@@ -32,6 +32,7 @@ type lglyph struct {
 	size          float64
 	rise          float64
 	bold, italic  bool
+	font          string
 	space         bool // a drawn space: a word break, not ink
 	seq           int
 	superscript   bool // set per line: small and raised above the line
@@ -122,6 +123,7 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		lg := lglyph{
 			text: text, x0: g.X, x1: g.X + width, base: g.Y, size: size, rise: g.Rise,
 			bold: g.Bold || fontNameBold(g.Font), italic: g.Italic || fontNameItalic(g.Font), seq: g.Seq,
+			font: g.Font,
 		}
 		if strings.TrimSpace(text) == "" {
 			lg.text, lg.space = " ", true
@@ -338,6 +340,8 @@ type textLine struct {
 	top, bottom float64
 	base, size  float64
 	bold        float64 // share of characters in a bold font
+	italic      float64 // share of characters in an italic font
+	font        string  // the font carrying most characters
 	text        string  // rendered and normalised
 	page        int
 	col         int // unique per page, band and column
@@ -418,19 +422,30 @@ func newTextLine(frs []*fragment) *textLine {
 	}
 	sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].x0 < l.glyphs[j].x0 })
 	l.size, l.base = dominantSize(l.glyphs)
-	bold, all := 0, 0
+	bold, italic, all := 0, 0, 0
+	fonts := map[string]int{}
 	for i := range l.glyphs {
 		g := &l.glyphs[i]
 		if g.space {
 			continue
 		}
 		all++
+		fonts[g.font]++
 		if g.bold {
 			bold++
+		}
+		if g.italic {
+			italic++
 		}
 	}
 	if all > 0 {
 		l.bold = float64(bold) / float64(all)
+		l.italic = float64(italic) / float64(all)
+	}
+	for f, n := range fonts {
+		if n > fonts[l.font] || n == fonts[l.font] && f < l.font {
+			l.font = f
+		}
 	}
 	l.text = normalizeText(collapseSpaces(wordsText(l.glyphs, l.base, l.size)))
 	return l
