@@ -47,6 +47,8 @@ type appUI struct {
 	openStart time.Time
 	papersSeq int
 	selAnn    string // id of the annotation selected in the panel
+	// afterSaved runs once no edit is in flight (see whenSaved).
+	afterSaved []func()
 }
 
 // current is the paper open in the reader.

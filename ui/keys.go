@@ -142,6 +142,9 @@ func (u *appUI) jumpTo(id string) {
 // editNote opens the note editor on the target annotation.
 func (u *appUI) editNote() {
 	a, ok := u.target()
+	if !ok && u.whenSaved(u.editNote) {
+		return
+	}
 	if !ok {
 		u.status.message("Tag the selection first (p, c, l), then add a note with n.")
 		return

@@ -105,3 +105,24 @@ func TestPanelNoteEditorSavesAndNeverLosesTyping(t *testing.T) {
 		t.Fatalf("note after quitting = %q", got)
 	}
 }
+
+func TestNoteKeyRightAfterTagKeyWaitsForTheSave(t *testing.T) {
+	h := newHarness(t, newFakeLibrary())
+	h.openDoc("small", smallPaper())
+	h.typeKeys("jjj")
+	// l and n arrive before the library has committed the new annotation.
+	h.u.reader.TypedRune('l')
+	h.u.reader.TypedRune('n')
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("the note editor opened before the annotation existed")
+	}
+	h.settle()
+	e := overlayObject[*noteEntry](h)
+	test.Type(e, "late but not lost")
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	h.settle()
+	anns := h.lib.liveAnns(h.u.cur.paper.ID)
+	if len(anns) != 1 || anns[0].Note != "late but not lost" || !anns[0].HasTag("limitation") {
+		t.Fatalf("annotations = %+v", anns)
+	}
+}

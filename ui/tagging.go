@@ -147,9 +147,34 @@ func (u *appUI) setTags(a appraise.Annotation, tags []string) {
 	u.run(first, o, true)
 }
 
+// whenSaved runs f once no edit is in flight: a command typed right after
+// a tag key (n, Delete) must see the annotation that key is creating.
+// It reports whether f was deferred.
+func (u *appUI) whenSaved(f func()) bool {
+	if u.status.pending == 0 {
+		return false
+	}
+	u.afterSaved = append(u.afterSaved, f)
+	return true
+}
+
+func (u *appUI) runAfterSaved() {
+	if u.status.pending > 0 {
+		return
+	}
+	fs := u.afterSaved
+	u.afterSaved = nil
+	for _, f := range fs {
+		f()
+	}
+}
+
 // deleteTarget removes the target annotation.
 func (u *appUI) deleteTarget() {
 	a, ok := u.target()
+	if !ok && u.whenSaved(u.deleteTarget) {
+		return
+	}
 	if !ok {
 		u.status.message("Nothing to remove: select a tagged passage first.")
 		return
@@ -200,6 +225,7 @@ func (u *appUI) commit(paper appraise.PaperID, s step, choose, reveal bool) {
 		u.post(func() {
 			if err != nil {
 				u.status.failed(sentence(err))
+				u.runAfterSaved()
 				return
 			}
 			u.apply(paper, ch)
@@ -215,6 +241,7 @@ func (u *appUI) commit(paper appraise.PaperID, s step, choose, reveal bool) {
 			u.status.saved()
 			u.trace("edit to Saved %d µs", time.Since(start).Microseconds())
 			u.refreshPapers()
+			u.runAfterSaved()
 		})
 	})
 }
