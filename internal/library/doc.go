@@ -1,0 +1,16 @@
+// Package library is Appraise's use cases: open a paper (extract or load
+// the cached extraction, re-anchor its annotations when the extractor
+// changed), annotate a span or a quoted passage, edit, trash and restore
+// annotations, manage tags, record the appraisal, search, and export.
+//
+// It works on an appraise.Store and an appraise.Extractor handed in by
+// cmd/appraise, with an injected clock and id generator, and satisfies the
+// GUI's ui.Library interface (cmd/appraise checks that at compile time).
+// It imports internal/appraise, internal/anchor and internal/export; it
+// must not import the store, the PDF extractor, the GUI or any other
+// adapter.
+//
+// Every method that changes something returns after the store committed
+// the change. Methods may block on disk or on extraction and are safe for
+// concurrent use.
+package library

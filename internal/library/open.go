@@ -1,0 +1,183 @@
+package library
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"appraise.app/appraise/internal/anchor"
+	"appraise.app/appraise/internal/appraise"
+)
+
+// HashFile returns the paper id of a PDF: the hex SHA-256 of its bytes.
+func HashFile(path string) (appraise.PaperID, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	return appraise.PaperID(hex.EncodeToString(h.Sum(nil))), nil
+}
+
+// Open opens the PDF at path: the cached extraction when the library has
+// one by the current extractor, else a fresh extraction (typed extraction
+// errors come back wrapped). A new paper is added; a known one gets its
+// path and last-opened time updated. Annotations anchored by another
+// extractor version are re-anchored and saved.
+func (l *Library) Open(ctx context.Context, path, password string) (appraise.OpenedPaper, error) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	id, err := HashFile(path)
+	if err != nil {
+		return appraise.OpenedPaper{}, fmt.Errorf("open %s: %w", path, err)
+	}
+	p, err := l.store.Paper(id)
+	isNew := errors.Is(err, appraise.ErrNotFound)
+	if err != nil && !isNew {
+		return appraise.OpenedPaper{}, fmt.Errorf("open %s: %w", path, err)
+	}
+	if isNew {
+		now := l.now()
+		p = appraise.Paper{ID: id, Added: now}
+	}
+	p.Path = path
+	return l.open(ctx, p, isNew, password)
+}
+
+// OpenKnown opens a paper already in the library. Without a cached
+// extraction by the current extractor it extracts the PDF again from where
+// it was last opened, provided the file there is still the same paper.
+func (l *Library) OpenKnown(ctx context.Context, id appraise.PaperID) (appraise.OpenedPaper, error) {
+	p, err := l.store.Paper(id)
+	if err != nil {
+		return appraise.OpenedPaper{}, err
+	}
+	return l.open(ctx, p, false, "")
+}
+
+func (l *Library) open(ctx context.Context, p appraise.Paper, isNew bool, password string) (appraise.OpenedPaper, error) {
+	out := appraise.OpenedPaper{}
+	version := l.extractor.Version()
+	doc, err := l.store.Document(p.ID, version)
+	switch {
+	case err == nil:
+		out.FromCache = true
+	case errors.Is(err, appraise.ErrNotFound):
+		if doc, out.ExtractMillis, err = l.extract(ctx, p, password); err != nil {
+			return appraise.OpenedPaper{}, err
+		}
+	default:
+		return appraise.OpenedPaper{}, err
+	}
+
+	p.LastOpened = l.now()
+	p.Pages = len(doc.Pages)
+	p.ExtractorVersion = doc.ExtractorVersion
+	fillMeta(&p.Meta, doc.Meta)
+	if p.ReadingPos >= len(doc.Blocks) {
+		p.ReadingPos = 0
+	}
+	if err := l.store.PutPaper(p); err != nil {
+		return appraise.OpenedPaper{}, err
+	}
+	if !out.FromCache {
+		if err := l.store.PutDocument(p.ID, doc); err != nil {
+			return appraise.OpenedPaper{}, err
+		}
+	}
+	l.remember(p.ID, doc)
+
+	anns, err := l.store.Annotations(p.ID)
+	if err != nil {
+		return appraise.OpenedPaper{}, err
+	}
+	if !isNew {
+		if anns, err = l.reanchor(doc, anns); err != nil {
+			return appraise.OpenedPaper{}, err
+		}
+	}
+	out.Paper, out.Doc, out.Annotations = p, doc, anns
+	return out, nil
+}
+
+// extract reads the paper's PDF at p.Path, checking that it is still the
+// same file the paper was made from.
+func (l *Library) extract(ctx context.Context, p appraise.Paper, password string) (appraise.Document, int64, error) {
+	if p.Path == "" {
+		return appraise.Document{}, 0, fmt.Errorf("open paper %s: no extraction by %s and no known PDF: %w", p.ID, l.extractor.Version(), appraise.ErrNotFound)
+	}
+	if id, err := HashFile(p.Path); err != nil {
+		return appraise.Document{}, 0, fmt.Errorf("open paper %s: %w", p.ID, err)
+	} else if id != p.ID {
+		return appraise.Document{}, 0, fmt.Errorf("open paper %s: the PDF at %s has changed since it was added: %w", p.ID, p.Path, appraise.ErrNotFound)
+	}
+	start := time.Now()
+	doc, err := l.extractor.Extract(ctx, p.Path, appraise.ExtractOptions{Password: password})
+	if err != nil {
+		return appraise.Document{}, 0, fmt.Errorf("open %s: %w", p.Path, err)
+	}
+	if doc.ExtractorVersion == "" {
+		doc.ExtractorVersion = l.extractor.Version()
+	}
+	return doc, max(1, time.Since(start).Milliseconds()), nil
+}
+
+// fillMeta fills what the user has not recorded from what was extracted;
+// what the user edited stays.
+func fillMeta(m *appraise.Metadata, from appraise.Metadata) {
+	if m.Title == "" {
+		m.Title = from.Title
+	}
+	if len(m.Authors) == 0 {
+		m.Authors = from.Authors
+	}
+	if m.Journal == "" {
+		m.Journal = from.Journal
+	}
+	if m.Year == 0 {
+		m.Year = from.Year
+	}
+	if m.DOI == "" {
+		m.DOI = from.DOI
+	}
+}
+
+// reanchor re-attaches the annotations anchored by another extractor
+// version (and retries orphans) in doc, saves those that changed in one
+// commit (the store keeps their earlier versions) and returns all of them
+// in text order.
+func (l *Library) reanchor(doc appraise.Document, anns []appraise.Annotation) ([]appraise.Annotation, error) {
+	var r *anchor.Reattacher
+	var changed []appraise.Annotation
+	for i, a := range anns {
+		if a.Anchor.ExtractorVersion == doc.ExtractorVersion {
+			continue
+		}
+		if r == nil {
+			r = anchor.NewReattacher(doc)
+		}
+		res := r.Reattach(a.Anchor)
+		if res.Anchor == a.Anchor && res.Status == a.Status {
+			continue
+		}
+		a.Anchor, a.Status = res.Anchor, res.Status
+		anns[i] = a
+		changed = append(changed, a)
+	}
+	if err := l.putAnnotations(changed); err != nil {
+		return nil, fmt.Errorf("save re-anchored annotations: %w", err)
+	}
+	sortTextOrder(anns)
+	return anns, nil
+}
