@@ -7,6 +7,14 @@
 // internal/appraise types. Because the PDF library can hang or exhaust
 // memory on hostile files, callers extract through a child process (the
 // same binary re-executed) with a wall-clock limit and a memory cap.
+//
+// How the library is used: it opens the file (after open*.go has fixed the
+// header, cut trailing junk, or rebuilt the cross-reference table by
+// scanning) and resolves objects through its Value API. Content streams
+// and CMaps are not run through its Interpret: its tokenizer panics on
+// inline-image data, loops forever on an unterminated hex string and boxes
+// every token, so interp_lex.go tokenizes the inflated bytes itself. Its
+// text APIs (Content, GetPlainText, Font.Width) are not used at all.
 package pdfextract
 
 // Version names the extractor's output. Bump it whenever offsets or text

@@ -49,7 +49,7 @@ func ExtractBytes(data []byte, opt Options) (doc appraise.Document, err error) {
 	for i, p := range pages {
 		doc.Pages[i] = appraise.Page{Number: p.Number, Width: p.Width, Height: p.Height}
 	}
-	doc.Meta = documentMetadata(d, blocks, text)
+	doc.Meta = documentMetadata(d, pages, blocks, text)
 	return doc, nil
 }
 

@@ -67,13 +67,19 @@ func openDocument(data []byte, password string) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !shifted {
+	if !shifted && xrefChainEnds(norm) {
 		r, err := newReader(norm, password)
 		if err != nil {
 			if typed := passwordError(err, password); typed != nil {
 				return nil, typed
 			}
 		} else if usable(r) {
+			if encrypted(r) {
+				// Opened, but maybe with keys the library gets wrong.
+				if err := checkEncryption(norm); err != nil {
+					return nil, err
+				}
+			}
 			return &document{r: r, data: norm}, nil
 		}
 	}
@@ -83,6 +89,61 @@ func openDocument(data []byte, password string) (*document, error) {
 		return nil, err
 	}
 	return repairDocument(norm, password)
+}
+
+// maxXrefSections bounds the /Prev chain walked by xrefChainEnds.
+const maxXrefSections = 256
+
+// xrefChainEnds follows startxref and the /Prev chain of cross-reference
+// sections and reports whether it ends. The library follows /Prev without
+// remembering where it has been, so a cycle would hang it; such a file is
+// repaired instead. A chain this function cannot follow is left to the
+// library, which fails on it without looping.
+func xrefChainEnds(data []byte) bool {
+	tail := data[max(0, len(data)-1024):]
+	i := bytes.LastIndex(tail, []byte("startxref"))
+	if i < 0 {
+		return true
+	}
+	t := newLexer(tail[i+len("startxref"):]).next()
+	if t.kind != tNum {
+		return true
+	}
+	seen := map[int]bool{}
+	for off := int(t.num); len(seen) < maxXrefSections; {
+		if off < 0 || off >= len(data) {
+			return true
+		}
+		if seen[off] {
+			return false
+		}
+		seen[off] = true
+		prev := sectionTrailer(data, off).key("Prev")
+		if prev.kind != tNum {
+			return true
+		}
+		off = int(prev.num)
+	}
+	return false
+}
+
+// sectionTrailer returns the trailer dictionary of the cross-reference
+// section at off: the dictionary after "trailer" for a table, the stream
+// dictionary for a cross-reference stream.
+func sectionTrailer(data []byte, off int) rawObj {
+	lx := newLexer(data[off:])
+	t := lx.next()
+	if t.kind == tOp && string(t.b) == "xref" {
+		j := bytes.Index(data[off:], []byte("trailer"))
+		if j < 0 {
+			return rawObj{}
+		}
+		return parseRaw(newLexer(data[off+j+len("trailer"):]), 0)
+	}
+	if o, ok := objectAt(data, off); ok {
+		return o
+	}
+	return rawObj{}
 }
 
 // repairDocument rebuilds the cross-reference table and opens the result.
@@ -141,6 +202,16 @@ func passwordError(err error, password string) error {
 		return fmt.Errorf("open: %w", appraise.ErrNeedsPassword)
 	}
 	return fmt.Errorf("open: %w", appraise.ErrWrongPassword)
+}
+
+// encrypted reports whether the trailer names an encryption dictionary.
+func encrypted(r *pdf.Reader) (yes bool) {
+	defer func() {
+		if recover() != nil {
+			yes = true
+		}
+	}()
+	return r.Trailer().Key("Encrypt").Kind() != pdf.Null
 }
 
 // usable reports whether the catalog and the root of the page tree can be

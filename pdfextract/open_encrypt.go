@@ -89,6 +89,11 @@ func checkEncryption(data []byte) error {
 		return unsupported(fmt.Sprintf("AES-256 encryption (V%d, R%d)", v, r))
 	case v == 3:
 		return unsupported("encryption V3")
+	case keyBits(d) < 88:
+		// The library derives 16-byte object keys where the standard
+		// uses n+5 bytes; the two agree only for file keys of 88 bits or
+		// more, so shorter RC4 keys would decrypt to garbage.
+		return unsupported(fmt.Sprintf("%d-bit RC4 encryption", keyBits(d)))
 	case v == 4:
 		stmf := d.key("StmF").s
 		if cfm := d.key("CF").key(stmf).key("CFM").s; cfm != "AESV2" || d.key("StrF").s != stmf {
@@ -96,6 +101,17 @@ func checkEncryption(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// keyBits is the file key length the encryption dictionary asks for.
+func keyBits(d rawObj) int {
+	if int(d.key("R").num) <= 2 {
+		return 40
+	}
+	if l := int(d.key("Length").num); l > 0 {
+		return l
+	}
+	return 40
 }
 
 // passwordPadding is the 32-byte padding string of PDF 32000-1 §7.6.3.3.

@@ -1,0 +1,216 @@
+package pdfextract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/testpdf"
+)
+
+// Opening and repair: files the library refuses but viewers open.
+
+const hello = "BT /F1 12 Tf 72 700 Td (Hello) Tj ET"
+
+func allText(pages []PageGlyphs) string {
+	var b strings.Builder
+	for _, p := range pages {
+		b.WriteString(glyphString(p.Glyphs))
+	}
+	return b.String()
+}
+
+func TestOpenRepairs(t *testing.T) {
+	doc := testpdf.NewDoc(hello, "BT /F1 12 Tf 72 700 Td (World) Tj ET")
+	tests := []struct {
+		name string
+		pdf  []byte
+	}{
+		{"well-formed", doc.Bytes()},
+		{"PDF 2.0 header", doc.BytesWith(testpdf.Options{Header: "%PDF-2.0"})},
+		{"header followed by a comment on its line", doc.BytesWith(testpdf.Options{Header: "%PDF-1.4 %\xe2\xe3\xcf\xd3 binary"})},
+		{"junk before the header", doc.BytesWith(testpdf.Options{Prefix: []byte("Content-Type: application/pdf\r\n\r\n")})},
+		{"junk after %%EOF", doc.BytesWith(testpdf.Options{Suffix: []byte("\n<html>a download page</html>\n" + strings.Repeat("x", 300))})},
+		{"no %%EOF", doc.BytesWith(testpdf.Options{OmitEOF: true})},
+		{"startxref points nowhere", doc.BytesWith(testpdf.Options{StartXrefDelta: 7})},
+		{"every xref offset is wrong", doc.BytesWith(testpdf.Options{EntryDelta: 3})},
+		{"no xref table", doc.BytesWith(testpdf.Options{OmitXref: true})},
+		{"no /Root in the trailer", doc.BytesWith(testpdf.Options{OmitRoot: true})},
+		{"xref /Prev points at itself", doc.BytesWith(testpdf.Options{PrevToSelf: true})},
+		{"cross-reference stream", doc.BytesWith(testpdf.Options{XrefStream: true})},
+		{"cross-reference stream at a wrong offset", doc.BytesWith(testpdf.Options{XrefStream: true, StartXrefDelta: 5})},
+		{"header line too short to rewrite in place", append([]byte("%PDF-1\n"), doc.Bytes()[len("%PDF-1.7\n"):]...)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			pages, err := PageGlyphsOf(tc.pdf, Options{})
+			if err != nil {
+				t.Fatalf("PageGlyphsOf: %v", err)
+			}
+			if got := allText(pages); got != "HelloWorld" {
+				t.Errorf("text %q from %d pages, want HelloWorld", got, len(pages))
+			}
+		})
+	}
+}
+
+func TestOpenRepairsOneMisplacedObject(t *testing.T) {
+	doc := testpdf.NewDoc(hello, "BT /F1 12 Tf 72 700 Td (World) Tj ET")
+	pdf := doc.Bytes()
+	// Move page 2's content stream by inserting bytes before it: the xref
+	// still points at the old offset, so only page 2 breaks.
+	objs, _ := doc.Offsets()
+	at := objs[doc.Contents[1]]
+	broken := append(append(bytes.Clone(pdf[:at]), "          "...), pdf[at:]...)
+	pages, err := PageGlyphsOf(broken, Options{})
+	if err != nil {
+		t.Fatalf("PageGlyphsOf: %v", err)
+	}
+	if got := allText(pages); got != "HelloWorld" {
+		t.Errorf("text %q, want HelloWorld", got)
+	}
+}
+
+// Objects inside an object stream that no xref entry describes are found
+// by the repair scan, which reads the object stream.
+func TestRepairReadsObjectStreams(t *testing.T) {
+	r := testpdf.New()
+	font := r.AddObject("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	content := r.AddStream("", []byte(hello))
+	// Objects 10 (catalog), 11 (pages), 12 (page) live in an object stream.
+	objs := []string{
+		"<< /Type /Catalog /Pages 11 0 R >>",
+		"<< /Type /Pages /Kids [12 0 R] /Count 1 >>",
+		fmt.Sprintf("<< /Type /Page /Parent 11 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", font, content),
+	}
+	var header, body strings.Builder
+	for i, o := range objs {
+		fmt.Fprintf(&header, "%d %d ", 10+i, body.Len())
+		body.WriteString(o + "\n")
+	}
+	data := header.String() + "\n" + body.String()
+	r.AddFlateStream(fmt.Sprintf("/Type /ObjStm /N 3 /First %d", header.Len()+1), []byte(data))
+	pdf := r.Bytes() // no /Root: the trailer knows nothing of the catalog
+	pages, err := PageGlyphsOf(pdf, Options{})
+	if err != nil {
+		t.Fatalf("PageGlyphsOf: %v", err)
+	}
+	if got := allText(pages); got != "Hello" {
+		t.Errorf("text %q, want Hello", got)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	doc := testpdf.NewDoc(hello)
+	cycle := testpdf.NewDoc(hello)
+	cycle.SetObject(cycle.Pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", cycle.Pages))
+	tests := []struct {
+		name string
+		pdf  []byte
+		want error
+	}{
+		{"empty file", nil, appraise.ErrNotPDF},
+		{"a text file", []byte("Dear colleague, please find the paper attached."), appraise.ErrNotPDF},
+		{"header after the first kilobyte", append(bytes.Repeat([]byte(" "), 2000), doc.Bytes()...), appraise.ErrNotPDF},
+		{"a PDF header and nothing else", []byte("%PDF-1.7\n"), appraise.ErrDamaged},
+		{"objects but no catalog", []byte("%PDF-1.7\n1 0 obj\n<< /Type /Font >>\nendobj\n"), appraise.ErrDamaged},
+		{"page tree that only contains itself", cycle.Bytes(), appraise.ErrDamaged},
+		{"truncated in the middle of the first object", doc.BytesWith(testpdf.Options{Truncate: 40}), appraise.ErrDamaged},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := PageGlyphsOf(tc.pdf, Options{})
+			if !errors.Is(err, tc.want) {
+				t.Errorf("error %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestPageTreeIsWalkedSafely(t *testing.T) {
+	t.Run("a kid pointing back at the root is skipped", func(t *testing.T) {
+		d := testpdf.NewDoc(hello)
+		d.SetObject(d.Pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R %d 0 R] /Count 2 >>", d.PageObjs[0], d.Pages))
+		pages, err := PageGlyphsOf(d.Bytes(), Options{})
+		if err != nil || len(pages) != 1 || allText(pages) != "Hello" {
+			t.Errorf("got %d pages %q, %v; want the one real page", len(pages), allText(pages), err)
+		}
+	})
+	t.Run("a huge /Count is not trusted", func(t *testing.T) {
+		d := testpdf.NewDoc(hello)
+		d.SetObject(d.Pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 2000000000 >>", d.PageObjs[0]))
+		pages, err := PageGlyphsOf(d.Bytes(), Options{})
+		if err != nil || len(pages) != 1 {
+			t.Errorf("got %d pages, %v", len(pages), err)
+		}
+	})
+	t.Run("MaxPages stops early", func(t *testing.T) {
+		pages, err := PageGlyphsOf(testpdf.NewDoc(hello, hello, hello).Bytes(), Options{MaxPages: 2})
+		if err != nil || len(pages) != 2 {
+			t.Errorf("got %d pages, %v; want 2", len(pages), err)
+		}
+	})
+	t.Run("a missing kid is skipped", func(t *testing.T) {
+		d := testpdf.NewDoc(hello)
+		d.SetObject(d.Pages, fmt.Sprintf("<< /Type /Pages /Kids [999 0 R %d 0 R] /Count 2 >>", d.PageObjs[0]))
+		pages, err := PageGlyphsOf(d.Bytes(), Options{})
+		if err != nil || allText(pages) != "Hello" {
+			t.Errorf("got %q, %v", allText(pages), err)
+		}
+	})
+}
+
+func TestContentStreamLimits(t *testing.T) {
+	t.Run("a flate bomb in the content stream is too large", func(t *testing.T) {
+		d := testpdf.NewDoc()
+		bomb := bytes.Repeat([]byte(" "), maxContentBytes+1024)
+		d.SetObjectBytes(d.Contents[0], testpdf.StreamBody("/Filter /FlateDecode", testpdf.Deflate(bomb)))
+		_, err := PageGlyphsOf(d.Bytes(), Options{})
+		if !errors.Is(err, appraise.ErrTooLarge) {
+			t.Errorf("error %v, want ErrTooLarge", err)
+		}
+	})
+	t.Run("a corrupt flate stream keeps what decoded", func(t *testing.T) {
+		d := testpdf.NewDoc()
+		var filler strings.Builder
+		for i := range 4000 {
+			fmt.Fprintf(&filler, "%d %d m\n", i*7919%10007, i*104729%1009)
+		}
+		z := testpdf.Deflate([]byte(hello + "\n" + filler.String() + "BT /F1 12 Tf 72 600 Td (Lost) Tj ET"))
+		d.SetObjectBytes(d.Contents[0], testpdf.StreamBody("/Filter /FlateDecode", z[:len(z)/2]))
+		pages, err := PageGlyphsOf(d.Bytes(), Options{})
+		if err != nil || allText(pages) != "Hello" {
+			t.Errorf("got %q, %v; want Hello", allText(pages), err)
+		}
+	})
+	t.Run("an unsupported filter gives an empty page, not a failure", func(t *testing.T) {
+		d := testpdf.NewDoc(hello, hello)
+		d.SetObjectBytes(d.Contents[0], testpdf.StreamBody("/Filter /JBIG2Decode", []byte("xx")))
+		pages, err := PageGlyphsOf(d.Bytes(), Options{})
+		if err != nil || len(pages) != 2 || allText(pages) != "Hello" {
+			t.Errorf("got %d pages %q, %v", len(pages), allText(pages), err)
+		}
+	})
+}
+
+func TestExtractBytesTypedErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		pdf  []byte
+		want error
+	}{
+		{"pages without text", testpdf.NewDoc("0 0 m 100 100 l S", "").Bytes(), appraise.ErrNoTextLayer},
+		{"not a PDF", []byte("GIF89a"), appraise.ErrNotPDF},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ExtractBytes(tc.pdf, Options{})
+			if !errors.Is(err, tc.want) {
+				t.Errorf("error %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
