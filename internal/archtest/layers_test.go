@@ -25,7 +25,7 @@ var rules = []rule{
 	{"github.com/ledongthuc/pdf", []string{"pdfextract"}},
 	{"fyne.io/", []string{"ui", "assets", "cmd"}},
 	{module + "/store", []string{"store", "cmd"}},
-	{module + "/pdfextract", []string{"pdfextract", "cmd"}},
+	{module + "/pdfextract", []string{"pdfextract", "cmd", "internal/cmd"}},
 	{module + "/ui", []string{"ui", "cmd"}},
 	{module + "/assets", []string{"assets", "cmd", "ui"}},
 }

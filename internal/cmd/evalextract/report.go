@@ -1,0 +1,169 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"appraise.app/appraise/internal/textmetrics"
+)
+
+// writeReport prints one row per file, then the totals.
+func writeReport(w io.Writer, results []result) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "file\tpages\tchild ms/pg\tin-proc ms/pg\tpdftotext ms/pg\tchild MiB\ttruth R\tP\tF1\torder\tpdftotext R\tP\tF1\torder\t")
+	var failures []string
+	for _, r := range results {
+		if r.err != nil {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t\t%s\t%s\t\t\t\t\t\t\t\t\t\n", short(r.in.name), pagesCell(r.pages), ms(r.isolated, max(r.pages, 1)), ms(r.poppler, max(r.pages, 1)), mib(r.peakRSS))
+			failures = append(failures, fmt.Sprintf("  %s: %v", r.in.name, r.err))
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s%s\n", short(r.in.name), r.pages,
+			ms(r.isolated, r.pages), ms(r.inProc, r.pages), ms(r.poppler, r.pages), mib(r.peakRSS),
+			scoreCells(r.vsTruth), scoreCells(r.vsPdf))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(failures) > 0 {
+		fmt.Fprintf(w, "\nFiles that gave no text (typed errors, as users see them):\n%s\n", strings.Join(failures, "\n"))
+	}
+	return writeTotals(w, results)
+}
+
+// writeTotals prints pages and time over all files that extracted, the
+// median and p90 of per-file ms/page for each extractor, and the mean and
+// worst scores.
+func writeTotals(w io.Writer, results []result) error {
+	var pages int
+	var iso, inp, pop []float64
+	var isoTotal, inpTotal, popTotal float64
+	var peak int64
+	var truth, vsPdf []textmetrics.Score
+	for _, r := range results {
+		if r.err != nil {
+			continue
+		}
+		pages += r.pages
+		iso = append(iso, msPerPage(r.isolated, r.pages))
+		isoTotal += float64(r.isolated.Microseconds()) / 1000
+		if r.inProc > 0 {
+			inp = append(inp, msPerPage(r.inProc, r.pages))
+			inpTotal += float64(r.inProc.Microseconds()) / 1000
+		}
+		if r.poppler > 0 {
+			pop = append(pop, msPerPage(r.poppler, r.pages))
+			popTotal += float64(r.poppler.Microseconds()) / 1000
+		}
+		peak = max(peak, r.peakRSS)
+		if r.vsTruth != nil {
+			truth = append(truth, *r.vsTruth)
+		}
+		if r.vsPdf != nil {
+			vsPdf = append(vsPdf, *r.vsPdf)
+		}
+	}
+	fmt.Fprintf(w, "\nTotal: %d files extracted, %d pages, %d gave a typed error.\n", len(iso), pages, len(results)-len(iso))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "ms/page\tchild\tin-process\tpdftotext\t")
+	fmt.Fprintf(tw, "overall\t%s\t%s\t%s\t\n", ratio(isoTotal, pages), ratio(inpTotal, pages), ratio(popTotal, pages))
+	fmt.Fprintf(tw, "median\t%s\t%s\t%s\t\n", num(percentile(iso, 50)), num(percentile(inp, 50)), num(percentile(pop, 50)))
+	fmt.Fprintf(tw, "p90\t%s\t%s\t%s\t\n", num(percentile(iso, 90)), num(percentile(inp, 90)), num(percentile(pop, 90)))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Peak child memory: %s MiB.\n", mib(peak))
+	writeScoreSummary(w, "truth (truth/*.plain.txt, demo truth)", truth)
+	writeScoreSummary(w, "pdftotext (pdftotext/*.txt)", vsPdf)
+	return nil
+}
+
+func writeScoreSummary(w io.Writer, against string, scores []textmetrics.Score) {
+	if len(scores) == 0 {
+		return
+	}
+	mean := func(f func(textmetrics.Score) float64) float64 {
+		s := 0.0
+		for _, x := range scores {
+			s += f(x)
+		}
+		return s / float64(len(scores))
+	}
+	worst := func(f func(textmetrics.Score) float64) float64 {
+		m := math.Inf(1)
+		for _, x := range scores {
+			m = math.Min(m, f(x))
+		}
+		return m
+	}
+	rec := func(s textmetrics.Score) float64 { return s.Recall }
+	f1 := func(s textmetrics.Score) float64 { return s.F1 }
+	ord := func(s textmetrics.Score) float64 { return s.ReadingOrder }
+	fmt.Fprintf(w, "Against %s, %d files: recall mean %.3f (worst %.3f), F1 mean %.3f (worst %.3f), reading order mean %.3f (worst %.3f).\n",
+		against, len(scores), mean(rec), worst(rec), mean(f1), worst(f1), mean(ord), worst(ord))
+}
+
+// percentile is the nearest-rank p-th percentile of xs; NaN for none.
+func percentile(xs []float64, p float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	rank := int(math.Ceil(p / 100 * float64(len(s))))
+	return s[min(max(rank, 1), len(s))-1]
+}
+
+func scoreCells(s *textmetrics.Score) string {
+	if s == nil {
+		return "\t\t\t\t"
+	}
+	return fmt.Sprintf("%.3f\t%.3f\t%.3f\t%.3f\t", s.Recall, s.Precision, s.F1, s.ReadingOrder)
+}
+
+func ms(d interface{ Microseconds() int64 }, pages int) string {
+	if d.Microseconds() == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f", float64(d.Microseconds())/1000/float64(pages))
+}
+
+func ratio(total float64, pages int) string {
+	if total == 0 || pages == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f", total/float64(pages))
+}
+
+func num(x float64) string {
+	if math.IsNaN(x) {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f", x)
+}
+
+func mib(b int64) string {
+	if b <= 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%d", b>>20)
+}
+
+func pagesCell(n int) string {
+	if n <= 0 {
+		return "?"
+	}
+	return fmt.Sprint(n)
+}
+
+// short trims long corpus names for the table.
+func short(name string) string {
+	if r := []rune(name); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return name
+}
