@@ -15,6 +15,7 @@ import (
 type hostileCase struct {
 	name string
 	pdf  func() []byte
+	big  bool // megabytes, or seconds to build: not a fuzz seed
 }
 
 const hostileHello = "BT /F1 12 Tf 72 700 Td (Hello hostile world.) Tj ET\n"
@@ -25,101 +26,101 @@ func hostileCases() []hostileCase {
 			d := testpdf.NewDoc(hostileHello)
 			d.SetObject(d.Pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", d.Pages))
 			return d.Bytes()
-		}},
+		}, false},
 		{"page tree cycle through an intermediate node", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			mid := d.Reserve()
 			d.SetObject(mid, fmt.Sprintf("<< /Type /Pages /Parent %d 0 R /Kids [%d 0 R %d 0 R] /Count 2 >>", d.Pages, d.Pages, d.PageObjs[0]))
 			d.SetObject(d.Pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 2 >>", mid))
 			return d.Bytes()
-		}},
+		}, false},
 		{"huge page count", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			d.SetObject(d.Pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 2147483647 >>", d.PageObjs[0]))
 			return d.Bytes()
-		}},
+		}, false},
 		{"a million kids that are the same page", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			kids := strings.Repeat(fmt.Sprintf("%d 0 R ", d.PageObjs[0]), 1_000_000)
 			d.SetObject(d.Pages, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count 1000000 >>", kids))
 			return d.Bytes()
-		}},
+		}, true},
 		{"xref /Prev pointing at itself", func() []byte {
 			return testpdf.NewDoc(hostileHello).BytesWith(testpdf.Options{PrevToSelf: true})
-		}},
+		}, false},
 		{"xref stream /Prev pointing at itself", func() []byte {
 			return testpdf.NewDoc(hostileHello).BytesWith(testpdf.Options{XrefStream: true, PrevToSelf: true})
-		}},
-		{"object stream /Extends cycle", extendsCycle},
+		}, false},
+		{"object stream /Extends cycle", extendsCycle, false},
 		{"unterminated literal string in the content", func() []byte {
 			return testpdf.NewDoc("BT /F1 12 Tf 72 700 Td (Hello never closed Tj ET\n").Bytes()
-		}},
+		}, false},
 		{"unterminated hex string in the content", func() []byte {
 			return testpdf.NewDoc("BT /F1 12 Tf 72 700 Td <48656c6c6f Tj ET\n").Bytes()
-		}},
+		}, false},
 		{"unterminated literal string in an object", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			d.SetInfo(d.AddObject("<< /Title (Never closed /Author (x) >>"))
 			return d.Bytes()
-		}},
+		}, false},
 		{"unterminated hex string in an object", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			d.SetInfo(d.AddObject("<< /Title <4e657665722 /Author (x) >>"))
 			return d.Bytes()
-		}},
+		}, false},
 		{"flate bomb as the content stream", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			d.SetObjectBytes(d.Contents[0], testpdf.StreamBody("/Filter /FlateDecode", zeroBomb(1<<30)))
 			return d.Bytes()
-		}},
+		}, true},
 		{"flate bomb as the ToUnicode map", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			bomb := d.AddObjectBytes(testpdf.StreamBody("/Filter /FlateDecode", zeroBomb(1<<30)))
 			d.SetObject(d.Font, fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode %d 0 R >>", bomb))
 			return d.Bytes()
-		}},
+		}, true},
 		{"arrays nested a million deep in the page", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			deep := strings.Repeat("[", 1_000_000) + strings.Repeat("]", 1_000_000)
 			d.SetObject(d.PageObjs[0], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources %d 0 R /Contents %d 0 R /Junk %s >>",
 				d.Pages, d.Resources, d.Contents[0], deep))
 			return d.Bytes()
-		}},
+		}, true},
 		{"dictionaries nested a million deep in the catalog", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			deep := strings.Repeat("<< /A ", 1_000_000) + strings.Repeat(">> ", 1_000_000)
 			d.SetObject(d.Catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /Junk %s >>", d.Pages, deep))
 			return d.Bytes()
-		}},
+		}, true},
 		{"arrays nested a million deep in the content", func() []byte {
 			return testpdf.NewDoc("BT /F1 12 Tf 72 700 Td " + strings.Repeat("[", 1_000_000) + "(x)" + strings.Repeat("]", 1_000_000) + " TJ ET\n").Bytes()
-		}},
+		}, true},
 		{"truncated in the middle", func() []byte {
 			b := testpdf.NewDoc(hostileHello, hostileHello).Bytes()
 			return b[:len(b)/2]
-		}},
-		{"truncated after the header", func() []byte { return []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog") }},
+		}, false},
+		{"truncated after the header", func() []byte { return []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog") }, false},
 		{"xref offsets all wrong", func() []byte {
 			return testpdf.NewDoc(hostileHello).BytesWith(testpdf.Options{EntryDelta: 7})
-		}},
+		}, false},
 		{"startxref past the end", func() []byte {
 			return testpdf.NewDoc(hostileHello).BytesWith(testpdf.Options{StartXrefDelta: 1 << 20})
-		}},
+		}, false},
 		{"no xref and no trailer root", func() []byte {
 			return testpdf.NewDoc(hostileHello).BytesWith(testpdf.Options{OmitXref: true, OmitRoot: true})
-		}},
+		}, false},
 		{"a million text operators on one page", func() []byte {
 			ops := strings.Repeat("1 0 Td (x) Tj\n", 1_000_000)
 			d := testpdf.NewDoc(hostileHello)
 			d.SetObjectBytes(d.Contents[0], testpdf.StreamBody("/Filter /FlateDecode", testpdf.Deflate([]byte("BT /F1 1 Tf 0 700 Td\n"+ops+"ET\n"))))
 			return d.Bytes()
-		}},
+		}, true},
 		{"a million graphics operators on one page", func() []byte {
 			ops := strings.Repeat("q 1 0 0 1 0 0 cm Q\n", 1_000_000)
 			d := testpdf.NewDoc(hostileHello)
 			d.SetObjectBytes(d.Contents[0], testpdf.StreamBody("/Filter /FlateDecode", testpdf.Deflate([]byte(ops+hostileHello))))
 			return d.Bytes()
-		}},
+		}, true},
 		{"font with a broken ToUnicode map", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> endcodespacerange " +
@@ -127,29 +128,29 @@ func hostileCases() []hostileCase {
 			tu := d.AddStream("", []byte(cmap))
 			d.SetObject(d.Font, fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode %d 0 R >>", tu))
 			return d.Bytes()
-		}},
+		}, false},
 		{"Type0 font whose descendant and ToUnicode are garbage", func() []byte {
 			d := testpdf.NewDoc("BT /F1 12 Tf 72 700 Td <00480065006c006c006f> Tj ET\n")
 			tu := d.AddStream("", []byte("begincmap 1 beginbfrange <0000> <FFFF> <0000"))
 			desc := d.AddObject("<< /Type /Font /Subtype /CIDFontType2 /W [0 [1 2 3 [4 5 [6]]] 99999999999 99999999999 1000] /DW -5 >>")
 			d.SetObject(d.Font, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", desc, tu))
 			return d.Bytes()
-		}},
+		}, false},
 		{"form XObject that draws itself", func() []byte {
 			d := testpdf.NewDoc("/X1 Do\n" + hostileHello)
 			form := d.Reserve()
 			d.SetObjectBytes(form, testpdf.StreamBody(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X1 %d 0 R >> >>", form), []byte("/X1 Do /X1 Do\n")))
 			d.SetObject(d.Resources, fmt.Sprintf("<< /Font << /F1 %d 0 R >> /XObject << /X1 %d 0 R >> >>", d.Font, form))
 			return d.Bytes()
-		}},
+		}, false},
 		{"inline image without an end", func() []byte {
 			return testpdf.NewDoc(hostileHello + "BI /W 100 /H 100 /BPC 8 /CS /G ID " + strings.Repeat("\x00\xff", 5000)).Bytes()
-		}},
+		}, true},
 		{"stream whose length runs past the end", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			d.SetObjectBytes(d.Contents[0], []byte("<< /Length 999999999 >>\nstream\n"+hostileHello+"endstream"))
 			return d.Bytes()
-		}},
+		}, false},
 		{"object that is a reference to itself", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			self := d.Reserve()
@@ -158,14 +159,14 @@ func hostileCases() []hostileCase {
 			d.SetObject(d.PageObjs[0], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox %d 0 R /Resources %d 0 R /Contents %d 0 R >>",
 				d.Pages, self, d.Resources, d.Contents[0]))
 			return d.Bytes()
-		}},
-		{"not a PDF at all", func() []byte { return []byte("GIF89a this is a picture, honestly") }},
-		{"empty file", func() []byte { return nil }},
+		}, false},
+		{"not a PDF at all", func() []byte { return []byte("GIF89a this is a picture, honestly") }, false},
+		{"empty file", func() []byte { return nil }, false},
 		{"encrypted with an unknown filter", func() []byte {
 			d := testpdf.NewDoc(hostileHello)
 			enc := d.AddObject("<< /Filter /Nonsense /V 9 /R 9 /O <00> /U <00> /P -4 >>")
 			return d.BytesWith(testpdf.Options{TrailerExtra: fmt.Sprintf("/Encrypt %d 0 R /ID [<01> <01>]", enc)})
-		}},
+		}, false},
 	}
 }
 
