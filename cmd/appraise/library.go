@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+
+	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/library"
+	"appraise.app/appraise/pdfextract"
+	"appraise.app/appraise/store"
+	"appraise.app/appraise/ui"
+)
+
+// The GUI is handed the real library.
+var _ ui.Library = (*library.Library)(nil)
+
+// openLibrary opens the library file the user chose (--db, APPRAISE_DB or
+// the default) and builds the use-case layer over it with the isolated PDF
+// extractor. Anything Open had to tell the user (a damaged library
+// restored from a backup, a backup that failed) goes to stderr. The caller
+// must call close when done.
+func openLibrary(e *env) (*library.Library, func() error, error) {
+	lib, closeFn, rep, err := openLibraryReport(e)
+	if err != nil {
+		return nil, nil, err
+	}
+	if msg := rep.Message(); msg != "" {
+		fmt.Fprintf(e.stderr, "appraise: %s\n", msg)
+	}
+	return lib, closeFn, nil
+}
+
+// openLibraryReport is openLibrary for callers that show the store's
+// report themselves (the GUI, in a dialog).
+func openLibraryReport(e *env) (*library.Library, func() error, store.Report, error) {
+	path, err := e.libraryPath()
+	if err != nil {
+		return nil, nil, store.Report{}, err
+	}
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		return nil, nil, store.Report{}, err
+	}
+	lib := library.New(library.Config{Store: s, Extractor: pdfextract.NewIsolated(), AppVersion: version})
+	return lib, s.Close, s.Report(), nil
+}
+
+// withLibrary runs f on the opened library and closes it, reporting a
+// failure to close (the last commit is already durable by then).
+func withLibrary(e *env, f func(lib *library.Library) error) (err error) {
+	lib, closeFn, err := openLibrary(e)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := closeFn(); err == nil {
+			err = cerr
+		}
+	}()
+	return f(lib)
+}
+
+// interruptible is a context cancelled by Ctrl-C, so a long extraction
+// stops cleanly.
+func interruptible() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
+}
+
+// paperOf finds the paper a user named with --paper: an id, an id prefix
+// or a PDF. With importPDF, a PDF not yet in the library is imported.
+func paperOf(e *env, lib *library.Library, ref string, importPDF bool) (appraise.Paper, error) {
+	p, err := lib.PaperByRef(ref)
+	if err == nil || !importPDF || !errors.Is(err, appraise.ErrNotFound) {
+		return p, err
+	}
+	if st, serr := os.Stat(ref); serr != nil || st.IsDir() {
+		return p, err
+	}
+	ctx, stop := interruptible()
+	defer stop()
+	op, err := lib.Open(ctx, ref, "")
+	if err != nil {
+		return appraise.Paper{}, err
+	}
+	return op.Paper, nil
+}
+
+// stringsFlag (export.go) collects a repeatable flag.
+
+// parseInterspersed parses flags that may come before, between or after
+// the positional arguments, and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageErrorf("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
