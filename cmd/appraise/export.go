@@ -10,6 +10,7 @@ import (
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/atomicfile"
 	"appraise.app/appraise/internal/export"
+	"appraise.app/appraise/internal/library"
 )
 
 // exportOptions is what "appraise export" was asked to do.
@@ -87,12 +88,19 @@ func formatOfExtension(ext string) string {
 }
 
 func runExport(e *env, args []string) error {
-	if _, err := parseExportArgs(args); err != nil {
+	opt, err := parseExportArgs(args)
+	if err != nil {
 		return err
 	}
-	// Wired to openLibrary and (*library.Library).Export when
-	// cmd/appraise/library.go lands.
-	return errNotBuilt
+	return withLibrary(e, func(lib *library.Library) error {
+		paper, err := lib.PaperByRef(opt.paper)
+		if err != nil {
+			return err
+		}
+		return writeExport(e, opt, func(w io.Writer) error {
+			return lib.Export(paper.ID, opt.format, opt.filter, w)
+		})
+	})
 }
 
 // writeExport sends what fill writes to standard output, or with -o to a

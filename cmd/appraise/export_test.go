@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"io"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"testing"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/export"
+	"appraise.app/appraise/internal/testpdf"
 )
 
 func TestExportArguments(t *testing.T) {
@@ -147,5 +150,137 @@ func TestExportIntoMissingFolderFails(t *testing.T) {
 	err := writeExport(e, exportOptions{out: path}, func(w io.Writer) error { return nil })
 	if err == nil || exitCode(err) != exitError {
 		t.Errorf("writeExport into a missing folder = %v (exit %d), want an error (exit 1)", err, exitCode(err))
+	}
+}
+
+// exportFixture is a library with the generated one-column paper and two
+// annotations by two authors, one with two tags.
+func exportFixture(t *testing.T) (cli func(args ...string) (int, string, string), id, pdfPath string) {
+	t.Helper()
+	pdf, _ := testpdf.OneColumn()
+	pdfPath = writePDF(t, "anaemia.pdf", pdf)
+	db := filepath.Join(t.TempDir(), "library.db")
+	cli = func(args ...string) (int, string, string) {
+		t.Helper()
+		return runCLI(t, append([]string{"--db", db}, args...)...)
+	}
+	code, out, errOut := cli("import", pdfPath)
+	if code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	id = strings.TrimSpace(out)
+	for _, args := range [][]string{
+		{"--quote", "n = 212 and n = 198 women", "--tag", "population", "--note", "=two clinics\nbefore and after", "--author", "Ann"},
+		{"--quote", "which we attribute to earlier detection", "--tag", "claim", "--tag", "limitation", "--author", "Ben"},
+	} {
+		if code, _, errOut := cli(append([]string{"annotate", "--paper", id}, args...)...); code != 0 {
+			t.Fatalf("annotate %q: exit %d: %s", args, code, errOut)
+		}
+	}
+	return cli, id, pdfPath
+}
+
+func TestExportCommand(t *testing.T) {
+	cli, id, pdfPath := exportFixture(t)
+	dir := t.TempDir()
+
+	t.Run("handout to standard output", func(t *testing.T) {
+		code, out, errOut := cli("export", "--paper", id, "--format", "html")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		for _, want := range []string{"<!DOCTYPE html>", "Content-Security-Policy", "Screening for anaemia in pregnancy",
+			"n = 212 and n = 198 women", "which we attribute to earlier detection", "2 tagged passages"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("handout lacks %q", want)
+			}
+		}
+	})
+
+	t.Run("Markdown to a file named by its extension", func(t *testing.T) {
+		path := filepath.Join(dir, "handout.md")
+		code, out, errOut := cli("export", "--paper", id, "-o", path)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		got, err := os.ReadFile(path)
+		if err != nil || !strings.HasPrefix(string(got), "# Screening for anaemia in pregnancy") || !strings.Contains(out, path) {
+			t.Errorf("file %q (%v), stdout %q", got, err, out)
+		}
+	})
+
+	t.Run("CSV filtered by tag with a BOM", func(t *testing.T) {
+		code, out, errOut := cli("export", "--paper", pdfPath, "--format", "csv", "--tag", "claim", "--bom")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, export.BOM))).ReadAll()
+		if !strings.HasPrefix(out, export.BOM) || err != nil {
+			t.Fatalf("CSV with BOM: %v\n%s", err, out)
+		}
+		// The claim annotation also carries limitation: one row per tag.
+		if len(rows) != 3 || rows[1][6] != "Ben" || rows[2][6] != "Ben" {
+			t.Errorf("rows = %q, want Ben's annotation once per tag", rows)
+		}
+	})
+
+	t.Run("CSV filtered by author defuses a formula", func(t *testing.T) {
+		code, out, errOut := cli("export", "--paper", id, "--format", "csv", "--author", "Ann")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil || len(rows) != 2 || rows[1][5] != "'=two clinics\nbefore and after" {
+			t.Errorf("rows = %q (%v), want Ann's annotation with its note behind an apostrophe", rows, err)
+		}
+	})
+
+	t.Run("JSON-LD reads back", func(t *testing.T) {
+		code, out, errOut := cli("export", "--paper", id[:8], "--format", "jsonld")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		anns, paper, err := export.DecodeJSONLD(strings.NewReader(out))
+		if err != nil || string(paper) != id || len(anns) != 2 {
+			t.Fatalf("DecodeJSONLD = %d annotations on %s, %v", len(anns), paper, err)
+		}
+		if anns[0].Note != "=two clinics\nbefore and after" || !slices.Equal(anns[1].Tags, []string{"claim", "limitation"}) {
+			t.Errorf("decoded %+v", anns)
+		}
+	})
+
+	t.Run("unknown paper", func(t *testing.T) {
+		code, out, errOut := cli("export", "--paper", strings.Repeat("0", 64), "--format", "md")
+		if code != exitTyped || out != "" || !strings.Contains(errOut, "not found") {
+			t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and a not-found message", code, out, errOut, exitTyped)
+		}
+	})
+
+	t.Run("existing file kept when the export fails", func(t *testing.T) {
+		path := filepath.Join(dir, "kept.html")
+		if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, _ := cli("export", "--paper", strings.Repeat("0", 64), "-o", path); code == 0 {
+			t.Fatal("export of an unknown paper succeeded")
+		}
+		if got, _ := os.ReadFile(path); string(got) != "old" {
+			t.Errorf("file holds %q after a failed export", got)
+		}
+	})
+}
+
+func TestExportOfUntaggedPaper(t *testing.T) {
+	pdf, _ := testpdf.OneColumn()
+	path := writePDF(t, "anaemia.pdf", pdf)
+	db := filepath.Join(t.TempDir(), "library.db")
+	if code, _, errOut := runCLI(t, "--db", db, "import", path); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	for _, f := range export.Formats() {
+		code, out, errOut := runCLI(t, "--db", db, "export", "--paper", path, "--format", string(f))
+		if code != 0 || out == "" {
+			t.Errorf("%s: exit %d, %d bytes: %s", f, code, len(out), errOut)
+		}
 	}
 }
