@@ -15,17 +15,21 @@ import (
 // serialised forms (see fontOf). It is used by one goroutine.
 type docCache struct {
 	fonts          map[string]*font
+	fontsByRef     map[string]*font // "N G R" → font, see resources
 	cmaps          map[string]*cmap
 	type1Encodings map[string]*encoding
 	resources      map[string]*resources
 	forms          map[string]*form
 	formBytes      int
 	fallback       *font
+	content        []byte // page content, reused from page to page
+	lastGlyphs     int    // glyphs on the last page interpreted
 }
 
 func newDocCache() *docCache {
 	return &docCache{
 		fonts:          map[string]*font{},
+		fontsByRef:     map[string]*font{},
 		cmaps:          map[string]*cmap{},
 		type1Encodings: map[string]*encoding{},
 		resources:      map[string]*resources{},
@@ -38,7 +42,14 @@ func newDocCache() *docCache {
 // appraise.ErrTooLarge. A decoding error (a truncated or corrupt stream, a
 // filter the library lacks, a library panic) returns what was decoded
 // before it, with the error.
-func (dc *docCache) readStream(v pdf.Value, limit int64) (data []byte, err error) {
+func (dc *docCache) readStream(v pdf.Value, limit int64) ([]byte, error) {
+	return readStreamInto(v, limit, nil)
+}
+
+// readStreamInto is readStream appending to buf[:0], so a caller can
+// reuse one buffer for data it does not keep.
+func readStreamInto(v pdf.Value, limit int64, buf []byte) (data []byte, err error) {
+	data = buf[:0]
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("read stream: %v", r)
@@ -46,14 +57,22 @@ func (dc *docCache) readStream(v pdf.Value, limit int64) (data []byte, err error
 	}()
 	rc := v.Reader()
 	defer rc.Close()
-	data, err = io.ReadAll(io.LimitReader(rc, limit+1))
-	if int64(len(data)) > limit {
-		return data[:limit], fmt.Errorf("stream inflates past %d MiB: %w", limit>>20, appraise.ErrTooLarge)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, rerr := rc.Read(data[len(data):min(cap(data), len(data)+int(limit)+1-len(data))])
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return data[:limit], fmt.Errorf("stream inflates past %d MiB: %w", limit>>20, appraise.ErrTooLarge)
+		}
+		if rerr == io.EOF {
+			return data, nil
+		}
+		if rerr != nil {
+			return data, fmt.Errorf("read stream: %w", rerr)
+		}
 	}
-	if err != nil {
-		return data, fmt.Errorf("read stream: %w", err)
-	}
-	return data, nil
 }
 
 func isTooLarge(err error) bool { return errors.Is(err, appraise.ErrTooLarge) }

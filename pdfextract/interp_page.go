@@ -136,25 +136,31 @@ func pageGeometry(p pageRef) (matrix, float64, float64) {
 }
 
 // pageContent concatenates a page's content streams (one stream or an
-// array), a newline between them, up to maxContentBytes.
+// array), a newline between them, up to maxContentBytes. The result lives
+// in the cache's reusable buffer: it is valid until the next page.
 func (dc *docCache) pageContent(contents pdf.Value) ([]byte, error) {
 	switch contents.Kind() {
 	case pdf.Stream:
-		return dc.readStream(contents, maxContentBytes)
+		data, err := readStreamInto(contents, maxContentBytes, dc.content)
+		dc.content = data
+		return data, err
 	case pdf.Array:
-		var out []byte
+		out := dc.content[:0]
 		var firstErr error
 		for i := 0; i < contents.Len(); i++ {
-			data, err := dc.readStream(contents.Index(i), int64(maxContentBytes-len(out)))
-			out = append(out, data...)
+			// Read each stream after what is already there.
+			data, err := readStreamInto(contents.Index(i), int64(maxContentBytes-len(out)), out[len(out):])
+			out = append(out[:len(out)], data...)
 			out = append(out, '\n')
 			if err != nil && firstErr == nil {
 				firstErr = err
 			}
 			if isTooLarge(err) || len(out) >= maxContentBytes {
+				dc.content = out
 				return out, fmt.Errorf("page content inflates past %d MiB: %w", maxContentBytes>>20, appraise.ErrTooLarge)
 			}
 		}
+		dc.content = out
 		return out, firstErr
 	}
 	return nil, nil
@@ -168,7 +174,11 @@ func (dc *docCache) pageGlyphs(p pageRef, number int) (pg PageGlyphs, err error)
 	m, w, h := pageGeometry(p)
 	pg = PageGlyphs{Number: number, Width: w, Height: h}
 	ip := newInterp(dc, m, w, h)
+	// Pages of a paper carry similar numbers of glyphs: start from the
+	// last page's count rather than growing from nothing.
+	ip.glyphs = make([]Glyph, 0, min(dc.lastGlyphs+dc.lastGlyphs/4+16, maxGlyphsPerPage))
 	defer func() {
+		dc.lastGlyphs = len(ip.glyphs)
 		if r := recover(); r != nil {
 			pg.Glyphs = ip.glyphs
 			err = fmt.Errorf("page %d: %s: %w", number, libraryPanic(r), appraise.ErrDamaged)
@@ -179,6 +189,9 @@ func (dc *docCache) pageGlyphs(p pageRef, number int) (pg PageGlyphs, err error)
 		return pg, err
 	}
 	ip.run(content, dc.resourcesOf(p.res))
+	if cap(ip.glyphs) > 2*len(ip.glyphs)+64 {
+		ip.glyphs = append([]Glyph(nil), ip.glyphs...) // do not keep a mostly empty array
+	}
 	pg.Glyphs = ip.glyphs
 	if ip.err != nil {
 		return pg, ip.err

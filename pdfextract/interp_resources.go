@@ -1,30 +1,50 @@
 package pdfextract
 
 import (
+	"fmt"
+
 	"github.com/ledongthuc/pdf"
 )
 
-// resources is a resource dictionary with its lookups cached: fonts by
-// resource name, XObjects and graphics states resolved once.
+// resources is a resource dictionary with its lookups cached: fonts,
+// XObjects and graphics states are resolved once per name. Fonts are also
+// shared across resource dictionaries by object reference, read from the
+// font dictionary's serialised form without resolving anything, so a font
+// used on every page is resolved (and, inside an object stream, inflated)
+// once per document rather than once per page.
 type resources struct {
 	dc       *docCache
 	v        pdf.Value
+	loaded   bool
 	fontDict pdf.Value
+	fontRefs map[string]string // resource name → "N G R"
 	fonts    map[string]*font
 	xobjDict pdf.Value
+	xobjs    map[string]xobject
 	gsDict   pdf.Value
-	loaded   bool
+	gsFonts  map[string]gsFont
+}
+
+type xobject struct {
+	v   pdf.Value
+	key string // serialised form: identity for caching and cycle checks
+}
+
+type gsFont struct {
+	font *font
+	size float64
+	ok   bool
 }
 
 // resourcesOf returns the cached wrapper for a resource dictionary.
 // Dictionaries that serialise identically (most pages of a paper) share
-// one, so their fonts are looked up once.
+// one.
 func (dc *docCache) resourcesOf(v pdf.Value) *resources {
 	key := v.String()
 	if r, ok := dc.resources[key]; ok {
 		return r
 	}
-	r := &resources{dc: dc, v: v, fonts: map[string]*font{}}
+	r := &resources{dc: dc, v: v, fonts: map[string]*font{}, xobjs: map[string]xobject{}, gsFonts: map[string]gsFont{}}
 	if len(dc.resources) < 4096 {
 		dc.resources[key] = r
 	}
@@ -37,8 +57,25 @@ func (r *resources) load() {
 	}
 	r.loaded = true
 	r.fontDict = r.v.Key("Font")
+	r.fontRefs = refsIn(r.fontDict)
 	r.xobjDict = r.v.Key("XObject")
 	r.gsDict = r.v.Key("ExtGState")
+}
+
+// refsIn maps the keys of a dictionary whose values are references to
+// those references ("12 0 R"), from its serialised form.
+func refsIn(d pdf.Value) map[string]string {
+	if d.Kind() != pdf.Dict {
+		return nil
+	}
+	o := parseRaw(newLexer([]byte(d.String())), 0)
+	out := make(map[string]string, len(o.dict))
+	for k, v := range o.dict {
+		if v.isRef() {
+			out[k] = fmt.Sprintf("%d %d R", v.ref[0], v.ref[1])
+		}
+	}
+	return out
 }
 
 func (r *resources) font(name []byte) *font {
@@ -46,23 +83,46 @@ func (r *resources) font(name []byte) *font {
 		return f
 	}
 	r.load()
-	f := r.dc.fontOf(r.fontDict.Key(string(name)))
+	ref := r.fontRefs[string(name)]
+	f, ok := r.dc.fontsByRef[ref]
+	if !ok || ref == "" {
+		f = r.dc.fontOf(r.fontDict.Key(string(name)))
+		if ref != "" {
+			r.dc.fontsByRef[ref] = f
+		}
+	}
 	r.fonts[string(name)] = f
 	return f
 }
 
-func (r *resources) xobject(name []byte) pdf.Value {
+func (r *resources) xobject(name []byte) xobject {
+	if x, ok := r.xobjs[string(name)]; ok {
+		return x
+	}
 	r.load()
-	return r.xobjDict.Key(string(name))
+	x := xobject{v: r.xobjDict.Key(string(name))}
+	if x.v.Kind() == pdf.Stream {
+		x.key = x.v.String()
+	}
+	if len(r.xobjs) < 4096 {
+		r.xobjs[string(name)] = x
+	}
+	return x
 }
 
 func (r *resources) extGStateFont(name []byte) (*font, float64, bool) {
-	r.load()
-	fa := r.gsDict.Key(string(name)).Key("Font")
-	if fa.Kind() != pdf.Array || fa.Len() < 2 {
-		return nil, 0, false
+	if g, ok := r.gsFonts[string(name)]; ok {
+		return g.font, g.size, g.ok
 	}
-	return r.dc.fontOf(fa.Index(0)), fa.Index(1).Float64(), true
+	r.load()
+	var g gsFont
+	if fa := r.gsDict.Key(string(name)).Key("Font"); fa.Kind() == pdf.Array && fa.Len() >= 2 {
+		g = gsFont{font: r.dc.fontOf(fa.Index(0)), size: fa.Index(1).Float64(), ok: true}
+	}
+	if len(r.gsFonts) < 4096 {
+		r.gsFonts[string(name)] = g
+	}
+	return g.font, g.size, g.ok
 }
 
 // form is a Form XObject ready to run; image XObjects have isForm false.
@@ -75,8 +135,7 @@ type form struct {
 	dropped bool // content not kept in the cache: read it on each use
 }
 
-func (dc *docCache) formOf(v pdf.Value) *form {
-	key := v.String()
+func (dc *docCache) formOf(v pdf.Value, key string) *form {
 	if f, ok := dc.forms[key]; ok {
 		if f.dropped {
 			// Not kept (over the cache budget): read it again.
@@ -122,16 +181,16 @@ func (ip *interp) doXObject(name []byte, res *resources) {
 		return
 	}
 	xo := res.xobject(name)
-	if xo.Kind() != pdf.Stream {
+	if xo.key == "" {
 		return
 	}
-	key := xo.String()
+	key := xo.key
 	for _, k := range ip.forms {
 		if k == key {
 			return
 		}
 	}
-	f := ip.dc.formOf(xo)
+	f := ip.dc.formOf(xo.v, key)
 	if !f.isForm {
 		return
 	}
