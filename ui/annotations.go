@@ -30,6 +30,8 @@ type annotationsPanel struct {
 	rows   []annRow
 	ed     *annotationEditor
 	quiet  bool // set while the panel selects a list row itself
+
+	headerH, itemH float32
 }
 
 // annRow is one row of the list: a group header or an annotation.
@@ -162,9 +164,25 @@ func (p *annotationsPanel) rebuild() {
 	}
 	p.rebuildChips(groups, counts)
 	p.list.UnselectAll()
+	p.sizeRows()
 	p.list.Refresh()
 	if len(p.rows) == 0 && c != nil && len(anns) == 0 {
 		p.ed.hint("Select a sentence and press p, c or l (or use the tag bar) to tag it.")
+	}
+}
+
+// sizeRows makes group headers one line high and annotations two.
+func (p *annotationsPanel) sizeRows() {
+	if p.headerH == 0 {
+		p.headerH = widget.NewLabel("Xg").MinSize().Height
+		p.itemH = newAnnItem().MinSize().Height
+	}
+	for i, r := range p.rows {
+		h := p.itemH
+		if r.header != "" {
+			h = p.headerH
+		}
+		p.list.SetItemHeight(i, h)
 	}
 }
 
@@ -294,6 +312,9 @@ func (it *annItem) show(r annRow, u *appUI) {
 	}
 	it.quote.SetText("“" + oneLine(quote) + "”")
 	meta := "p. " + itoaPage(a.Anchor.Page)
+	if a.Author != "" {
+		meta += " · " + a.Author
+	}
 	if a.Note != "" {
 		meta += " · " + oneLine(a.Note)
 	} else {

@@ -87,7 +87,7 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 	readerCol := container.NewBorder(u.find.box, nil, nil, nil,
 		container.NewStack(u.reader, u.empty.box, u.opening.box))
 	u.right = container.NewVSplit(u.card.box, u.annp.box)
-	u.right.SetOffset(u.prefs.split(prefRightSplit, 0.38))
+	u.right.SetOffset(u.prefs.split(prefRightSplit, 0.34))
 	u.inner = container.NewHSplit(readerCol, u.right)
 	u.inner.SetOffset(u.prefs.split(prefReaderSplit, 0.68))
 	u.outer = container.NewHSplit(u.libp.box, u.inner)

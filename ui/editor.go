@@ -17,21 +17,22 @@ import (
 // when another annotation is selected, the paper changes or the app
 // quits, so a note is never lost.
 type annotationEditor struct {
-	u       *appUI
-	box     *fyne.Container
-	body    *fyne.Container
-	hintL   *widget.Label
-	quote   *widget.Label
-	meta    *widget.Label
-	tags    *widget.CheckGroup
-	note    *noteEntry
-	save    *widget.Button
-	remove  *widget.Button
-	keep    *widget.Button
-	id      string // annotation shown, or ""
-	shown   appraise.Annotation
-	dirty   bool
-	setting bool // true while the editor fills its own widgets
+	u        *appUI
+	box      *fyne.Container
+	body     *fyne.Container
+	hintL    *widget.Label
+	quote    *widget.Label
+	quoteBox *container.Scroll
+	meta     *widget.Label
+	tags     *tagChecks
+	note     *noteEntry
+	save     *widget.Button
+	remove   *widget.Button
+	keep     *widget.Button
+	id       string // annotation shown, or ""
+	shown    appraise.Annotation
+	dirty    bool
+	setting  bool // true while the editor fills its own widgets
 }
 
 func newAnnotationEditor(u *appUI) *annotationEditor {
@@ -43,12 +44,11 @@ func newAnnotationEditor(u *appUI) *annotationEditor {
 	e.quote.Wrapping = fyne.TextWrapWord
 	e.quote.TextStyle.Italic = true
 	e.meta = widget.NewLabel("")
-	e.meta.SizeName = theme.SizeNameCaptionText
-	e.meta.Truncation = fyne.TextTruncateEllipsis
-	e.tags = widget.NewCheckGroup(nil, e.tagsChanged)
-	e.tags.Horizontal = true
+	e.meta.Wrapping = fyne.TextWrapWord
+	e.meta.Importance = widget.WarningImportance
+	e.tags = newTagChecks(e.tagsChanged)
 	e.note = newNoteEntry()
-	e.note.SetMinRowsVisible(3)
+	e.note.SetMinRowsVisible(2)
 	e.note.OnChanged = func(string) {
 		if !e.setting {
 			e.dirty = true
@@ -56,18 +56,22 @@ func newAnnotationEditor(u *appUI) *annotationEditor {
 		}
 	}
 	e.note.onSave = e.flush
-	e.save = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), e.flush)
-	e.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() {
+	e.save = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), e.flush)
+	e.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		if a, ok := u.annotationByID(e.id); ok {
 			first, o := deleteOp(a.ID, "remove annotation")
 			u.run(first, o, false)
 		}
 	})
 	e.keep = widget.NewButtonWithIcon("Keep here", theme.ConfirmIcon(), e.keepHere)
-	quoteBox := container.NewVScroll(e.quote)
-	quoteBox.SetMinSize(fyne.NewSize(0, 64))
-	e.body = container.NewVBox(widget.NewSeparator(), quoteBox, e.meta, e.tags, e.note,
-		container.NewHBox(e.save, e.keep, e.remove))
+	e.quoteBox = container.NewVScroll(e.quote)
+	e.quoteBox.SetMinSize(fyne.NewSize(0, 52))
+	for _, b := range []*widget.Button{e.save, e.remove} {
+		b.Importance = widget.LowImportance
+	}
+	buttons := container.NewVBox(e.save, e.remove)
+	e.body = container.NewVBox(widget.NewSeparator(), e.quoteBox, e.meta, e.tags.box,
+		container.NewBorder(nil, nil, nil, buttons, e.note), e.keep)
 	e.box = container.NewStack(e.body, container.NewPadded(e.hintL))
 	e.show(nil)
 	return e
@@ -79,10 +83,7 @@ func (e *annotationEditor) setTags(tags []appraise.Tag) {
 	for _, t := range tags {
 		opts = append(opts, tagLabel(t.Name))
 	}
-	e.setting = true
-	e.tags.Options = opts
-	e.tags.Refresh()
-	e.setting = false
+	e.tags.setOptions(opts)
 	if a, ok := e.u.annotationByID(e.id); ok {
 		e.show(&a)
 	}
@@ -119,26 +120,29 @@ func (e *annotationEditor) show(a *appraise.Annotation) {
 	if c := e.u.cur; c != nil && a.Status == appraise.Attached {
 		quote = c.v.text(a.Anchor.Start, a.Anchor.End)
 	}
+	// The reader shows an attached annotation's text selected; only one
+	// that is not in the text needs its quote here.
 	e.quote.SetText("“" + oneLine(quote) + "”")
-	meta := "p. " + itoaPage(a.Anchor.Page)
-	if a.Author != "" {
-		meta += " · " + a.Author
-	}
-	if !a.Modified.IsZero() {
-		meta += " · " + a.Modified.Local().Format("2 Jan 2006 15:04")
+	if a.Status == appraise.Attached {
+		e.quoteBox.Hide()
+	} else {
+		e.quoteBox.Show()
 	}
 	switch a.Status {
 	case appraise.NeedsReview:
-		meta += " · needs review: the text moved; check the place"
+		e.meta.SetText("Needs review: the text changed; check the place, then Keep here.")
+		e.meta.Show()
 	case appraise.Orphaned:
-		meta += " · orphaned: its text is no longer in the paper"
+		e.meta.SetText("Orphaned: this text is no longer in the paper.")
+		e.meta.Show()
+	default:
+		e.meta.Hide()
 	}
-	e.meta.SetText(meta)
 	var sel []string
 	for _, t := range a.Tags {
 		sel = append(sel, tagLabel(t))
 	}
-	e.tags.SetSelected(sel)
+	e.tags.set(sel)
 	if !same || !e.dirty {
 		e.note.SetText(a.Note)
 		e.dirty = false

@@ -162,6 +162,7 @@ type paperRow struct {
 	widget.BaseWidget
 	title, byline, when *widget.Label
 	counts              *fyne.Container
+	line3               *fyne.Container
 	mark                *canvas.Rectangle
 }
 
@@ -178,14 +179,14 @@ func newPaperRow() *paperRow {
 	}
 	r.byline.SizeName = theme.SizeNameCaptionText
 	r.when.SizeName = theme.SizeNameCaptionText
-	r.when.Importance = widget.LowImportance
+	r.line3 = container.NewBorder(nil, nil, r.counts, nil, r.when)
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 // CreateRenderer is part of fyne.Widget.
 func (r *paperRow) CreateRenderer() fyne.WidgetRenderer {
-	lines := container.New(&tightVBox{}, r.title, r.byline, container.NewBorder(nil, nil, r.counts, nil, r.when))
+	lines := container.New(&tightVBox{}, r.title, r.byline, r.line3)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.mark, nil, lines))
 }
 
@@ -204,8 +205,8 @@ func (r *paperRow) showPaper(s appraise.PaperSummary, tags []appraise.Tag, curre
 		c.SizeName = theme.SizeNameCaptionText
 		r.counts.Add(c)
 	}
-	r.counts.Refresh()
 	r.when.SetText(opened(s.Paper.LastOpened, now))
+	r.line3.Refresh()
 	r.mark.FillColor = color.Transparent
 	r.mark.SetMinSize(fyne.NewSize(3, 0))
 	if current {
@@ -219,8 +220,8 @@ func (r *paperRow) showHit(h appraise.SearchHit) {
 	field := upperFirst(h.Field)
 	r.byline.SetText(field + ": " + h.Snippet)
 	r.counts.Objects = nil
-	r.counts.Refresh()
 	r.when.SetText("")
+	r.line3.Refresh()
 	r.mark.FillColor = color.Transparent
 	r.mark.Refresh()
 }

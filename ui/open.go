@@ -96,6 +96,7 @@ func (u *appUI) cancelOpen() {
 // opened shows a paper the library opened.
 func (u *appUI) opened(op appraise.OpenedPaper, v *docView) {
 	u.flushEdits()
+	u.status.message("")
 	c := &current{paper: op.Paper, v: v, anns: op.Annotations, fromCache: op.FromCache, extractMS: op.ExtractMillis}
 	u.showPaper(c)
 	if op.Paper.Path != "" {

@@ -241,8 +241,9 @@ func (r *blockRowRenderer) build() {
 	}
 	if rd.sel != nil && !rd.sel.empty() {
 		s, e := rd.sel.span()
+		sel := selectionFill(th.Color(theme.ColorNameForeground, variant))
 		segs(s-base, e-base, func(ln int, xs, xe float32) {
-			p.rect(th.Color(theme.ColorNameSelection, variant), xs, lineTop(ln), xe-xs, ks.lineH)
+			p.rect(sel, xs, lineTop(ln), xe-xs, ks.lineH)
 		})
 	}
 	r.stripes(p, marks, segs, lineTop, ks)

@@ -87,3 +87,12 @@ func tagFill(hex string, dark bool) color.NRGBA {
 
 // tagStripe is the solid underline that marks each tag of a span.
 func tagStripe(hex string) color.NRGBA { return parseHex(hex) }
+
+// selectionFill is the reader's selection: a neutral tint of the text
+// colour, so it never looks like a tag (the theme's selection colour is
+// the same blue as Population).
+func selectionFill(fg color.Color) color.NRGBA {
+	c := color.NRGBAModel.Convert(fg).(color.NRGBA)
+	c.A = 0x30
+	return c
+}
