@@ -61,7 +61,14 @@ func (x *Isolated) ExtractFile(ctx context.Context, path string, opt appraise.Ex
 	}
 	defer f.Close()
 	lim := x.limits(opt)
-	if st, err := f.Stat(); err == nil && st.Size() > lim.maxInput {
+	st, err := f.Stat()
+	if err != nil {
+		return appraise.Document{}, Stats{}, fmt.Errorf("open %s: %w", path, err)
+	}
+	if st.IsDir() {
+		return appraise.Document{}, Stats{}, fmt.Errorf("open %s: it is a folder, not a PDF file", path)
+	}
+	if st.Size() > lim.maxInput {
 		return appraise.Document{}, Stats{}, &ExtractError{Name: name, Kind: appraise.ErrTooLarge,
 			Detail: fmt.Sprintf("%d bytes, over the %d-byte input limit", st.Size(), lim.maxInput)}
 	}
@@ -138,12 +145,33 @@ func (x *Isolated) run(ctx context.Context, name string, pdf io.Reader, password
 	if err := cmd.Start(); err != nil {
 		return appraise.Document{}, Stats{}, fmt.Errorf("extract %s: start the extraction process: %w", name, err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
 	if x.onStart != nil {
 		x.onStart(cmd.Process.Pid)
 	}
+	st, reason, waitErr := supervise(ctx, cmd, lim, start, out, diag)
+	if cmd.ProcessState == nil {
+		return appraise.Document{}, st, fmt.Errorf("extract %s: wait for the extraction process: %w", name, waitErr)
+	}
+	st.Wall = time.Since(start)
+	st.ExitCode = cmd.ProcessState.ExitCode()
+	st.PeakRSS = peakRSS(cmd.ProcessState)
+	cause := ""
+	if reason == stoppedCancel {
+		cause = context.Cause(ctx).Error()
+	}
+	doc, peak, err := verdict(name, reason, cause, waitErr, cmd.ProcessState, out.Bytes(), diag)
+	if peak > 0 {
+		st.PeakRSS = peak
+	}
+	return doc, st, err
+}
 
+// supervise waits for the started child, killing its process group when
+// the deadline passes (extended once the child reports its page count),
+// ctx is cancelled or its answer outgrows the cap.
+func supervise(ctx context.Context, cmd *exec.Cmd, lim limits, start time.Time, out *cappedBuffer, diag *childLog) (Stats, stopReason, error) {
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
 	st := Stats{Limit: lim.deadline(0)}
 	timer := time.NewTimer(st.Limit)
 	defer timer.Stop()
@@ -155,12 +183,10 @@ func (x *Isolated) run(ctx context.Context, name string, pdf io.Reader, password
 		}
 	}
 	ctxDone, overflow := ctx.Done(), out.overflow
-	var waitErr error
-wait:
 	for {
 		select {
-		case waitErr = <-done:
-			break wait
+		case err := <-done:
+			return st, reason, err
 		case n := <-diag.pages:
 			st.Pages = n
 			if d := lim.deadline(n); d != st.Limit {
@@ -177,18 +203,6 @@ wait:
 			overflow = nil
 		}
 	}
-	st.Wall = time.Since(start)
-	st.ExitCode = cmd.ProcessState.ExitCode()
-	st.PeakRSS = peakRSS(cmd.ProcessState)
-	cause := ""
-	if reason == stoppedCancel {
-		cause = context.Cause(ctx).Error()
-	}
-	doc, peak, err := verdict(name, reason, cause, waitErr, cmd.ProcessState, out.Bytes(), diag)
-	if peak > 0 {
-		st.PeakRSS = peak
-	}
-	return doc, st, err
 }
 
 // verdict turns how the child ended into a Document or an error.

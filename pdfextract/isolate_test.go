@@ -189,9 +189,15 @@ func TestIsolatedProtocolFailuresAreNotBlamedOnThePDF(t *testing.T) {
 	}
 }
 
-func TestIsolatedMissingFile(t *testing.T) {
+func TestIsolatedMissingFileOrFolder(t *testing.T) {
 	_, err := NewIsolated().Extract(context.Background(), filepath.Join(t.TempDir(), "nope.pdf"), appraise.ExtractOptions{})
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("got %v, want not-exist", err)
+	}
+	x := newTestIsolated(t, "echo")
+	x.onStart = func(int) { t.Error("a child started for a folder") }
+	_, err = x.Extract(context.Background(), t.TempDir(), appraise.ExtractOptions{})
+	if err == nil || !strings.Contains(err.Error(), "folder") {
+		t.Fatalf("got %v, want a folder error", err)
 	}
 }
