@@ -287,7 +287,7 @@ func endsColumnFlow(ds []*blockDraft, removed []bool, i, j int, mainKind func(ap
 // startsColumnFlow: no main block precedes j in its first column.
 func startsColumnFlow(ds []*blockDraft, removed []bool, j int, mainKind func(appraise.BlockKind) bool) bool {
 	col := ds[j].first().col
-	for k := j - 1; k >= 0; k-- {
+	for k := j - 1; k >= 0 && k >= j-4*maxSkipFloat; k-- {
 		if removed[k] {
 			continue
 		}

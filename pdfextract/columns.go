@@ -1,7 +1,9 @@
 package pdfextract
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -325,7 +327,7 @@ func splitAtStyleCuts(b band) []band {
 		return []band{b}
 	}
 	for _, c := range cols {
-		sort.SliceStable(c, func(i, j int) bool { return c[i].top < c[j].top })
+		slices.SortFunc(c, func(a, b *fragment) int { return cmp.Or(cmp.Compare(a.top, b.top), cmp.Compare(a.x0, b.x0)) })
 	}
 	for _, y := range commonGaps(cols) {
 		dir := 0

@@ -66,7 +66,7 @@ func endsWithHyphen(s string) bool {
 
 // joinLines joins a block's line texts into its text.
 func (v vocabulary) joinLines(ls []*textLine) string {
-	var b strings.Builder
+	var b []byte
 	prev := ""
 	for _, l := range ls {
 		t := l.text
@@ -75,17 +75,12 @@ func (v vocabulary) joinLines(ls []*textLine) string {
 		}
 		if prev != "" {
 			cut, sep := v.lineJoin(prev, t)
-			if cut > 0 {
-				s := b.String()
-				b.Reset()
-				b.WriteString(s[:len(s)-cut])
-			}
-			b.WriteString(sep)
+			b = append(b[:len(b)-cut], sep...)
 		}
-		b.WriteString(t)
+		b = append(b, t...)
 		prev = t
 	}
-	return strings.ReplaceAll(b.String(), "\u00AD", "")
+	return strings.ReplaceAll(string(b), "\u00AD", "")
 }
 
 // lineJoin decides how line next follows line prev: how many bytes to cut

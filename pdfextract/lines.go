@@ -1,8 +1,9 @@
 package pdfextract
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -22,6 +23,8 @@ const (
 	// layoutMaxGlyphs bounds the work on hostile pages; glyphs past it are
 	// ignored.
 	layoutMaxGlyphs = 200000
+	// maxCoord bounds page sizes and coordinates, in points (about 3.5 km).
+	maxCoord = 1e7
 )
 
 // lglyph is a glyph prepared for layout.
@@ -85,12 +88,25 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		}
 	}
 	keepInvisible := visible == 0
-	w, h := p.Width, p.Height
-	if !(w > 0) || math.IsInf(w, 0) {
-		w = math.Inf(1)
+	type style struct{ bold, italic bool }
+	styles := map[string]style{} // font name → style read from it
+	styleOf := func(font string) style {
+		st, ok := styles[font]
+		if !ok {
+			st = style{fontNameBold(font), fontNameItalic(font)}
+			styles[font] = st
+		}
+		return st
 	}
-	if !(h > 0) || math.IsInf(h, 0) {
-		h = math.Inf(1)
+	// Pages and glyphs are kept within maxCoord points so no sum or
+	// difference of coordinates overflows; a page of unknown size takes the
+	// largest.
+	w, h := p.Width, p.Height
+	if !(w > 0) || w > maxCoord {
+		w = maxCoord
+	}
+	if !(h > 0) || h > maxCoord {
+		h = maxCoord
 	}
 	out := make([]lglyph, 0, len(src))
 	for i := range src {
@@ -98,7 +114,8 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		if g.Invisible && !keepInvisible || !g.Upright && upright > 0 {
 			continue
 		}
-		if !finite(g.X) || !finite(g.Y) || !finite(g.W) || !finite(g.Size) || !finite(g.Rise) {
+		if !finite(g.X) || !finite(g.Y) || !finite(g.W) || !finite(g.Size) || !finite(g.Rise) ||
+			math.Abs(g.W) > maxCoord || math.Abs(g.Rise) > maxCoord {
 			continue
 		}
 		text := cleanGlyphText(g.Text)
@@ -122,7 +139,7 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		}
 		lg := lglyph{
 			text: text, x0: g.X, x1: g.X + width, base: g.Y, size: size, rise: g.Rise,
-			bold: g.Bold || fontNameBold(g.Font), italic: g.Italic || fontNameItalic(g.Font), seq: g.Seq,
+			bold: g.Bold || styleOf(g.Font).bold, italic: g.Italic || styleOf(g.Font).italic, seq: g.Seq,
 			font: g.Font,
 		}
 		if strings.TrimSpace(text) == "" {
@@ -134,7 +151,7 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		}
 		out = append(out, lg)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	slices.SortFunc(out, func(a, b lglyph) int { return cmp.Compare(a.seq, b.seq) })
 	return out
 }
 
@@ -159,6 +176,14 @@ func fontNameItalic(name string) bool {
 		}
 	}
 	return strings.HasPrefix(n, "cmmi") || strings.HasPrefix(n, "cmti") || strings.HasPrefix(n, "mt2mit")
+}
+
+// byX orders glyphs left to right, drawing order breaking ties.
+func byX(a, b lglyph) int { return cmp.Or(cmp.Compare(a.x0, b.x0), cmp.Compare(a.seq, b.seq)) }
+
+// byBase orders fragments top to bottom by baseline, then left to right.
+func byBase(a, b *fragment) int {
+	return cmp.Or(cmp.Compare(a.base, b.base), cmp.Compare(a.x0, b.x0), cmp.Compare(a.glyphs[0].seq, b.glyphs[0].seq))
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
@@ -222,7 +247,7 @@ func mergeRuns(runs [][]lglyph) []*fragment {
 	}
 	// Sweep in baseline order; rows of nearby baselines, then within a row
 	// merge by x.
-	sort.SliceStable(frs, func(i, j int) bool { return frs[i].base < frs[j].base })
+	slices.SortFunc(frs, byBase)
 	var out []*fragment
 	for i := 0; i < len(frs); {
 		j := i + 1
@@ -233,7 +258,7 @@ func mergeRuns(runs [][]lglyph) []*fragment {
 		i = j
 	}
 	for _, f := range out {
-		sort.SliceStable(f.glyphs, func(i, j int) bool { return f.glyphs[i].x0 < f.glyphs[j].x0 })
+		slices.SortFunc(f.glyphs, byX)
 	}
 	return out
 }
@@ -247,7 +272,7 @@ func mergeRow(row []*fragment) []*fragment {
 	if len(row) == 1 {
 		return row
 	}
-	sort.SliceStable(row, func(i, j int) bool { return row[i].x0 < row[j].x0 })
+	slices.SortFunc(row, func(a, b *fragment) int { return cmp.Or(cmp.Compare(a.x0, b.x0), cmp.Compare(a.base, b.base)) })
 	var open []*fragment
 	for _, f := range row {
 		merged := false
@@ -355,7 +380,7 @@ type textLine struct {
 // columnLines merges one column's fragments into lines, top to bottom.
 func columnLines(frs []*fragment) []*textLine {
 	sorted := append([]*fragment(nil), frs...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].base < sorted[j].base })
+	slices.SortFunc(sorted, byBase)
 	type group struct {
 		frs  []*fragment
 		base float64
@@ -366,6 +391,9 @@ func columnLines(frs []*fragment) []*textLine {
 	for _, f := range sorted {
 		var into *group
 		keep := open[:0]
+		if len(open) > 32 { // only the nearest baselines can take f
+			open = open[len(open)-32:]
+		}
 		for _, g := range open {
 			em := math.Max(g.size, f.size)
 			if f.base-g.base > sameLineEm*em {
@@ -391,13 +419,16 @@ func columnLines(frs []*fragment) []*textLine {
 	for _, g := range groups {
 		lines = append(lines, newTextLine(g.frs))
 	}
-	sort.SliceStable(lines, func(i, j int) bool { return lines[i].base < lines[j].base })
+	slices.SortFunc(lines, func(a, b *textLine) int { return cmp.Or(cmp.Compare(a.base, b.base), cmp.Compare(a.x0, b.x0)) })
 	return lines
 }
 
 // overlapsAny reports whether f overlaps any of frs horizontally by more
 // than a sliver: two such fragments are stacked lines, not one line.
 func overlapsAny(frs []*fragment, f *fragment) bool {
+	if len(frs) > 64 { // a hostile page; the nearest in drawing are enough
+		frs = frs[len(frs)-64:]
+	}
 	for _, o := range frs {
 		ov := math.Min(o.x1, f.x1) - math.Max(o.x0, f.x0)
 		if ov > 0.3*math.Min(o.width(), f.width()) && ov > 0.5*math.Min(o.size, f.size) {
@@ -420,7 +451,7 @@ func newTextLine(frs []*fragment) *textLine {
 		l.x0, l.x1 = math.Min(l.x0, f.x0), math.Max(l.x1, f.x1)
 		l.top, l.bottom = math.Min(l.top, f.top), math.Max(l.bottom, f.bottom)
 	}
-	sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].x0 < l.glyphs[j].x0 })
+	slices.SortFunc(l.glyphs, byX)
 	l.size, l.base = dominantSize(l.glyphs)
 	bold, italic, all := 0, 0, 0
 	fonts := map[string]int{}

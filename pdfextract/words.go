@@ -123,8 +123,14 @@ func writeSuperscript(b *strings.Builder, s string, gapBefore bool) bool {
 	return true
 }
 
-// lastToken is the text after the last space.
+// lastToken is the text after the last space, at most 64 bytes of it.
 func lastToken(s string) string {
+	if len(s) > 64 {
+		s = s[len(s)-64:]
+		for len(s) > 0 && !utf8.RuneStart(s[0]) {
+			s = s[1:]
+		}
+	}
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
 		return s[i+1:]
 	}
