@@ -15,6 +15,10 @@ import (
 	"appraise.app/appraise/internal/appraise"
 )
 
+// errPDFGone: the paper's PDF is no longer where it was opened from, or
+// is another file now. It is an appraise.ErrNotFound.
+var errPDFGone = fmt.Errorf("the paper's PDF is not where it was: %w", appraise.ErrNotFound)
+
 // HashFile returns the paper id of a PDF: the hex SHA-256 of its bytes.
 func HashFile(path string) (appraise.PaperID, error) {
 	f, err := os.Open(path)
@@ -74,7 +78,15 @@ func (l *Library) open(ctx context.Context, p appraise.Paper, isNew bool, passwo
 	case err == nil:
 		out.FromCache = true
 	case errors.Is(err, appraise.ErrNotFound):
-		if doc, out.ExtractMillis, err = l.extract(ctx, p, password); err != nil {
+		doc, out.ExtractMillis, err = l.extract(ctx, p, password)
+		if errors.Is(err, errPDFGone) && p.ExtractorVersion != "" {
+			// The PDF moved or changed: show the extraction the
+			// annotations are anchored in rather than nothing.
+			if old, oerr := l.store.Document(p.ID, p.ExtractorVersion); oerr == nil {
+				doc, err, out.FromCache = old, nil, true
+			}
+		}
+		if err != nil {
 			return appraise.OpenedPaper{}, err
 		}
 	default:
@@ -115,12 +127,12 @@ func (l *Library) open(ctx context.Context, p appraise.Paper, isNew bool, passwo
 // same file the paper was made from.
 func (l *Library) extract(ctx context.Context, p appraise.Paper, password string) (appraise.Document, int64, error) {
 	if p.Path == "" {
-		return appraise.Document{}, 0, fmt.Errorf("open paper %s: no extraction by %s and no known PDF: %w", p.ID, l.extractor.Version(), appraise.ErrNotFound)
+		return appraise.Document{}, 0, fmt.Errorf("open paper %s: no extraction by %s and no known PDF: %w", p.ID, l.extractor.Version(), errPDFGone)
 	}
 	if id, err := HashFile(p.Path); err != nil {
-		return appraise.Document{}, 0, fmt.Errorf("open paper %s: %w", p.ID, err)
+		return appraise.Document{}, 0, fmt.Errorf("open paper %s: %w (%v)", p.ID, errPDFGone, err)
 	} else if id != p.ID {
-		return appraise.Document{}, 0, fmt.Errorf("open paper %s: the PDF at %s has changed since it was added: %w", p.ID, p.Path, appraise.ErrNotFound)
+		return appraise.Document{}, 0, fmt.Errorf("open paper %s: the PDF at %s has changed since it was added: %w", p.ID, p.Path, errPDFGone)
 	}
 	start := time.Now()
 	doc, err := l.extractor.Extract(ctx, p.Path, appraise.ExtractOptions{Password: password})

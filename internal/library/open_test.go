@@ -129,8 +129,14 @@ func TestOpenKnown(t *testing.T) {
 	if err := os.WriteFile(f.pdf, []byte("%PDF another paper"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	op, err = f.lib.OpenKnown(context.Background(), id)
+	if err != nil || op.Doc.ExtractorVersion != "v1" || !op.FromCache {
+		t.Errorf("OpenKnown with a changed file: %v, doc by %q; want the extraction the annotations are anchored in", err, op.Doc.ExtractorVersion)
+	}
+	// Without any extraction cached, the changed file is an error.
+	delete(f.store.docs, string(id)+"|v1")
 	if _, err := f.lib.OpenKnown(context.Background(), id); !errors.Is(err, appraise.ErrNotFound) {
-		t.Errorf("OpenKnown with a changed file: err = %v, want ErrNotFound", err)
+		t.Errorf("OpenKnown with a changed file and no cache: err = %v, want ErrNotFound", err)
 	}
 	if _, err := f.lib.OpenKnown(context.Background(), "feedface"); !errors.Is(err, appraise.ErrNotFound) {
 		t.Errorf("unknown id: err = %v", err)
