@@ -128,7 +128,7 @@ func pageRefsOf(d *document) (refs []pageRef, damaged bool, err error) {
 			refs, damaged, err = nil, true, fmt.Errorf("page tree: %s: %w", libraryPanic(r), appraise.ErrDamaged)
 		}
 	}()
-	w := pageWalker{seen: map[string]bool{}}
+	w := pageWalker{seen: map[string]bool{}, refs: map[string]bool{}}
 	root := d.r.Trailer().Key("Root").Key("Pages")
 	w.walk(root, inherited{}, 0)
 	if len(w.pages) == 0 {

@@ -50,6 +50,7 @@ func (dc *docCache) readStream(v pdf.Value, limit int64) ([]byte, error) {
 // reuse one buffer for data it does not keep.
 func readStreamInto(v pdf.Value, limit int64, buf []byte) (data []byte, err error) {
 	data = buf[:0]
+	checked := false
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("read stream: %v", r)
@@ -61,10 +62,19 @@ func readStreamInto(v pdf.Value, limit int64, buf []byte) (data []byte, err erro
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
 		}
-		n, rerr := rc.Read(data[len(data):min(cap(data), len(data)+int(limit)+1-len(data))])
+		n, rerr := rc.Read(data[len(data):min(cap(data), int(limit)+1)])
 		data = data[:len(data)+n]
 		if int64(len(data)) > limit {
 			return data[:limit], fmt.Errorf("stream inflates past %d MiB: %w", limit>>20, appraise.ErrTooLarge)
+		}
+		if len(data) > bombCheckBytes && !checked {
+			// Real streams compress a few times over; a stream that grows
+			// hundreds of times its stored size is a decompression bomb:
+			// stop before holding the full limit in memory.
+			checked = true
+			if stored := v.Key("Length").Int64(); stored > 0 && int64(len(data)) > maxInflateRatio*stored {
+				return data, fmt.Errorf("stream inflates over %d times its size: %w", maxInflateRatio, appraise.ErrTooLarge)
+			}
 		}
 		if rerr == io.EOF {
 			return data, nil
@@ -74,5 +84,13 @@ func readStreamInto(v pdf.Value, limit int64, buf []byte) (data []byte, err erro
 		}
 	}
 }
+
+// Decompression-bomb guard of readStreamInto: past bombCheckBytes, a
+// stream inflated more than maxInflateRatio times its stored length is
+// refused.
+const (
+	bombCheckBytes  = 16 << 20
+	maxInflateRatio = 256
+)
 
 func isTooLarge(err error) bool { return errors.Is(err, appraise.ErrTooLarge) }

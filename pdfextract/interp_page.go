@@ -30,7 +30,8 @@ type inherited struct {
 }
 
 type pageWalker struct {
-	seen    map[string]bool
+	seen    map[string]bool // Pages nodes by serialised form
+	refs    map[string]bool // kids by reference: each object is walked once
 	nodes   int
 	max     int
 	pages   []pageRef
@@ -70,9 +71,30 @@ func (w *pageWalker) walk(node pdf.Value, in inherited, depth int) {
 		return
 	}
 	w.seen[key] = true
+	refs := arrayRefs(kids)
 	for i := 0; i < kids.Len() && !w.full(); i++ {
+		if i < len(refs) && refs[i] != "" {
+			if w.refs[refs[i]] {
+				continue // a page or node listed twice: a cycle, or a trick
+			}
+			w.refs[refs[i]] = true
+		}
 		w.walkKid(kids, i, in, depth+1)
 	}
+}
+
+// arrayRefs returns, for each element of an array, the reference it is
+// ("12 0 R") or "", read from the array's serialised form without
+// resolving anything.
+func arrayRefs(a pdf.Value) []string {
+	o := parseRaw(newLexer([]byte(a.String())), 0)
+	out := make([]string, len(o.arr))
+	for i, e := range o.arr {
+		if e.isRef() {
+			out[i] = fmt.Sprintf("%d %d R", e.ref[0], e.ref[1])
+		}
+	}
+	return out
 }
 
 // walkKid walks one kid; a kid the library panics on is skipped.

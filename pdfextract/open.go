@@ -67,7 +67,7 @@ func openDocument(data []byte, password string) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !shifted && xrefChainEnds(norm) {
+	if !shifted && xrefChainEnds(norm) && !objStmExtendsCycle(norm) {
 		r, err := newReader(norm, password)
 		if err != nil {
 			if typed := passwordError(err, password); typed != nil {
@@ -125,6 +125,62 @@ func xrefChainEnds(data []byte) bool {
 		off = int(prev.num)
 	}
 	return false
+}
+
+// objStmExtendsCycle reports whether object streams extend one another in a
+// cycle. The library follows /Extends when an object is not where the
+// cross-reference table says, without remembering where it has been; a
+// file with such a cycle is read through a rebuilt table instead, which
+// sends every object to the stream that holds it.
+func objStmExtendsCycle(data []byte) bool {
+	const key = "/Extends"
+	next := map[int]int{}
+	for i := 0; len(next) < 1<<16; {
+		j := bytes.Index(data[i:], []byte(key))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + len(key)
+		target := parseRaw(newLexer(data[i:min(len(data), i+64)]), 0)
+		if !target.isRef() {
+			continue
+		}
+		if num, ok := enclosingObject(data, at); ok {
+			next[num] = target.ref[0]
+		}
+	}
+	for start := range next {
+		n := start
+		for range len(next) + 1 {
+			var ok bool
+			if n, ok = next[n]; !ok {
+				break
+			}
+			if n == start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// enclosingObject returns the number of the object whose definition
+// contains position at ("N G obj" before it).
+func enclosingObject(data []byte, at int) (int, bool) {
+	end := at
+	for tries := 0; tries < 64 && end > 0; tries++ {
+		i := bytes.LastIndex(data[max(0, end-4096):end], []byte("obj"))
+		if i < 0 {
+			return 0, false
+		}
+		i += max(0, end-4096)
+		if num, _, _, ok := numbersBefore(data, i); ok {
+			return num, true
+		}
+		end = i
+	}
+	return 0, false
 }
 
 // sectionTrailer returns the trailer dictionary of the cross-reference
