@@ -128,10 +128,52 @@ func (dc *docCache) loadSimple(v pdf.Value, type3 bool) *font {
 		}
 		if type3 && !ok {
 			w = avg
+			if cw, found := dc.charProcWidth(v, names[code]); found {
+				w = cw
+			}
 		}
 		f.simple[code] = glyphInfo{text: text, width: w * scale}
 	}
 	return f
+}
+
+// maxCharProcBytes bounds how much of a Type 3 glyph procedure is read
+// for its width.
+const maxCharProcBytes = 64 << 10
+
+// charProcWidth reads the horizontal width a Type 3 glyph procedure
+// declares with d0 or d1 (its first operator), for fonts whose /Widths
+// do not cover the code.
+func (dc *docCache) charProcWidth(font pdf.Value, glyph string) (float64, bool) {
+	if glyph == "" {
+		return 0, false
+	}
+	proc := font.Key("CharProcs").Key(glyph)
+	if proc.Kind() != pdf.Stream {
+		return 0, false
+	}
+	data, _ := dc.readStream(proc, maxCharProcBytes)
+	lx := newLexer(data)
+	var first float64
+	nums := 0
+	for range 64 {
+		t := lx.next()
+		switch t.kind {
+		case tNum:
+			if nums == 0 {
+				first = t.num
+			}
+			nums++
+		case tOp:
+			if (string(t.b) == "d0" && nums == 2) || (string(t.b) == "d1" && nums == 6) {
+				return first, true
+			}
+			return 0, false
+		case tEOF:
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // averageWidth is the mean of the given non-zero widths, or 500.

@@ -224,3 +224,18 @@ func TestType3FontMatrix(t *testing.T) {
 		t.Errorf("a W %.3f size %.2f, b at %.3f W %.3f", a.W, a.Size, b.X, b.W)
 	}
 }
+
+// A Type 3 font without /Widths for a code takes the width its glyph
+// procedure declares with d0/d1.
+func TestType3WidthFromCharProc(t *testing.T) {
+	pdf := withFont("BT /F1 1 Tf 100 700 Td (ab) Tj ET", func(d *testpdf.Doc) string {
+		a := d.AddStream("", []byte("600 0 d0 0 0 600 700 re f"))
+		b := d.AddStream("", []byte("300 0 0 0 300 700 d1 0 0 300 700 re f"))
+		return fmt.Sprintf("<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "+
+			"/CharProcs << /a %d 0 R /b %d 0 R >> /Encoding << /Differences [97 /a /b] >> /Resources << >> >>", a, b)
+	})
+	pg := firstPage(t, pdf)
+	if len(pg.Glyphs) != 2 || !near(pg.Glyphs[0].W, 0.6) || !near(pg.Glyphs[1].X, 100.6) || !near(pg.Glyphs[1].W, 0.3) {
+		t.Errorf("glyphs %+v, want widths 0.6 and 0.3 from d0/d1", pg.Glyphs)
+	}
+}

@@ -214,3 +214,36 @@ func TestExtractBytesTypedErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestObjectStreamExtendsCycles(t *testing.T) {
+	stm := func(num int, extends string) string {
+		return fmt.Sprintf("%d 0 obj\n<< /Type /ObjStm /N 1 /First 4 %s /Length 10 >>\nstream\n9 0 <<>>\nendstream\nendobj\n", num, extends)
+	}
+	tests := []struct {
+		name string
+		data string
+		want bool
+	}{
+		{"no /Extends", stm(5, ""), false},
+		{"a stream extending itself", stm(5, "/Extends 5 0 R"), true},
+		{"two streams extending each other", stm(5, "/Extends 6 0 R") + stm(6, "/Extends 5 0 R"), true},
+		{"a chain", stm(5, "/Extends 6 0 R") + stm(6, "/Extends 7 0 R") + stm(7, ""), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := objStmExtendsCycle([]byte("%PDF-1.5\n" + tc.data)); got != tc.want {
+				t.Errorf("objStmExtendsCycle = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPageListedManyTimesIsReadOnce(t *testing.T) {
+	d := testpdf.NewDoc(hello)
+	kids := strings.Repeat(fmt.Sprintf("%d 0 R ", d.PageObjs[0]), 5000)
+	d.SetObject(d.Pages, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count 5000 >>", kids))
+	pages, err := PageGlyphsOf(d.Bytes(), Options{})
+	if err != nil || len(pages) != 1 {
+		t.Errorf("got %d pages, %v; want the page once", len(pages), err)
+	}
+}
