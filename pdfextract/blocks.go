@@ -36,7 +36,7 @@ var (
 	refsHeadRE      = regexp.MustCompile(`^(?i:(?:(?:\d+|[IVX]+)\.?\s*)?(?:references(?: and notes)?|bibliography|literature cited|works cited|reference list|cited literature))\s*:?$`)
 	bracketMarkerRE = regexp.MustCompile(`^\[[0-9a-z*†‡§,–-]{1,12}\] `)
 	numberedItemRE  = regexp.MustCompile(`^\d{1,3}\. \p{Lu}`)
-	refStartRE      = regexp.MustCompile(`^(\[\d{1,4}\]|\d{1,4}\.\s|\d{1,4}\s+\p{Lu})`)
+	refStartRE      = regexp.MustCompile(`^(\[\d{1,4}\]|\d{1,3}\.\s|\d{1,3}\s+\p{Lu})`) // not a year: "2019. Title"
 )
 
 // blockDraft is a block being built: its lines and, once classified, kind.
@@ -126,6 +126,13 @@ func startsBlock(blockFirst, p, c *textLine, st docStats, inRefs bool) bool {
 		return true
 	}
 	em := math.Max(p.size, c.size)
+	// Table rows stay together whatever their type; a table is one block.
+	if p.col == c.col && (p.isTableRow() || p.cellGaps > 0 && p != blockFirst) && c.cellGaps > 0 {
+		return c.base-p.base > 3*em || c.base <= p.base
+	}
+	if p.isTableRow() != c.isTableRow() && p.col == c.col {
+		return true
+	}
 	if math.Abs(p.size-c.size) > sizeChange*em {
 		return true
 	}

@@ -22,8 +22,8 @@ import (
 //   - reference: a block after a References heading, up to the next heading;
 //   - footnote: small type at the bottom of a page, below the column's body
 //     text or starting with a note mark ("[1] …", "* …");
-//   - other: any other small type (affiliations, table cells, figure
-//     labels);
+//   - other: tables (most lines rows of cells) and any other small type
+//     (affiliations, figure labels);
 //   - paragraph: the rest.
 
 // classifyBlocks sets every draft's kind and measures.
@@ -50,6 +50,8 @@ func classifyBlocks(ds []*blockDraft, st *docStats) {
 			inRefs = refsHeadRE.MatchString(d.text)
 		case inRefs:
 			d.kind = appraise.KindReference
+		case d.isTable():
+			d.kind = appraise.KindOther
 		case d.size < 0.92*st.bodySize && isFootnote(d, lowestBody):
 			d.kind = appraise.KindFootnote
 		case d.size < 0.9*st.bodySize:
@@ -81,6 +83,17 @@ func (d *blockDraft) measure() {
 		d.italic = italic / float64(all)
 	}
 	d.words = len(strings.Fields(d.text))
+}
+
+// isTable: most of the block's lines are rows of cells.
+func (d *blockDraft) isTable() bool {
+	rows := 0
+	for _, l := range d.lines {
+		if l.cellGaps > 0 {
+			rows++
+		}
+	}
+	return len(d.lines) >= 2 && 2*rows >= len(d.lines) && rows >= 2
 }
 
 func isCaption(d *blockDraft, st docStats) bool {

@@ -125,7 +125,59 @@ func findGutters(frs []*fragment, width float64) []gutter {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].x0 < out[j].x0 })
+	for i := range out {
+		out[i] = narrowGutter(frs, out[i])
+	}
 	return out
+}
+
+// narrowGutter shrinks g to its emptiest part counting every fragment,
+// not only text: a column of reference numbers or a short heading may
+// stand inside the text gutter's edge.
+func narrowGutter(frs []*fragment, g gutter) gutter {
+	const step = 0.5
+	n := int((g.x1 - g.x0) / step)
+	if n < 2 || n > 10000 {
+		return g
+	}
+	diff := make([]int, n+1)
+	for _, f := range frs {
+		a := clampInt(int(math.Floor((f.x0-g.x0)/step)), 0, n)
+		b := clampInt(int(math.Ceil((f.x1-g.x0)/step)), 0, n)
+		if a < b {
+			diff[a]++
+			diff[b]--
+		}
+	}
+	cov := make([]int, n)
+	run := 0
+	for i := range cov {
+		run += diff[i]
+		cov[i] = run
+	}
+	low := cov[0]
+	for _, c := range cov {
+		low = min(low, c)
+	}
+	best, bestW := g, 0
+	for i := 0; i < n; {
+		if cov[i] != low {
+			i++
+			continue
+		}
+		j := i
+		for j < n && cov[j] == low {
+			j++
+		}
+		if j-i > bestW {
+			best, bestW = gutter{g.x0 + float64(i)*step, g.x0 + float64(j)*step}, j-i
+		}
+		i = j
+	}
+	if best.x1-best.x0 < 1 {
+		return g
+	}
+	return best
 }
 
 // narrowWidth is the widest a fragment can be and still sit in a column:

@@ -367,6 +367,7 @@ type textLine struct {
 	bold        float64 // share of characters in a bold font
 	italic      float64 // share of characters in an italic font
 	font        string  // the font carrying most characters
+	cellGaps    int     // gaps wider than cellGapEm between its fragments
 	text        string  // rendered and normalised
 	page        int
 	col         int // unique per page, band and column
@@ -451,6 +452,7 @@ func newTextLine(frs []*fragment) *textLine {
 		l.x0, l.x1 = math.Min(l.x0, f.x0), math.Max(l.x1, f.x1)
 		l.top, l.bottom = math.Min(l.top, f.top), math.Max(l.bottom, f.bottom)
 	}
+	l.cellGaps = cellGaps(frs)
 	slices.SortFunc(l.glyphs, byX)
 	l.size, l.base = dominantSize(l.glyphs)
 	bold, italic, all := 0, 0, 0
@@ -481,6 +483,30 @@ func newTextLine(frs []*fragment) *textLine {
 	l.text = normalizeText(collapseSpaces(wordsText(l.glyphs, l.base, l.size)))
 	return l
 }
+
+// cellGapEm: a gap this wide (in ems) inside a line separates table cells.
+const cellGapEm = 1.5
+
+// cellGaps counts the wide gaps between a line's fragments, in x order.
+func cellGaps(frs []*fragment) int {
+	if len(frs) < 2 {
+		return 0
+	}
+	sorted := slices.Clone(frs)
+	slices.SortFunc(sorted, func(a, b *fragment) int { return cmp.Compare(a.x0, b.x0) })
+	n := 0
+	end := sorted[0].x1
+	for _, f := range sorted[1:] {
+		if f.x0-end > cellGapEm*math.Max(f.size, 1) {
+			n++
+		}
+		end = math.Max(end, f.x1)
+	}
+	return n
+}
+
+// isTableRow: a line of three cells or more.
+func (l *textLine) isTableRow() bool { return l.cellGaps >= 2 }
 
 // collapseSpaces trims s and turns runs of spaces into one.
 func collapseSpaces(s string) string {
