@@ -132,7 +132,7 @@ func (dc *docCache) loadSimple(v pdf.Value, type3 bool) *font {
 				w = cw
 			}
 		}
-		f.simple[code] = glyphInfo{text: text, width: w * scale}
+		f.simple[code] = glyphInfo{text: cleanText(text), width: w * scale}
 	}
 	return f
 }
