@@ -160,6 +160,8 @@ func breakBetween(r []rune, i, k int) bool {
 		return true
 	case isAlwaysAbbrev(lw):
 		return false
+	case lw == "p" && isASCIIDigit(c):
+		return false // "see p. 17"
 	case lw == "al" && strings.ToLower(words[1]) == "et":
 		return sentenceStarter(nextCore)
 	case isDottedAbbrev(w):
