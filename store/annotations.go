@@ -104,23 +104,17 @@ func index(tx *bolt.Tx, a appraise.Annotation) error {
 	if err := tx.Bucket(bucketPaperAnn).Put(paperAnnKey(string(a.Paper), a.ID), joinTags(a.Tags)); err != nil {
 		return err
 	}
-	return tx.Bucket(bucketSearch).Put(searchAnnKey(a.ID), searchEntry(a))
+	return updateSearchText(tx, a.Paper, a.ID, searchRecord(a))
 }
 
 func unindex(tx *bolt.Tx, a appraise.Annotation) error {
-	for _, d := range []struct {
-		b   []byte
-		key []byte
-	}{
-		{bucketTrash, []byte(a.ID)},
-		{bucketPaperAnn, paperAnnKey(string(a.Paper), a.ID)},
-		{bucketSearch, searchAnnKey(a.ID)},
-	} {
-		if err := tx.Bucket(d.b).Delete(d.key); err != nil {
-			return err
-		}
+	if err := tx.Bucket(bucketTrash).Delete([]byte(a.ID)); err != nil {
+		return err
 	}
-	return nil
+	if err := tx.Bucket(bucketPaperAnn).Delete(paperAnnKey(string(a.Paper), a.ID)); err != nil {
+		return err
+	}
+	return updateSearchText(tx, a.Paper, a.ID, nil)
 }
 
 // Annotation returns an annotation, live or trashed, or appraise.ErrNotFound.

@@ -21,7 +21,8 @@
 //	trash              annotation id → when it was trashed (RFC 3339)
 //	history            annotation id NUL sequence → an earlier version (JSON)
 //	tags               tag name → Tag (JSON)
-//	search             "a" NUL annotation id → paper id NUL folded quote NUL folded note;
+//	search             "a" NUL paper id → the folded quotes and notes of the paper's live
+//	                   annotations, one record each (see search.go);
 //	                   "p" NUL paper id → folded title
 //
 // Opening: a missing library is created in a temporary file and linked into

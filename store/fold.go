@@ -22,8 +22,8 @@ func fold(s string) string {
 
 func foldRune(r rune) rune {
 	if r < utf8.RuneSelf {
-		if r == 0 {
-			return ' ' // NUL separates the parts of a search entry
+		if r < ' ' {
+			return ' ' // control characters separate search records
 		}
 		if 'A' <= r && r <= 'Z' {
 			return r + 'a' - 'A'

@@ -24,7 +24,7 @@ func historyKey(id string, seq uint64) []byte {
 
 func docKey(paper, version string) []byte { return []byte(paper + sep + version) }
 
-func searchAnnKey(id string) []byte      { return []byte("a" + sep + id) }
+func searchTextKey(paper string) []byte  { return []byte("a" + sep + paper) }
 func searchPaperKey(paper string) []byte { return []byte("p" + sep + paper) }
 
 // validKey checks an id or name used in a key.

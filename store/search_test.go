@@ -92,3 +92,15 @@ func TestFoldKeepsOneCodePointPerCodePoint(t *testing.T) {
 		t.Errorf("fold = %q", got)
 	}
 }
+
+func TestFinderAgreesWithBytesIndex(t *testing.T) {
+	texts := []string{"", "a", "nnnnnown nowhere-to-be-found", "ünïcödé text with 95% of it", "xyz", "the the the"}
+	terms := []string{"n", "nowhere", "-to-", "95%", "ïc", "the", "zzz", "xyz", "found"}
+	for _, s := range texts {
+		for _, term := range terms {
+			if got, want := newFinder([]byte(term)).index([]byte(s)), strings.Index(s, term); got != want {
+				t.Errorf("index(%q, %q) = %d, want %d", s, term, got, want)
+			}
+		}
+	}
+}
