@@ -25,7 +25,8 @@ import (
 //     written in square brackets after a space: "therapy²³" → "therapy [23]",
 //     "Smith¹,²" → "Smith [1,2]".
 // Subscripts stay glued ("CO2", "OD600") except after a single lower-case
-// letter or up to three italic ones, a mathematical variable, where the index is a word of its own
+// letter or up to three letters set apart (italic, bold or in a math font),
+// a mathematical variable, where the index is a word of its own
 // ("g k" for g with subscript k), as in the project's reference texts.
 
 const (
@@ -40,6 +41,7 @@ const (
 func wordsText(gs []lglyph, base, size float64) string {
 	gs = combineAccents(dropOverprints(gs))
 	markSuperscripts(gs, base, size)
+	font := dominantFont(gs)
 	var b strings.Builder
 	var prev *lglyph // previous glyph with ink
 	spacePending := false
@@ -80,7 +82,12 @@ func wordsText(gs []lglyph, base, size float64) string {
 			// A drawn space counts only if the next glyph moved on: some
 			// producers draw zero-advance spaces inside words.
 			drawn := spacePending && gap > zeroAdvanceEm*em
-			mathIndex := isSubscript(g, base, size) && !isSubscript(prev, base, size) && isMathVariable(lastToken(b.String()), prev.italic)
+			tok := lastToken(b.String())
+			if prev.superscript { // an accent over the variable: "g" + raised "→"
+				tok = strings.TrimRightFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			}
+			mathIndex := isSubscript(g, base, size) && !isSubscript(prev, base, size) &&
+				isMathVariable(trailingLetters(tok), prev.italic || prev.bold || prev.font != font)
 			if drawn || gap > wordGapEm*em || forceSpace && startsWordChar(g.text) || mathIndex {
 				b.WriteByte(' ')
 			}
@@ -228,18 +235,34 @@ func markSuperscripts(gs []lglyph, base, size float64) {
 }
 
 // isMathVariable: a token of one lower-case letter, or of one to three
-// letters set in italic.
-func isMathVariable(tok string, italic bool) bool {
-	n := 0
-	lower := true
+// letters set apart (in italic, bold or another font than the line's)
+// with a lower-case one among them — not a chemical element ("CO2", "H2O").
+func isMathVariable(tok string, apart bool) bool {
+	n, lower := 0, 0
 	for _, r := range tok {
 		if !unicode.IsLetter(r) {
 			return false
 		}
-		lower = lower && unicode.IsLower(r)
+		if unicode.IsLower(r) {
+			lower++
+		}
 		n++
 	}
-	return n == 1 && lower || italic && n >= 1 && n <= 3
+	return n == 1 && lower == 1 || apart && n >= 1 && n <= 3 && lower > 0
+}
+
+// dominantFont is the font of most glyphs.
+func dominantFont(gs []lglyph) string {
+	counts := map[string]int{}
+	best := ""
+	for i := range gs {
+		f := gs[i].font
+		counts[f]++
+		if counts[f] > counts[best] || counts[f] == counts[best] && f < best {
+			best = f
+		}
+	}
+	return best
 }
 
 // isSubscript: a small glyph lowered below the line's baseline.
