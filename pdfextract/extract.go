@@ -106,6 +106,9 @@ func interpretAll(d *document, maxPages int) (pages []PageGlyphs, damaged bool, 
 		refs = refs[:maxPages]
 	}
 	dc := newDocCache()
+	if !encrypted(d.r) {
+		dc.raw = d.data
+	}
 	pages = make([]PageGlyphs, 0, len(refs))
 	for i, ref := range refs {
 		pg, perr := dc.pageGlyphs(ref, i+1)

@@ -23,6 +23,7 @@ type docCache struct {
 	formBytes      int
 	fallback       *font
 	content        []byte // page content, reused from page to page
+	raw            []byte // the file, for streams the library cannot decode; nil when encrypted
 	lastGlyphs     int    // glyphs on the last page interpreted
 }
 
@@ -43,14 +44,36 @@ func newDocCache() *docCache {
 // filter the library lacks, a library panic) returns what was decoded
 // before it, with the error.
 func (dc *docCache) readStream(v pdf.Value, limit int64) ([]byte, error) {
-	return readStreamInto(v, limit, nil)
+	return dc.readStreamInto(v, limit, nil)
 }
 
 // readStreamInto is readStream appending to buf[:0], so a caller can
-// reuse one buffer for data it does not keep.
-func readStreamInto(v pdf.Value, limit int64, buf []byte) (data []byte, err error) {
+// reuse one buffer for data it does not keep. When the library cannot
+// decode the stream at all (a filter or predictor it lacks) and the file
+// is not encrypted, the raw bytes are decoded by interp_filters.go.
+func (dc *docCache) readStreamInto(v pdf.Value, limit int64, buf []byte) ([]byte, error) {
+	data, err := libraryStream(v, limit, buf)
+	if err == nil || len(data) > 0 || dc.raw == nil || isTooLarge(err) {
+		return data, err
+	}
+	raw, ok := rawStreamData(dc.raw, v)
+	if !ok {
+		return data, err
+	}
+	decoded, derr := decodeFilters(raw, v, limit+1)
+	if int64(len(decoded)) > limit {
+		return decoded[:limit], fmt.Errorf("stream inflates past %d MiB: %w", limit>>20, appraise.ErrTooLarge)
+	}
+	if derr != nil && len(decoded) == 0 {
+		return data, err
+	}
+	return decoded, derr
+}
+
+// libraryStream reads a stream through the library's decoders.
+func libraryStream(v pdf.Value, limit int64, buf []byte) (data []byte, err error) {
 	data = buf[:0]
-	checked := false
+	stored := int64(-1) // the stream's /Length, read when first needed
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("read stream: %v", r)
@@ -67,12 +90,14 @@ func readStreamInto(v pdf.Value, limit int64, buf []byte) (data []byte, err erro
 		if int64(len(data)) > limit {
 			return data[:limit], fmt.Errorf("stream inflates past %d MiB: %w", limit>>20, appraise.ErrTooLarge)
 		}
-		if len(data) > bombCheckBytes && !checked {
+		if len(data) > bombCheckBytes {
 			// Real streams compress a few times over; a stream that grows
 			// hundreds of times its stored size is a decompression bomb:
 			// stop before holding the full limit in memory.
-			checked = true
-			if stored := v.Key("Length").Int64(); stored > 0 && int64(len(data)) > maxInflateRatio*stored {
+			if stored < 0 {
+				stored = v.Key("Length").Int64()
+			}
+			if stored > 0 && int64(len(data)) > maxInflateRatio*stored {
 				return data, fmt.Errorf("stream inflates over %d times its size: %w", maxInflateRatio, appraise.ErrTooLarge)
 			}
 		}

@@ -163,7 +163,7 @@ func pageGeometry(p pageRef) (matrix, float64, float64) {
 func (dc *docCache) pageContent(contents pdf.Value) ([]byte, error) {
 	switch contents.Kind() {
 	case pdf.Stream:
-		data, err := readStreamInto(contents, maxContentBytes, dc.content)
+		data, err := dc.readStreamInto(contents, maxContentBytes, dc.content)
 		dc.content = data
 		return data, err
 	case pdf.Array:
@@ -171,7 +171,7 @@ func (dc *docCache) pageContent(contents pdf.Value) ([]byte, error) {
 		var firstErr error
 		for i := 0; i < contents.Len(); i++ {
 			// Read each stream after what is already there.
-			data, err := readStreamInto(contents.Index(i), int64(maxContentBytes-len(out)), out[len(out):])
+			data, err := dc.readStreamInto(contents.Index(i), int64(maxContentBytes-len(out)), out[len(out):])
 			out = append(out[:len(out)], data...)
 			out = append(out, '\n')
 			if err != nil && firstErr == nil {
