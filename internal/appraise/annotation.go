@@ -23,8 +23,8 @@ type AnchorStatus string
 // Anchor statuses. Attached annotations are shown in the reader; the others
 // are listed apart for the user to review.
 const (
-	Attached    AnchorStatus = ""             // exact text at the anchor
-	NeedsReview AnchorStatus = "needs-review" // re-attached by a fuzzy match
+	Attached    AnchorStatus = ""             // at its text: unchanged, or found again with confidence
+	NeedsReview AnchorStatus = "needs-review" // a plausible place (a fuzzy or ambiguous match) to confirm
 	Orphaned    AnchorStatus = "orphaned"     // no confident place in the text
 )
 
