@@ -172,7 +172,7 @@ func (dc *docCache) pageContent(contents pdf.Value) ([]byte, error) {
 		for i := 0; i < contents.Len(); i++ {
 			// Read each stream after what is already there.
 			data, err := dc.readStreamInto(contents.Index(i), int64(maxContentBytes-len(out)), out[len(out):])
-			out = append(out[:len(out)], data...)
+			out = append(out, data...) // in place when data was read into out's spare capacity
 			out = append(out, '\n')
 			if err != nil && firstErr == nil {
 				firstErr = err

@@ -217,3 +217,14 @@ func TestInheritedPageAttributes(t *testing.T) {
 		t.Errorf("page %gx%g with %q, want 400x300 with the inherited font", p.Width, p.Height, glyphString(p.Glyphs))
 	}
 }
+
+func TestContentsArrayIsOneStream(t *testing.T) {
+	d := testpdf.NewDoc()
+	a := d.AddStream("", []byte("BT /F1 10 Tf 100 700 Td (A) Tj"))
+	b := d.AddFlateStream("", []byte("(V) Tj ET"))
+	d.SetObject(d.PageObjs[0], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources %d 0 R /Contents [%d 0 R %d 0 R] >>", d.Pages, d.Resources, a, b))
+	pg := firstPage(t, d.Bytes())
+	if got := glyphString(pg.Glyphs); got != "AV" {
+		t.Errorf("text %q, want AV across the two streams", got)
+	}
+}
