@@ -29,6 +29,7 @@ type frontPages struct {
 	height     float64      // page 1
 	page1      string       // rough text of page 1
 	page12     string       // rough text of pages 1 and 2
+	margins    string       // rough text of the top and bottom margins of pages 1 and 2
 	page1Words map[string]bool
 }
 
@@ -41,8 +42,10 @@ func newFrontPages(pages []PageGlyphs, blocks []appraise.Block, text string) *fr
 	fp.height = first.Height
 	fp.page1 = roughText(first)
 	fp.page12 = fp.page1
+	fp.margins = roughText(marginGlyphs(first))
 	if len(pages) > 1 {
 		fp.page12 += "\n" + roughText(pages[1])
+		fp.margins += "\n" + roughText(marginGlyphs(pages[1]))
 	}
 	runes := []rune(text)
 	for _, b := range blocks {
@@ -101,6 +104,18 @@ func roughText(p PageGlyphs) string {
 		prev = g
 	}
 	return b.String()
+}
+
+// marginGlyphs keeps the glyphs in the top 12% and bottom 10% of a page,
+// where running headers and footers name the journal.
+func marginGlyphs(p PageGlyphs) PageGlyphs {
+	out := PageGlyphs{Number: p.Number, Width: p.Width, Height: p.Height}
+	for _, g := range p.Glyphs {
+		if g.Y < 0.12*p.Height || g.Y > 0.9*p.Height {
+			out.Glyphs = append(out.Glyphs, g)
+		}
+	}
+	return out
 }
 
 // mentions reports whether the first two pages print doi.
@@ -251,6 +266,7 @@ var (
 	copyrightYear = regexp.MustCompile(`(?i)(?:©|ⓒ|\(c\)|copyright|ª)\s*(?:©\s*)?((?:19|20)\d\d)\b`)
 	journalLine   = regexp.MustCompile(`([A-Z][A-Za-z&' ]{2,60}?),?\s+\(?((?:19|20)\d\d)\)?[,;]?\s*\d+`)
 	etAlJournal   = regexp.MustCompile(`et\s+al\.?,?\s+\(?(?:19|20)\d\d\)?,?\s+([A-Z][A-Za-z&' ]{2,60}?)\s+\d+|et\s+al\.?\s+([A-Za-z][A-Za-z&' ]{1,60}?)\s+(?:19|20)\d\d[;,]\s*\d`)
+	journalOf     = regexp.MustCompile(`\b(?:Journal|Annals|Archives|Proceedings|Bulletin|Transactions)[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w&'-]*(?:[ \t]+(?:(?:of|and|&|the|in|for)[ \t]+)?[A-Z][\w&'-]*)*`)
 	frontiersName = regexp.MustCompile(`Frontiers[ \t]+in[ \t]+[A-Z][a-z]+(?:[ \t]+(?:and[ \t]+)?[A-Z][a-z]+)*`)
 )
 
@@ -282,6 +298,19 @@ func (fp *frontPages) journal() string {
 		if m := journalLine.FindStringSubmatch(line); m != nil && strings.HasPrefix(line, m[0]) {
 			return strings.Join(strings.Fields(m[1]), " ")
 		}
+	}
+	if m := journalOf.FindString(fp.margins); m != "" {
+		words := strings.Fields(m)
+		for i, w := range words {
+			switch strings.ToLower(strings.TrimRight(w, ".:")) {
+			case "volume", "vol", "issue", "no", "page", "pages", "article", "number", "doi", "published":
+				words = words[:i]
+			}
+			if i >= len(words) {
+				break
+			}
+		}
+		return strings.Join(words, " ")
 	}
 	return ""
 }

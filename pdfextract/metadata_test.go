@@ -224,3 +224,17 @@ func TestCorpusMetadata(t *testing.T) {
 		})
 	}
 }
+
+// Running headers and footers name the journal, the year and the DOI even
+// though layout removes them from the text.
+func TestMetadataFromRunningHeaders(t *testing.T) {
+	pdf, _ := testpdf.HeaderFooter()
+	doc, err := ExtractBytes(pdf, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := doc.Meta
+	if m.Journal != "Annals of Imaginary Medicine" || m.DOI != "10.5555/aim.2024.0042" || m.Year != 2024 {
+		t.Errorf("meta %+v, want the journal, DOI and year of the running header and footer", m)
+	}
+}
