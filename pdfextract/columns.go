@@ -216,33 +216,53 @@ func interrupts(f *fragment, g gutter) bool {
 
 // gutterSupport counts the fragments that end just left of g and start
 // just right of it, or returns 0 when g is no gutter: too few fragments on
-// a side, the two sides not side by side (overlapping vertically), or more
-// fragments crossing it than beside it.
+// a side, neither side in the page's main type size (a table's columns),
+// the two sides not side by side (overlapping vertically), or more
+// fragments crossing it, at the height where the sides overlap, than
+// beside it.
 func gutterSupport(frs []*fragment, g gutter, em float64) int {
 	var left, right, cross int
 	lTop, lBot := math.Inf(1), math.Inf(-1)
 	rTop, rBot := math.Inf(1), math.Inf(-1)
 	reach := math.Max(8*em, 40)
+	var crossing []*fragment
+	var lSizes, rSizes []float64
+	weight := map[float64]int{} // size → width of text set in it
 	for _, f := range frs {
 		if !textLike(f) {
 			continue
 		}
+		weight[math.Round(f.size*4)/4] += int(f.width()) + 1
 		switch {
 		case f.x0 < g.x0 && f.x1 > g.x1:
-			cross++
+			crossing = append(crossing, f)
 		case f.x1 <= g.x1 && f.x1 >= g.x0-reach:
 			left++
 			lTop, lBot = math.Min(lTop, f.top), math.Max(lBot, f.bottom)
+			lSizes = append(lSizes, f.size)
 		case f.x0 >= g.x0 && f.x0 <= g.x1+reach:
 			right++
 			rTop, rBot = math.Min(rTop, f.top), math.Max(rBot, f.bottom)
+			rSizes = append(rSizes, f.size)
 		}
 	}
 	if left < gutterMinSide || right < gutterMinSide {
 		return 0
 	}
-	if math.Min(lBot, rBot)-math.Max(lTop, rTop) < 3*em {
+	// One side at least is the page's main text, not a table's small type.
+	if math.Max(median(lSizes), median(rSizes)) < 0.9*modeKey(weight) {
 		return 0
+	}
+	top, bottom := math.Max(lTop, rTop), math.Min(lBot, rBot)
+	if bottom-top < 3*em {
+		return 0
+	}
+	// Only lines crossing where both sides have text count against it: a
+	// first page's title and abstract run above its columns.
+	for _, f := range crossing {
+		if mid := (f.top + f.bottom) / 2; mid > top && mid < bottom {
+			cross++
+		}
 	}
 	if cross > max(2, (left+right)/2) {
 		return 0
