@@ -44,6 +44,10 @@ type font struct {
 	dw        float64   // default width, glyph units
 	vAdvance  float64   // vertical advance (DW2's w1y), glyph units
 	cache     map[uint32]glyphInfo
+	// Without a ToUnicode map: text by glyph id from an embedded TrueType
+	// cmap, and the CID → glyph id map (nil: identity).
+	gidText gidText
+	cidGID  []uint16
 }
 
 // next decodes the code at the start of s: its glyph, its length in bytes
@@ -77,6 +81,18 @@ func (f *font) cidGlyph(code uint32) glyphInfo {
 	}
 	if !ok && f.ucs2 {
 		text = utf16Text([]byte{byte(code >> 8), byte(code)})
+	}
+	if !ok && !f.ucs2 && f.gidText != nil {
+		gid := cid
+		if f.cidGID != nil {
+			gid = 0
+			if int(cid) < len(f.cidGID) {
+				gid = uint32(f.cidGID[cid])
+			}
+		}
+		if gid <= 0xFFFF {
+			text = f.gidText[uint16(gid)]
+		}
 	}
 	gi.text = cleanText(text)
 	w := f.dw

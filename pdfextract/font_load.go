@@ -296,6 +296,11 @@ func (dc *docCache) loadType0(v pdf.Value) *font {
 		f.vAdvance = dw2.Index(1).Float64()
 	}
 	f.cidWidths = cidWidths(desc.Key("W"))
+	if f.toUnicode == nil && !f.ucs2 {
+		if f.gidText = dc.trueTypeText(desc.Key("FontDescriptor").Key("FontFile2")); f.gidText != nil {
+			f.cidGID = dc.cidToGID(desc.Key("CIDToGIDMap"))
+		}
+	}
 	return f
 }
 

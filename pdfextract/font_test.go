@@ -1,7 +1,9 @@
 package pdfextract
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"testing"
 
 	"appraise.app/appraise/internal/testpdf"
@@ -238,4 +240,89 @@ func TestType3WidthFromCharProc(t *testing.T) {
 	if len(pg.Glyphs) != 2 || !near(pg.Glyphs[0].W, 0.6) || !near(pg.Glyphs[1].X, 100.6) || !near(pg.Glyphs[1].W, 0.3) {
 		t.Errorf("glyphs %+v, want widths 0.6 and 0.3 from d0/d1", pg.Glyphs)
 	}
+}
+
+// trueTypeWithCmap builds a TrueType program holding only a 'cmap' table
+// (3,1, format 4) that maps each rune of m to its glyph id.
+func trueTypeWithCmap(m map[rune]uint16) []byte {
+	be := func(b *bytes.Buffer, vs ...uint16) {
+		for _, v := range vs {
+			b.WriteByte(byte(v >> 8))
+			b.WriteByte(byte(v))
+		}
+	}
+	var runes []rune
+	for r := range m {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	segs := len(runes) + 1
+	var sub bytes.Buffer
+	be(&sub, 4, uint16(16+8*segs), 0, uint16(2*segs), 0, 0, 0)
+	for _, r := range runes {
+		be(&sub, uint16(r)) // endCode
+	}
+	be(&sub, 0xFFFF, 0) // last endCode, reservedPad
+	for _, r := range runes {
+		be(&sub, uint16(r)) // startCode
+	}
+	be(&sub, 0xFFFF)
+	for _, r := range runes {
+		be(&sub, m[r]-uint16(r)) // idDelta (mod 65536)
+	}
+	be(&sub, 1)
+	for range segs {
+		be(&sub, 0) // idRangeOffset
+	}
+	var cmapTable bytes.Buffer
+	be(&cmapTable, 0, 1, 3, 1, 0, 12) // version, one record (3,1) at offset 12
+	cmapTable.Write(sub.Bytes())
+	var font bytes.Buffer
+	be(&font, 1, 0, 1, 0, 0, 0) // sfnt 1.0, one table
+	font.WriteString("cmap")
+	be(&font, 0, 0, 0, 28, 0, uint16(cmapTable.Len()))
+	font.Write(cmapTable.Bytes())
+	return font.Bytes()
+}
+
+func TestCIDFontTextFromTrueTypeCmap(t *testing.T) {
+	program := trueTypeWithCmap(map[rune]uint16{'H': 5, 'i': 6, 'é': 7})
+	tests := []struct {
+		name, show, gidMap, want string
+	}{
+		{"identity CID to glyph id", "<000500060007>", "/CIDToGIDMap /Identity", "Hié"},
+		{"a CIDToGIDMap stream", "<000100020003>", "", "Hié"},
+		{"a glyph the cmap does not name", "<00050009>", "/CIDToGIDMap /Identity", "H"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			pdf := withFont("BT /F1 10 Tf 100 700 Td "+tc.show+" Tj ET", func(d *testpdf.Doc) string {
+				ff := d.AddStream(fmt.Sprintf("/Length1 %d", len(program)), program)
+				fd := d.AddObject(fmt.Sprintf("<< /Type /FontDescriptor /FontName /X /Flags 4 /FontFile2 %d 0 R >>", ff))
+				gidMap := tc.gidMap
+				if gidMap == "" {
+					m := d.AddStream("", []byte{0, 0, 0, 5, 0, 6, 0, 7})
+					gidMap = fmt.Sprintf("/CIDToGIDMap %d 0 R", m)
+				}
+				df := d.AddObject(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /FontDescriptor %d 0 R /DW 500 %s >>", fd, gidMap))
+				return fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [%d 0 R] >>", df)
+			})
+			if got := glyphString(firstPage(t, pdf).Glyphs); got != tc.want {
+				t.Errorf("text %q, want %q", got, tc.want)
+			}
+		})
+	}
+	for _, junk := range [][]byte{nil, []byte("true"), program[:20], append(bytes.Clone(program[:40]), 0xff, 0xff)} {
+		parseTrueTypeCmap(junk)
+	}
+}
+
+// FuzzTrueTypeCmap: any bytes as an embedded font program must parse in
+// bounded time without panicking.
+func FuzzTrueTypeCmap(f *testing.F) {
+	f.Add(trueTypeWithCmap(map[rune]uint16{'a': 1, 'b': 2}))
+	f.Add([]byte{0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 'c', 'm', 'a', 'p', 0, 0, 0, 0, 0, 0, 0, 28, 0, 0, 0, 40})
+	f.Fuzz(func(t *testing.T, font []byte) {
+		parseTrueTypeCmap(font)
+	})
 }
