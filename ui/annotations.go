@@ -74,10 +74,10 @@ func newAnnotationsPanel(u *appUI) *annotationsPanel {
 	return p
 }
 
-// setTags rebuilds the filter chips.
+// setTags rebuilds the groups and filter chips for the library's tags.
 func (p *annotationsPanel) setTags([]appraise.Tag) {
-	p.ed.setTags(p.u.tags)
 	p.rebuild()
+	p.showSelected()
 }
 
 // setPaper shows c's annotations (or none).
@@ -188,6 +188,10 @@ func (p *annotationsPanel) sizeRows() {
 
 func (p *annotationsPanel) rebuildChips(groups []appraise.Tag, counts map[string]int) {
 	p.chips.Objects = nil
+	if p.u.cur == nil {
+		p.chips.Refresh()
+		return
+	}
 	for _, g := range groups {
 		name := g.Name
 		b := widget.NewButtonWithIcon(fmt.Sprintf("%s %d", tagLabel(name), counts[name]), swatch(g.Color), func() {

@@ -70,6 +70,7 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 	}
 	u.applyTheme()
 	u.reader = newReader()
+	u.reader.win = w
 	u.reader.onRune = u.typedRune
 	u.reader.onKey = u.typedKey
 	u.reader.onSelChanged = u.selectionChanged

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"slices"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -12,7 +10,9 @@ import (
 )
 
 // annotationEditor is the bottom of the annotations panel: the selected
-// annotation's whole quote, where it is, its tags as checks and its note.
+// annotation's note (its tags are the tag bar's, which shows and toggles
+// them for the selected span; the quote is selected in the reader, and
+// shown here only when the annotation is no longer in the text).
 // A note being typed is saved with the button or Ctrl+Enter, and also
 // when another annotation is selected, the paper changes or the app
 // quits, so a note is never lost.
@@ -24,7 +24,6 @@ type annotationEditor struct {
 	quote    *widget.Label
 	quoteBox *container.Scroll
 	meta     *widget.Label
-	tags     *tagChecks
 	note     *noteEntry
 	save     *widget.Button
 	remove   *widget.Button
@@ -46,7 +45,6 @@ func newAnnotationEditor(u *appUI) *annotationEditor {
 	e.meta = widget.NewLabel("")
 	e.meta.Wrapping = fyne.TextWrapWord
 	e.meta.Importance = widget.WarningImportance
-	e.tags = newTagChecks(e.tagsChanged)
 	e.note = newNoteEntry()
 	e.note.SetMinRowsVisible(2)
 	e.note.OnChanged = func(string) {
@@ -70,23 +68,11 @@ func newAnnotationEditor(u *appUI) *annotationEditor {
 		b.Importance = widget.LowImportance
 	}
 	buttons := container.NewVBox(e.save, e.remove)
-	e.body = container.NewVBox(widget.NewSeparator(), e.quoteBox, e.meta, e.tags.box,
+	e.body = container.NewVBox(widget.NewSeparator(), e.quoteBox, e.meta,
 		container.NewBorder(nil, nil, nil, buttons, e.note), e.keep)
 	e.box = container.NewStack(e.body, container.NewPadded(e.hintL))
 	e.show(nil)
 	return e
-}
-
-// setTags lists the library's tags as checks.
-func (e *annotationEditor) setTags(tags []appraise.Tag) {
-	var opts []string
-	for _, t := range tags {
-		opts = append(opts, tagLabel(t.Name))
-	}
-	e.tags.setOptions(opts)
-	if a, ok := e.u.annotationByID(e.id); ok {
-		e.show(&a)
-	}
 }
 
 // hint shows a line of help in place of the editor.
@@ -138,11 +124,6 @@ func (e *annotationEditor) show(a *appraise.Annotation) {
 	default:
 		e.meta.Hide()
 	}
-	var sel []string
-	for _, t := range a.Tags {
-		sel = append(sel, tagLabel(t))
-	}
-	e.tags.set(sel)
 	if !same || !e.dirty {
 		e.note.SetText(a.Note)
 		e.dirty = false
@@ -165,28 +146,6 @@ func (e *annotationEditor) flush() {
 	if a, ok := e.u.annotationByID(e.id); ok {
 		e.u.setNote(a, e.note.Text)
 	}
-}
-
-func (e *annotationEditor) tagsChanged(labels []string) {
-	if e.setting || e.id == "" {
-		return
-	}
-	a, ok := e.u.annotationByID(e.id)
-	if !ok {
-		return
-	}
-	var tags []string
-	for _, t := range e.u.tags {
-		if slices.Contains(labels, tagLabel(t.Name)) {
-			tags = append(tags, t.Name)
-		}
-	}
-	for _, t := range a.Tags { // keep tags the checks do not list
-		if !slices.ContainsFunc(e.u.tags, func(x appraise.Tag) bool { return x.Name == t }) {
-			tags = append(tags, t)
-		}
-	}
-	e.u.setTags(a, tags)
 }
 
 // keepHere accepts the place re-anchoring guessed for an annotation.

@@ -20,6 +20,9 @@ func (u *appUI) start() {
 	if !u.prefs.authorAsked() {
 		u.askAuthor(nil)
 	}
+	if u.cfg.Notice != "" {
+		dialog.ShowInformation("Your library", u.cfg.Notice, u.win)
+	}
 }
 
 // askAuthor asks for the name stored on each annotation, once; then runs

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -82,7 +83,7 @@ func newPaperCard(u *appUI) *paperCard {
 		widget.NewFormItem("Setting", c.setting),
 		widget.NewFormItem("Bottom line", c.bottom),
 	)
-	c.form = container.NewVBox(container.NewBorder(nil, nil, nil, c.save, c.heading), form)
+	c.form = container.NewVBox(c.heading, form, container.NewHBox(layout.NewSpacer(), c.save))
 	c.empty = widget.NewLabel("Open a paper to record its appraisal.")
 	c.empty.Importance = widget.LowImportance
 	c.box = container.NewVScroll(container.NewStack(c.form, c.empty))

@@ -41,6 +41,7 @@ type reader struct {
 	press    pressState
 	size     fyne.Size
 
+	win          fyne.Window // for focus
 	onRune       func(rune)
 	onKey        func(*fyne.KeyEvent)
 	onSelChanged func()
@@ -152,8 +153,13 @@ func (r *reader) TypedKey(ev *fyne.KeyEvent) {
 // Tapped takes focus when the reader's background is clicked.
 func (r *reader) Tapped(*fyne.PointEvent) { r.requestFocus() }
 
+// requestFocus gives the reader the keyboard. It asks the window's canvas:
+// the driver only knows the canvas of an object it has drawn, and the
+// reader is hidden until a paper opens.
 func (r *reader) requestFocus() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(r); c != nil {
+	if r.win != nil {
+		r.win.Canvas().Focus(r)
+	} else if c := fyne.CurrentApp().Driver().CanvasForObject(r); c != nil {
 		c.Focus(r)
 	}
 }

@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"errors"
 	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
 )
 
 // AppID is the application ID, as in FyneApp.toml.
@@ -24,6 +28,10 @@ type Config struct {
 	// Trace, when set, receives timing lines (time to first text,
 	// keypress to "Saved").
 	Trace io.Writer
+	// Notice, when set, is shown in a dialog at start: what the library
+	// had to tell the user on opening (a damaged file restored from its
+	// backup, say).
+	Notice string
 	// Now replaces time.Now, for tests.
 	Now func() time.Time
 }
@@ -31,10 +39,25 @@ type Config struct {
 // Run opens the main window and blocks until the user quits. Before it
 // returns, every edit has been committed and the reading position saved.
 func Run(cfg Config) error {
-	// A plain `go build` does not read FyneApp.toml, so give Fyne its
-	// metadata here: the ID (for preferences), and the fyneDo migration,
-	// under which Fyne checks that widgets are only touched on the UI
-	// goroutine.
+	if cfg.Library == nil {
+		return errors.New("ui.Run needs a library")
+	}
+	a := newApp(cfg)
+	w := a.NewWindow("Appraise")
+	w.SetMaster()
+	u := newAppUI(a, w, cfg, fyne.Do)
+	w.Resize(u.prefs.windowSize())
+	u.start()
+	w.ShowAndRun()
+	u.shutdown()
+	return nil
+}
+
+// newApp creates the Fyne app. A plain `go build` does not read
+// FyneApp.toml, so Fyne gets its metadata here: the ID (for preferences)
+// and the fyneDo migration, under which Fyne checks that widgets are only
+// touched on the UI goroutine.
+func newApp(cfg Config) fyne.App {
 	app.SetMetadata(fyne.AppMetadata{
 		ID:         AppID,
 		Name:       "Appraise",
@@ -47,12 +70,20 @@ func Run(cfg Config) error {
 	if cfg.Icon != nil {
 		a.SetIcon(cfg.Icon)
 	}
+	return a
+}
+
+// RunError shows a window that says why Appraise cannot start (its
+// library is locked or unreadable) and blocks until it is closed.
+func RunError(cfg Config, title string, err error) {
+	a := newApp(cfg)
 	w := a.NewWindow("Appraise")
-	w.SetMaster()
-	u := newAppUI(a, w, cfg, fyne.Do)
-	w.Resize(u.prefs.windowSize())
-	u.start()
+	msg := widget.NewLabel(sentence(err))
+	msg.Wrapping = fyne.TextWrapWord
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	quit := widget.NewButton("Quit", a.Quit)
+	quit.Importance = widget.HighImportance
+	w.SetContent(container.NewPadded(container.NewBorder(head, container.NewHBox(layout.NewSpacer(), quit), nil, nil, msg)))
+	w.Resize(fyne.NewSize(520, 200))
 	w.ShowAndRun()
-	u.shutdown()
-	return nil
 }

@@ -131,22 +131,6 @@ func (u *appUI) setNote(a appraise.Annotation, note string) {
 	u.run(first, o, false)
 }
 
-// setTags saves a new tag set on annotation a (from the panel's checks).
-func (u *appUI) setTags(a appraise.Annotation, tags []string) {
-	if slices.Equal(tags, a.Tags) {
-		return
-	}
-	if len(tags) == 0 {
-		first, o := deleteOp(a.ID, "remove annotation")
-		u.run(first, o, true)
-		return
-	}
-	next := a
-	next.Tags = tags
-	first, o := updateOp(a, next, "change tags")
-	u.run(first, o, true)
-}
-
 // whenSaved runs f once no edit is in flight: a command typed right after
 // a tag key (n, Delete) must see the annotation that key is creating.
 // It reports whether f was deferred.

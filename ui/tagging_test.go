@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"appraise.app/appraise/internal/appraise"
 )
@@ -106,8 +107,11 @@ func TestTaggingByMouse(t *testing.T) {
 	if len(anns) != 1 || anns[0].Anchor.Exact != "The trial was not powered for mortality." || !anns[0].HasTag("limitation") {
 		t.Fatalf("annotations after tag bar click = %+v", anns)
 	}
-	// The panel's checks change the tags too.
-	h.u.annp.ed.tags.SetSelected([]string{"Limitation", "Claim"})
+	// The tag bar shows the selected span's tags and adds more.
+	if h.u.toolbar.tagBtns["limitation"].Importance != widget.HighImportance {
+		t.Error("the tag bar does not show that the selected span is a limitation")
+	}
+	test.Tap(h.u.toolbar.tagBtns["claim"])
 	h.settle()
 	anns = h.lib.liveAnns(h.u.cur.paper.ID)
 	if len(anns) != 1 || !anns[0].HasTag("claim") || !anns[0].HasTag("limitation") {
