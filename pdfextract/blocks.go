@@ -142,7 +142,7 @@ func startsBlock(blockFirst, p, c *textLine, st docStats, inRefs bool) bool {
 	// A lone short line in italic or in another font over body text: a
 	// subheading.
 	if p == blockFirst && !endsSentence(p.text) && p.x1 < math.Max(p.colRight, c.colRight)-shortLineEm*em &&
-		(p.italic >= boldLine && c.italic < 0.5 || p.font != c.font && c.font == st.bodyFont && p.font != "") {
+		(p.italic >= boldLine && c.italic < 0.5 || p.font != c.font && c.font == st.bodyFont && p.font != "" && c.italic < 0.5) {
 		return true
 	}
 	expected := 1.2 * em
@@ -168,6 +168,9 @@ func startsBlock(blockFirst, p, c *textLine, st docStats, inRefs bool) bool {
 		left, right = math.Min(p.colLeft, left), math.Max(p.colRight, right)
 	}
 	ind := c.x0 - left
+	if enumeratorKind(blockFirst.text) != 0 {
+		ind = 0 // a list item's hanging indent, not a new paragraph
+	}
 	if ind > indentMinEm*em && ind < indentMaxEm*em && c.x0 > p.x0+indentMinEm*em &&
 		p.x0-left < indentMinEm*em && (p.x1 > right-fullLineEm*em || endsSentence(p.text)) {
 		return true
@@ -191,7 +194,8 @@ func enumeratorKind(text string) int {
 		return 1
 	case numberedItemRE.MatchString(text):
 		return 2
-	case strings.HasPrefix(text, "• ") || strings.HasPrefix(text, "● ") || strings.HasPrefix(text, "▪ "):
+	case strings.HasPrefix(text, "• ") || strings.HasPrefix(text, "● ") || strings.HasPrefix(text, "▪ ") ||
+		strings.HasPrefix(text, "– ") || strings.HasPrefix(text, "◦ ") || strings.HasPrefix(text, "■ "):
 		return 3
 	}
 	return 0

@@ -22,8 +22,8 @@ import (
 //   - reference: a block after a References heading, up to the next heading;
 //   - footnote: small type at the bottom of a page, below the column's body
 //     text or starting with a note mark ("[1] …", "* …");
-//   - other: tables (most lines rows of cells) and any other small type
-//     (affiliations, figure labels);
+//   - other: tables (most lines rows of cells), author lists on the first
+//     page, and short text in small type (affiliations, figure labels);
 //   - paragraph: the rest.
 
 // classifyBlocks sets every draft's kind and measures.
@@ -54,13 +54,31 @@ func classifyBlocks(ds []*blockDraft, st *docStats) {
 			d.kind = appraise.KindOther
 		case d.size < 0.92*st.bodySize && isFootnote(d, lowestBody):
 			d.kind = appraise.KindFootnote
-		case d.size < 0.9*st.bodySize:
-			d.kind = appraise.KindOther
+		case d.size < 0.9*st.bodySize && (d.words < 40 || len(d.lines) < 3):
+			d.kind = appraise.KindOther // long text in small type is a paragraph (an abstract)
 		default:
 			d.kind = appraise.KindParagraph
 		}
 	}
 	markTitle(ds, *st)
+	markAuthors(ds)
+}
+
+// markAuthors turns a first-page "heading" that lists names before the
+// first section heading ("Ann Lee, Bo Chen and Cy Diaz") into other.
+func markAuthors(ds []*blockDraft) {
+	if len(ds) == 0 {
+		return
+	}
+	page := ds[0].first().page
+	for _, d := range ds {
+		if d.first().page != page || sectionRE.MatchString(d.text) {
+			return
+		}
+		if d.kind == appraise.KindHeading && (strings.Count(d.text, ",") >= 2 || strings.Contains(d.text, " and ") && strings.Contains(d.text, ",")) {
+			d.kind = appraise.KindOther
+		}
+	}
 }
 
 // measure sets the draft's text, dominant size, bold share and words.
@@ -120,7 +138,7 @@ func isHeading(d *blockDraft, st docStats) bool {
 	if d.size < 0.95*st.bodySize {
 		return false
 	}
-	strong := d.bold >= 0.7 || d.size >= 1.12*st.bodySize ||
+	strong := d.bold >= 0.7 || d.size >= 1.12*st.bodySize && d.words <= 12 ||
 		len(d.lines) <= 2 && d.first().font != st.bodyFont && !endsSentence(d.text) && (d.italic >= 0.9 || d.size > st.bodySize)
 	numbered := numberedHeadRE.MatchString(d.text) && d.words <= 12 && !endsSentence(d.text)
 	return strong || numbered || isAllCaps(d.text) && d.words <= 10
