@@ -13,16 +13,19 @@ import (
 //
 // The stages, one file each:
 //
-//	lines.go      glyphs → fragments (runs on a baseline, never across a
-//	              gutter) → lines of a column
-//	words.go      a line's glyphs → text: spaces from gaps, superscripts
-//	headers.go    running headers/footers, page numbers, line numbers
-//	columns.go    gutters from a coverage histogram, bands, columns
-//	blocks.go     lines → blocks (paragraph breaks), continuation across
-//	              column and page breaks
-//	blocks_kind.go title, heading, caption, footnote, reference, other
-//	dehyphen.go   joining a block's lines, undoing end-of-line hyphens
-//	normalize.go  ligatures, spaces, NFC
+//	lines_glyphs.go  glyphs cleaned and filtered; style from font names
+//	lines.go         glyphs → fragments (runs on a baseline, never across a
+//	                 gutter)
+//	lines_column.go  a column's fragments → lines; table cells
+//	words.go         a line's glyphs → text: spaces from gaps, superscripts
+//	headers.go       running headers/footers, page numbers, line numbers
+//	columns.go       gutters from a coverage histogram
+//	columns_bands.go bands (full-width lines, style cuts), sidebars
+//	blocks.go        lines → blocks (paragraph breaks), continuation across
+//	                 column and page breaks
+//	blocks_kind.go   title, heading, caption, footnote, reference, other
+//	dehyphen.go      joining a block's lines, undoing end-of-line hyphens
+//	normalize.go     ligatures, spaces, NFC
 
 // layoutPages lays out the pages' glyphs and returns the blocks in reading
 // order and the text they index: every block's text, blocks separated by

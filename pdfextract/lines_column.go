@@ -1,0 +1,180 @@
+package pdfextract
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+)
+
+// textLine is one line of one column: fragments on a baseline, in x order.
+type textLine struct {
+	glyphs      []lglyph
+	x0, x1      float64
+	top, bottom float64
+	base, size  float64
+	bold        float64 // share of characters in a bold font
+	italic      float64 // share of characters in an italic font
+	font        string  // the font carrying most characters
+	cellGaps    int     // gaps wider than cellGapEm between its fragments
+	text        string  // rendered and normalised
+	page        int
+	col         int // unique per page, band and column
+	colLeft     float64
+	colRight    float64
+	pageHeight  float64
+	firstInCol  bool
+	lastInCol   bool
+}
+
+// columnLines merges one column's fragments into lines, top to bottom.
+func columnLines(frs []*fragment) []*textLine {
+	sorted := append([]*fragment(nil), frs...)
+	slices.SortFunc(sorted, byBase)
+	type group struct {
+		frs  []*fragment
+		base float64
+		size float64
+	}
+	var groups []*group
+	var open []*group
+	for _, f := range sorted {
+		var into *group
+		keep := open[:0]
+		if len(open) > 32 { // only the nearest baselines can take f
+			open = open[len(open)-32:]
+		}
+		for _, g := range open {
+			em := math.Max(g.size, f.size)
+			if f.base-g.base > sameLineEm*em {
+				continue // closed: every later fragment is lower still
+			}
+			keep = append(keep, g)
+			if into == nil && !overlapsAny(g.frs, f) {
+				into = g
+			}
+		}
+		open = keep
+		if into == nil {
+			into = &group{base: f.base, size: f.size}
+			groups = append(groups, into)
+			open = append(open, into)
+		}
+		into.frs = append(into.frs, f)
+		if f.size > into.size*1.05 {
+			into.base, into.size = f.base, f.size
+		}
+	}
+	lines := make([]*textLine, 0, len(groups))
+	for _, g := range groups {
+		lines = append(lines, newTextLine(g.frs))
+	}
+	slices.SortFunc(lines, func(a, b *textLine) int { return cmp.Or(cmp.Compare(a.base, b.base), cmp.Compare(a.x0, b.x0)) })
+	return lines
+}
+
+// overlapsAny reports whether f overlaps any of frs horizontally by more
+// than a sliver: two such fragments are stacked lines, not one line.
+func overlapsAny(frs []*fragment, f *fragment) bool {
+	if len(frs) > 64 { // a hostile page; the nearest in drawing are enough
+		frs = frs[len(frs)-64:]
+	}
+	for _, o := range frs {
+		ov := math.Min(o.x1, f.x1) - math.Max(o.x0, f.x0)
+		if ov > 0.3*math.Min(o.width(), f.width()) && ov > 0.5*math.Min(o.size, f.size) {
+			return true
+		}
+	}
+	return false
+}
+
+func newTextLine(frs []*fragment) *textLine {
+	n := 0
+	for _, f := range frs {
+		n += len(f.glyphs)
+	}
+	l := &textLine{glyphs: make([]lglyph, 0, n)}
+	l.x0, l.x1 = math.Inf(1), math.Inf(-1)
+	l.top, l.bottom = math.Inf(1), math.Inf(-1)
+	for _, f := range frs {
+		l.glyphs = append(l.glyphs, f.glyphs...)
+		l.x0, l.x1 = math.Min(l.x0, f.x0), math.Max(l.x1, f.x1)
+		l.top, l.bottom = math.Min(l.top, f.top), math.Max(l.bottom, f.bottom)
+	}
+	l.cellGaps = cellGaps(frs)
+	slices.SortFunc(l.glyphs, byX)
+	l.size, l.base = dominantSize(l.glyphs)
+	bold, italic, all := 0, 0, 0
+	fonts := map[string]int{}
+	for i := range l.glyphs {
+		g := &l.glyphs[i]
+		if g.space {
+			continue
+		}
+		all++
+		fonts[g.font]++
+		if g.bold {
+			bold++
+		}
+		if g.italic {
+			italic++
+		}
+	}
+	if all > 0 {
+		l.bold = float64(bold) / float64(all)
+		l.italic = float64(italic) / float64(all)
+	}
+	for f, n := range fonts {
+		if n > fonts[l.font] || n == fonts[l.font] && f < l.font {
+			l.font = f
+		}
+	}
+	l.text = normalizeText(collapseSpaces(wordsText(l.glyphs, l.base, l.size)))
+	return l
+}
+
+// cellGapEm: a gap this wide (in ems) inside a line separates table cells.
+const cellGapEm = 1.5
+
+// cellGaps counts the wide gaps between a line's fragments, in x order.
+func cellGaps(frs []*fragment) int {
+	if len(frs) < 2 {
+		return 0
+	}
+	sorted := slices.Clone(frs)
+	slices.SortFunc(sorted, func(a, b *fragment) int { return cmp.Compare(a.x0, b.x0) })
+	n := 0
+	end := sorted[0].x1
+	for _, f := range sorted[1:] {
+		if f.x0-end > cellGapEm*math.Max(f.size, 1) {
+			n++
+		}
+		end = math.Max(end, f.x1)
+	}
+	return n
+}
+
+// isTableRow: a line of three cells or more.
+func (l *textLine) isTableRow() bool { return l.cellGaps >= 2 }
+
+// collapseSpaces trims s and turns runs of spaces into one.
+func collapseSpaces(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
