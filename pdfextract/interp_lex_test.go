@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ledongthuc/pdf"
+
 	"appraise.app/appraise/internal/testpdf"
 )
 
@@ -84,7 +86,7 @@ func FuzzContentStream(f *testing.F) {
 	dc := newDocCache()
 	f.Fuzz(func(t *testing.T, content []byte) {
 		ip := newInterp(dc, identity, 612, 792)
-		ip.run(content, &resources{dc: dc, fonts: map[string]*font{}})
+		ip.run(content, dc.resourcesOf(pdf.Value{}))
 		for _, g := range ip.glyphs {
 			if g.X != g.X || g.Y != g.Y { // NaN
 				t.Fatalf("NaN glyph position from %q", content)
