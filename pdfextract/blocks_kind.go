@@ -48,6 +48,9 @@ func classifyBlocks(ds []*blockDraft, st *docStats) {
 		case isHeading(d, *st):
 			d.kind = appraise.KindHeading
 			inRefs = refsHeadRE.MatchString(d.text)
+		case inRefs && backMatterRE.MatchString(d.text):
+			inRefs = false // "Conflict of Interest Statement: …" after the list
+			d.kind = appraise.KindParagraph
 		case inRefs:
 			d.kind = appraise.KindReference
 		case d.isTable():
@@ -122,6 +125,8 @@ func isCaption(d *blockDraft, st docStats) bool {
 	punct := m[4] < m[5]
 	return punct || d.first().bold >= 0.2 || d.size < 0.95*st.bodySize
 }
+
+var backMatterRE = regexp.MustCompile(`^(?i:conflicts? of interest|competing interests|copyright|funding|acknowledge?ments?|author contributions|data availability|ethics (?:statement|approval)|supplementary (?:material|information)|abbreviations)\b`)
 
 var numberedHeadRE = regexp.MustCompile(`^(\d+(\.\d+)*\.?|[IVX]+\.|[A-H]\.)\s+\p{Lu}`)
 

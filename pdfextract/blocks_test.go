@@ -76,6 +76,7 @@ func TestBlockKinds(t *testing.T) {
 	p2.text(72, 128, "2. Jones K, Brown L. Exercise and the heart: a long", style{size: 9})
 	p2.text(84, 139, "title that wraps. BMJ. 2005;2:3-4.", style{size: 9})
 	p2.text(72, 151, "3. Lee M. Care. JAMA. 2010;3:5-6.", style{size: 9})
+	p2.text(72, 175, "Conflict of Interest Statement: the authors declare no competing interests.", style{size: 9})
 	_, blocks := layoutText(t, p, p2)
 	want := []struct{ kind, prefix string }{
 		{"title", "Exercise After Heart Failure"},
@@ -89,6 +90,7 @@ func TestBlockKinds(t *testing.T) {
 		{"reference", "1. Smith J."},
 		{"reference", "2. Jones K, Brown L. Exercise and the heart: a long title that wraps."},
 		{"reference", "3. Lee M."},
+		{"paragraph", "Conflict of Interest Statement"},
 	}
 	if len(blocks) != len(want) {
 		t.Fatalf("got %d blocks, want %d:\n%v", len(blocks), len(want), blocks)
