@@ -32,6 +32,7 @@ type annotationsPanel struct {
 	quiet  bool // set while the panel selects a list row itself
 
 	headerH, itemH float32
+	chipKey        []string
 }
 
 // annRow is one row of the list: a group header or an annotation.
@@ -158,9 +159,10 @@ func (p *annotationsPanel) rebuild() {
 	}
 	apart("Needs review", review)
 	apart("Orphaned", orphaned)
-	p.header.SetText(fmt.Sprintf("Annotations · %d", len(anns)))
 	if c == nil {
-		p.header.SetText("Annotations")
+		setText(p.header, "Annotations")
+	} else {
+		setText(p.header, fmt.Sprintf("Annotations · %d", len(anns)))
 	}
 	p.rebuildChips(groups, counts)
 	p.list.UnselectAll()
@@ -187,6 +189,16 @@ func (p *annotationsPanel) sizeRows() {
 }
 
 func (p *annotationsPanel) rebuildChips(groups []appraise.Tag, counts map[string]int) {
+	var key []string // what the chips say; unchanged chips are kept
+	if p.u.cur != nil {
+		for _, g := range groups {
+			key = append(key, fmt.Sprintf("%s %d %s %v", g.Name, counts[g.Name], g.Color, p.filter[g.Name]))
+		}
+	}
+	if slices.Equal(key, p.chipKey) && key != nil {
+		return
+	}
+	p.chipKey = key
 	p.chips.Objects = nil
 	if p.u.cur == nil {
 		p.chips.Refresh()
@@ -298,7 +310,7 @@ func (it *annItem) CreateRenderer() fyne.WidgetRenderer {
 
 func (it *annItem) show(r annRow, u *appUI) {
 	if r.header != "" {
-		it.head.SetText(r.header)
+		setText(it.head, r.header)
 		it.head.Show()
 		it.quote.Hide()
 		it.meta.Hide()
@@ -314,7 +326,7 @@ func (it *annItem) show(r annRow, u *appUI) {
 	if u.cur != nil && a.Status == appraise.Attached {
 		quote = u.cur.v.text(a.Anchor.Start, a.Anchor.End)
 	}
-	it.quote.SetText("“" + oneLine(quote) + "”")
+	setText(it.quote, "“"+oneLine(quote)+"”")
 	meta := "p. " + itoaPage(a.Anchor.Page)
 	if a.Author != "" {
 		meta += " · " + a.Author
@@ -324,7 +336,7 @@ func (it *annItem) show(r annRow, u *appUI) {
 	} else {
 		meta += " · no note"
 	}
-	it.meta.SetText(meta)
+	setText(it.meta, meta)
 	it.bar.FillColor = parseHex(r.color)
 	it.bar.Refresh()
 }

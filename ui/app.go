@@ -88,7 +88,11 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 	readerCol := container.NewBorder(u.find.box, nil, nil, nil,
 		container.NewStack(u.reader, u.empty.box, u.opening.box))
 	u.right = container.NewVSplit(u.card.box, u.annp.box)
-	u.right.SetOffset(u.prefs.split(prefRightSplit, 0.34))
+	cardShare := 0.34
+	if u.prefs.windowSize().Height < 760 {
+		cardShare = 0.24 // a short window needs its height for the annotations
+	}
+	u.right.SetOffset(u.prefs.split(prefRightSplit, cardShare))
 	u.inner = container.NewHSplit(readerCol, u.right)
 	u.inner.SetOffset(u.prefs.split(prefReaderSplit, 0.68))
 	u.outer = container.NewHSplit(u.libp.box, u.inner)
@@ -167,6 +171,7 @@ func (u *appUI) showPaper(c *current) {
 		return
 	}
 	u.empty.hide()
+	u.libp.list.Refresh() // moves the current-paper mark
 	u.reader.Show()
 	u.reader.setDocument(c.v, c.paper.ReadingPos)
 	u.reader.setTags(u.tags)

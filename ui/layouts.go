@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // tightVBox stacks objects with no gap: labels carry their own padding,
@@ -86,4 +87,12 @@ func (f *flowLayout) place(objs []fyne.CanvasObject, width float32, move bool) f
 		rowH = max(rowH, m.Height)
 	}
 	return fyne.NewSize(min(maxW, width), y+rowH)
+}
+
+// setText changes a label only when its text differs: a label's Refresh
+// makes the GL painter rasterise its text again.
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
 }

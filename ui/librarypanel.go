@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -87,6 +88,9 @@ func (p *libraryPanel) selected(id widget.ListItemID) {
 
 // setPapers shows the library's papers.
 func (p *libraryPanel) setPapers(ps []appraise.PaperSummary) {
+	if reflect.DeepEqual(ps, p.papers) {
+		return
+	}
 	p.papers = ps
 	p.header.SetText(fmt.Sprintf("Library · %d %s", len(ps), plural(len(ps), "paper", "papers")))
 	p.list.Refresh()
@@ -191,8 +195,8 @@ func (r *paperRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (r *paperRow) showPaper(s appraise.PaperSummary, tags []appraise.Tag, current bool, now time.Time) {
-	r.title.SetText(paperTitle(s.Paper))
-	r.byline.SetText(byline(s.Paper.Meta))
+	setText(r.title, paperTitle(s.Paper))
+	setText(r.byline, byline(s.Paper.Meta))
 	r.counts.Objects = r.counts.Objects[:0]
 	for _, t := range tags {
 		n := s.Counts[t.Name]
@@ -205,7 +209,7 @@ func (r *paperRow) showPaper(s appraise.PaperSummary, tags []appraise.Tag, curre
 		c.SizeName = theme.SizeNameCaptionText
 		r.counts.Add(c)
 	}
-	r.when.SetText(opened(s.Paper.LastOpened, now))
+	setText(r.when, opened(s.Paper.LastOpened, now))
 	r.line3.Refresh()
 	r.mark.FillColor = color.Transparent
 	r.mark.SetMinSize(fyne.NewSize(3, 0))

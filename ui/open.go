@@ -113,6 +113,7 @@ func (u *appUI) opened(op appraise.OpenedPaper, v *docView) {
 func (u *appUI) firstText() {
 	if !u.openStart.IsZero() {
 		u.trace("first text %d ms after choosing the file", time.Since(u.openStart).Milliseconds())
+		u.traceMemory("with the paper open")
 	}
 }
 

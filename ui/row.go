@@ -39,7 +39,9 @@ func newBlockRow(r *reader) *blockRow {
 }
 
 // CreateRenderer is part of fyne.Widget.
-func (w *blockRow) CreateRenderer() fyne.WidgetRenderer { return &blockRowRenderer{row: w} }
+func (w *blockRow) CreateRenderer() fyne.WidgetRenderer {
+	return &blockRowRenderer{row: w, mark: canvas.NewRectangle(color.Transparent)}
+}
 
 // MouseDown is part of desktop.Mouseable.
 func (w *blockRow) MouseDown(ev *desktop.MouseEvent) { w.r.rowMouseDown(w, ev) }
@@ -125,11 +127,13 @@ func (w *blockRow) pointOf(off int) (fyne.Position, bool) {
 }
 
 type blockRowRenderer struct {
-	row   *blockRow
-	rects []*canvas.Rectangle
-	texts []*canvas.Text
-	objs  []fyne.CanvasObject
-	size  fyne.Size
+	row     *blockRow
+	rects   []*canvas.Rectangle
+	texts   []*canvas.Text
+	changed []*canvas.Text // texts whose content build changed
+	mark    *canvas.Rectangle
+	objs    []fyne.CanvasObject
+	size    fyne.Size
 }
 
 func (r *blockRowRenderer) Destroy() {}
@@ -145,9 +149,16 @@ func (r *blockRowRenderer) Layout(size fyne.Size) {
 	}
 }
 
+// Refresh repaints the row. It tells the canvas only about the text
+// whose content changed: refreshing the whole row would make the GL
+// painter rasterise every line again, and selection changes repaint every
+// row on screen.
 func (r *blockRowRenderer) Refresh() {
 	r.build()
-	canvas.Refresh(r.row)
+	for _, t := range r.changed {
+		canvas.Refresh(t)
+	}
+	canvas.Refresh(r.mark) // a zero-size rectangle: repaints without re-rasterising text
 }
 
 // rowPainter hands out pooled canvas objects in paint order.
@@ -178,7 +189,10 @@ func (p *rowPainter) text(s string, c color.Color, size float32, style fyne.Text
 	}
 	t := p.r.texts[p.ti]
 	p.ti++
-	t.Text, t.Color, t.TextSize, t.TextStyle = s, c, size, style
+	if t.Text != s || t.Color != c || t.TextSize != size || t.TextStyle != style {
+		t.Text, t.Color, t.TextSize, t.TextStyle = s, c, size, style
+		p.r.changed = append(p.r.changed, t)
+	}
 	t.Move(fyne.NewPos(x, y))
 	t.Resize(t.MinSize())
 	p.r.objs = append(p.r.objs, t)
@@ -186,7 +200,8 @@ func (p *rowPainter) text(s string, c color.Color, size float32, style fyne.Text
 
 // build paints the row from the reader's current state.
 func (r *blockRowRenderer) build() {
-	r.objs = r.objs[:0]
+	r.objs = append(r.objs[:0], r.mark)
+	r.changed = r.changed[:0]
 	w := r.row
 	ks, text, starts, x0, ok := w.geometry()
 	if !ok {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"io"
 	"time"
@@ -48,6 +49,11 @@ func Run(cfg Config) error {
 	u := newAppUI(a, w, cfg, fyne.Do)
 	w.Resize(u.prefs.windowSize())
 	u.start()
+	if cfg.Trace != nil {
+		ctx, stop := context.WithCancel(context.Background())
+		defer stop()
+		go u.probeLatency(ctx, 5*time.Millisecond, time.Second)
+	}
 	w.ShowAndRun()
 	u.shutdown()
 	return nil

@@ -33,7 +33,7 @@ func newStatusBar() *statusBar {
 	return s
 }
 
-func (s *statusBar) setPaper(text string) { s.paper.SetText(text) }
+func (s *statusBar) setPaper(text string) { setText(s.paper, text) }
 
 // message shows a one-line message for the user.
 func (s *statusBar) message(text string) {

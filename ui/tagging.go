@@ -205,7 +205,9 @@ func (u *appUI) commit(paper appraise.PaperID, s step, choose, reveal bool) {
 	start := time.Now()
 	u.status.saving()
 	u.bg.write(func() {
+		began := time.Now()
 		ch, err := s(u.lib)
+		libTime := time.Since(began)
 		u.post(func() {
 			if err != nil {
 				u.status.failed(sentence(err))
@@ -223,7 +225,7 @@ func (u *appUI) commit(paper appraise.PaperID, s step, choose, reveal bool) {
 				u.annp.showSelected()
 			}
 			u.status.saved()
-			u.trace("edit to Saved %d µs", time.Since(start).Microseconds())
+			u.trace("edit to Saved %.1f ms (library %.1f ms, queue %.1f ms)", ms(time.Since(start)), ms(libTime), ms(began.Sub(start)))
 			u.refreshPapers()
 			u.runAfterSaved()
 		})

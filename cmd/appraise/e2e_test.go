@@ -430,3 +430,94 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 }
+
+// textIn reports whether the screen region w×h+x+y shows more than a flat
+// background: some text is drawn there.
+func (x *xserver) textIn(t *testing.T, rx, ry, rw, rh int) bool {
+	t.Helper()
+	cmd := exec.Command("import", "-window", "root", "-crop", fmt.Sprintf("%dx%d+%d+%d", rw, rh, rx, ry), "-format", "%k", "info:")
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.display)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(string(out)))
+	return n > 8
+}
+
+// traceLines returns the app's trace lines containing key.
+func (a *running) traceLines(key string) []string {
+	var out []string
+	for _, l := range strings.Split(a.stderr.String(), "\n") {
+		if strings.Contains(l, key) {
+			out = append(out, strings.TrimPrefix(l, "trace: "))
+		}
+	}
+	return out
+}
+
+// TestMeasure measures, in the real app under Xvfb, the numbers issue 5
+// asks for on the 30-page corpus paper: time from choosing it (File → Open
+// Recent) to its first text on screen, frame time while scrolling it,
+// keypress-to-"Saved" latency and memory with it open. It needs
+// APPRAISE_CORPUS and APPRAISE_MEASURE=1, and logs what it measured.
+func TestMeasure(t *testing.T) {
+	bin := e2eBin(t)
+	corpus := os.Getenv("APPRAISE_CORPUS")
+	if corpus == "" || os.Getenv("APPRAISE_MEASURE") == "" {
+		t.Skip("set APPRAISE_CORPUS and APPRAISE_MEASURE=1 to measure the GUI on the 30-page corpus paper")
+	}
+	paper := filepath.Join(corpus, "pdfs", "biorxiv-2024.05.13.593936.pdf")
+	root := moduleRoot(t)
+	x := startX(t, 1280, 800)
+	sb := newSandbox(t, map[string]any{"author": "Measure", "author_asked": true,
+		"window_width": 1280.0, "window_height": 800.0, "recent_files": []string{paper}})
+	app := sb.startApp(t, x, bin, root)
+	_, gx, gy, _, _ := x.window(t, app, "^Appraise$")
+	x.settled(t)
+
+	// Choose the paper: File → Open Recent → first file.
+	x.must(t, "mousemove", "--sync", strconv.Itoa(gx+27), strconv.Itoa(gy+14))
+	x.must(t, "click", "1")
+	for _, k := range []string{"Down", "Down", "Right"} {
+		x.must(t, "key", k)
+	}
+	x.settled(t)
+	chose := time.Now()
+	x.must(t, "key", "Return")
+	// The paper's title is drawn at the top left of the reader.
+	waitFor(t, "the paper's first text on screen", 30*time.Second, func() bool { return x.textIn(t, gx+330, gy+90, 400, 40) })
+	onScreen := time.Since(chose)
+	x.settled(t)
+	t.Logf("first text on screen %d ms after choosing the file (trace: %s; %s)", onScreen.Milliseconds(),
+		strings.Join(app.traceLines("first text"), "; "), strings.Join(app.traceLines("opened"), "; "))
+	rss, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", app.cmd.Process.Pid))
+	for _, l := range strings.Split(string(rss), "\n") {
+		if strings.HasPrefix(l, "VmRSS") || strings.HasPrefix(l, "VmHWM") {
+			t.Logf("memory with the paper open: %s", strings.Join(strings.Fields(l), " "))
+		}
+	}
+	t.Logf("%s", strings.Join(app.traceLines("memory"), "; "))
+
+	// Scroll with the wheel: 150 steps, one every 15 ms.
+	before := len(app.traceLines("ui loop wait"))
+	x.must(t, "mousemove", "--sync", strconv.Itoa(gx+600), strconv.Itoa(gy+400))
+	x.must(t, "click", "--repeat", "150", "--delay", "15", "5")
+	x.settled(t)
+	for _, l := range app.traceLines("ui loop wait")[before:] {
+		t.Logf("while scrolling: %s", l)
+	}
+
+	// Tag and untag a sentence six times.
+	x.must(t, "click", "1")
+	x.settled(t)
+	for range 6 {
+		x.must(t, "key", "l")
+		x.settled(t)
+	}
+	for _, l := range app.traceLines("edit to Saved") {
+		t.Logf("keypress to Saved: %s", l)
+	}
+	x.must(t, "key", "ctrl+q")
+	app.waitExit(t, 20*time.Second)
+}
