@@ -3,6 +3,7 @@ package pdfextract
 import (
 	"bytes"
 	"context"
+	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -225,7 +226,7 @@ func verdict(name string, reason stopReason, cause string, waitErr error, ps *os
 	switch code := ps.ExitCode(); code {
 	case exitOK, exitTyped:
 		var r response
-		if err := json.Unmarshal(out, &r); err != nil {
+		if err := gob.NewDecoder(bytes.NewReader(out)).Decode(&r); err != nil {
 			return appraise.Document{}, 0, fmt.Errorf("extract %s: read the extraction's answer: %w", name, err)
 		}
 		if r.Error != nil {

@@ -20,7 +20,7 @@ const (
 	// maxTimedPages bounds the pages that extend the deadline, so a file
 	// claiming a million pages cannot buy itself hours.
 	maxTimedPages = 2000
-	// maxOutput bounds the child's answer (a JSON Document): a thousand
+	// maxOutput bounds the child's answer (a gob-encoded Document): a thousand
 	// pages of text with their blocks and passages fit in well under this.
 	maxOutput = 128 << 20
 	// maxStderr bounds what is kept of the child's diagnostics.

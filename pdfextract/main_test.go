@@ -120,7 +120,7 @@ func testExtraction(name string) extractFunc {
 		}
 	case "noise": // answers garbage
 		return func(data []byte, password string) (appraise.Document, error) {
-			fmt.Fprint(os.Stdout, "{not json")
+			fmt.Fprint(os.Stdout, "{not an answer")
 			os.Exit(0)
 			return appraise.Document{}, nil
 		}
