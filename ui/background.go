@@ -101,6 +101,15 @@ func (b *background) busy() bool {
 	return b.active > 0
 }
 
+// waitIdle waits until no task is queued or running.
+func (b *background) waitIdle() {
+	b.mu.Lock()
+	for b.active > 0 {
+		b.idle.Wait()
+	}
+	b.mu.Unlock()
+}
+
 // close refuses new tasks and waits for the started ones: every write
 // the user made is committed before the library closes.
 func (b *background) close() {

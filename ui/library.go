@@ -10,7 +10,9 @@ import (
 // Library is what the GUI needs from internal/library; cmd/appraise hands
 // the real one in, tests a fake. Every method that changes something returns
 // only after the change is committed. Methods may block on disk or on
-// extraction: the GUI never calls them on the UI goroutine.
+// extraction: the GUI never calls them on the UI goroutine. It must be safe
+// for concurrent use: the GUI opens and searches on their own goroutines
+// while its writes go one at a time, in order, through a single queue.
 type Library interface {
 	// Open extracts (or loads from cache) the PDF at path and re-anchors its
 	// annotations. Typed extraction errors come back wrapped

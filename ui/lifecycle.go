@@ -78,9 +78,14 @@ func (u *appUI) flushEdits() {
 	}
 }
 
-// shutdown runs after the event loop has stopped: it waits for every
-// queued write to commit.
+// shutdown runs after the event loop has stopped, also when it stopped
+// on a signal rather than through quit: it saves a half-typed note, card
+// edits and the reading position, and waits for every write to commit.
+// Background tasks finish first: with the loop gone, what they post runs
+// on their own goroutines.
 func (u *appUI) shutdown() {
+	u.bg.waitIdle()
+	u.flushEdits()
 	u.bg.close()
 }
 

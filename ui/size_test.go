@@ -51,3 +51,22 @@ func TestWindowSizePanelsAndLibraryToggleAreRemembered(t *testing.T) {
 	}
 	h.settle()
 }
+
+func TestLargerTextRelaysTheReaderOut(t *testing.T) {
+	h := newHarness(t, newFakeLibrary())
+	h.openDoc("long", genDoc("Long paper", 60))
+	before := h.u.reader.lay.contentHeight()
+	size := h.u.reader.lay.style("paragraph").size
+	h.u.stepTextSize(1)
+	h.w.Content().Refresh()
+	if got := h.u.reader.lay.style("paragraph").size; got <= size {
+		t.Fatalf("text size %v after Larger Text, was %v", got, size)
+	}
+	if after := h.u.reader.lay.contentHeight(); after <= before {
+		t.Errorf("the paper is %v high at the larger size, %v before", after, before)
+	}
+	h.u.toggleTheme()
+	if got := h.u.prefs.theme(); got != themeLight && got != themeDark {
+		t.Errorf("theme preference %q after toggling", got)
+	}
+}
