@@ -211,17 +211,21 @@ func verdict(name string, reason stopReason, cause string, waitErr error, ps *os
 	typed := func(kind error, detail string) error {
 		return &ExtractError{Name: name, Kind: kind, Detail: detail}
 	}
+	if reason == stoppedCancel {
+		return appraise.Document{}, 0, typed(appraise.ErrExtractionCancelled, cause)
+	}
+	if !diag.sawReady() {
+		// Not the file's fault, whatever stopped it: the program never
+		// acted as an extraction child (a test binary without TestMain
+		// runs its tests instead, until the deadline).
+		return appraise.Document{}, 0, fmt.Errorf("extract %s: the extraction process did not start (%v); does main (or TestMain) call pdfextract.ChildMain first? %s",
+			name, waitErr, diag.tail())
+	}
 	switch reason {
 	case stoppedTimeout:
 		return appraise.Document{}, 0, typed(appraise.ErrExtractTimeout, "killed at the wall-clock limit; "+diag.tail())
-	case stoppedCancel:
-		return appraise.Document{}, 0, typed(appraise.ErrExtractionCancelled, cause)
 	case stoppedOutput:
 		return appraise.Document{}, 0, typed(appraise.ErrTooLarge, "the answer is over the output limit")
-	}
-	if !diag.sawReady() {
-		return appraise.Document{}, 0, fmt.Errorf("extract %s: the extraction process did not start (%v); does main call pdfextract.ChildMain first? %s",
-			name, waitErr, diag.tail())
 	}
 	switch code := ps.ExitCode(); code {
 	case exitOK, exitTyped:

@@ -173,6 +173,7 @@ func TestIsolatedProtocolFailuresAreNotBlamedOnThePDF(t *testing.T) {
 	}{
 		{"garbage answer", newTestIsolated(t, "noise")},
 		{"a program that is not an extraction child", &Isolated{exe: "/bin/true"}},
+		{"a program that is not an extraction child and runs on", &Isolated{exe: "/usr/bin/yes", base: 200 * time.Millisecond, maxOutput: 1 << 20}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
