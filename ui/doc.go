@@ -3,6 +3,27 @@
 //
 // It talks to the rest of Appraise only through the Library interface that
 // cmd/appraise satisfies with internal/library; it must not import store,
-// pdfextract, bbolt or the PDF library. Long work runs off the UI goroutine
-// and comes back through fyne.Do.
+// pdfextract, bbolt or the PDF library (internal/archtest checks). It
+// speaks in internal/appraise types and keeps Fyne to itself.
+//
+// The parts:
+//   - app.go, lifecycle.go, run.go: the window, its state and its life;
+//     menu.go, toolbar.go, statusbar.go around it.
+//   - reader*.go, row.go, readerlayout.go, textlayout.go: the reader, a
+//     widget.List with one custom row per block. Wrapping uses cached
+//     glyph advances, so laying out a 3,000-paragraph paper is arithmetic
+//     and no row exists off screen.
+//   - selection.go, docview.go, highlights.go: the document-level selection
+//     (rows are recycled, so no row can own it), the text indexed by code
+//     point, and the tagged spans per block. No Fyne in these.
+//   - history.go, tagging.go, keys.go: edits as undoable operations on the
+//     Library, and the keys and context menu that make them.
+//   - librarypanel.go, annotations.go, editor.go, papercard.go, find.go,
+//     open.go, export.go, prefs.go, prefsdialog.go, theme.go: the rest.
+//
+// Threading: widgets belong to the UI goroutine. Library calls never run
+// there: writes go through one ordered queue (background.go), opening and
+// searching on their own goroutines, and results come back through
+// fyne.Do. A result that arrives after the user has moved on (another
+// paper, a newer search) is dropped.
 package ui
