@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -172,7 +173,7 @@ func (u *appUI) editNote() {
 
 // showKeys is the ? dialog.
 func (u *appUI) showKeys() {
-	g := container.NewGridWithColumns(2)
+	g := container.New(layout.NewFormLayout())
 	for _, k := range keyHelp {
 		key := widget.NewLabel(k[0])
 		key.TextStyle.Bold = true
@@ -180,7 +181,7 @@ func (u *appUI) showKeys() {
 		g.Add(widget.NewLabel(k[1]))
 	}
 	d := dialog.NewCustom("Keyboard", "Close", container.NewVScroll(g), u.win)
-	d.Resize(fyne.NewSize(min(640, u.win.Canvas().Size().Width*0.95), min(620, u.win.Canvas().Size().Height*0.95)))
+	d.Resize(fyne.NewSize(min(600, u.win.Canvas().Size().Width*0.95), min(620, u.win.Canvas().Size().Height*0.95)))
 	d.SetOnClosed(u.reader.requestFocus)
 	d.Show()
 }

@@ -126,3 +126,15 @@ func TestNoteKeyRightAfterTagKeyWaitsForTheSave(t *testing.T) {
 		t.Fatalf("annotations = %+v", anns)
 	}
 }
+
+func TestQuestionMarkListsTheKeys(t *testing.T) {
+	h := newHarness(t, newFakeLibrary())
+	h.openDoc("small", smallPaper())
+	h.typeKeys("?")
+	text := h.overlayText()
+	for _, k := range keyHelp {
+		if !strings.Contains(text, k[0]) || !strings.Contains(text, k[1]) {
+			t.Errorf("the key list lacks %q — %q", k[0], k[1])
+		}
+	}
+}
