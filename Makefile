@@ -2,6 +2,7 @@
 # is what those two need, plus eval/package/generate for developers.
 
 SHELL      := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 GO         ?= go
 BIN        := bin/appraise
 VERSION    := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)

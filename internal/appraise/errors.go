@@ -10,7 +10,9 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrInvalidTag: a tag name, colour or key breaks the rules in ValidateTag.
 	ErrInvalidTag = errors.New("invalid tag")
-	// ErrLibraryLocked: another Appraise holds the library file.
+	// ErrLibraryLocked: another Appraise holds the library file. The
+	// sentence starts with the app's name, hence the capital.
+	//lint:ignore ST1005 the message begins with the product name
 	ErrLibraryLocked = errors.New("Appraise is already open with this library")
 	// ErrLibraryDamaged: the library file is not a readable Appraise library.
 	ErrLibraryDamaged = errors.New("the library file is damaged or is not an Appraise library")

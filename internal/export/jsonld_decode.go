@@ -153,4 +153,3 @@ type ldTop struct {
 	Next    json.RawMessage   `json:"next"`
 	Items   []json.RawMessage `json:"items"`
 }
-
