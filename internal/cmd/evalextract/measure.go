@@ -26,6 +26,9 @@ type result struct {
 	err      error         // the typed error when extraction failed
 	vsTruth  *textmetrics.Score
 	vsPdf    *textmetrics.Score
+	// vsBody compares with pdftotext's output minus its page furniture
+	// (see stripFurniture).
+	vsBody *textmetrics.Score
 }
 
 // msPerPage is d per page in milliseconds (0 with no pages).
@@ -73,6 +76,7 @@ func measure(ctx context.Context, cfg config, in input) result {
 		r.inProc = median(times)
 		r.vsTruth = score(doc.Text, in.truth)
 		r.vsPdf = score(doc.Text, in.pdftotext)
+		r.vsBody = scoreWith(doc.Text, in.pdftotext, stripFurniture)
 	}
 	if cfg.pdftotext != "" {
 		var times []time.Duration
@@ -90,6 +94,11 @@ func measure(ctx context.Context, cfg config, in input) result {
 
 // score compares text with the reference file at path (nil when none).
 func score(text, path string) *textmetrics.Score {
+	return scoreWith(text, path, func(s string) string { return s })
+}
+
+// scoreWith compares text with the reference at path after clean.
+func scoreWith(text, path string, clean func(string) string) *textmetrics.Score {
 	if path == "" {
 		return nil
 	}
@@ -97,7 +106,7 @@ func score(text, path string) *textmetrics.Score {
 	if err != nil {
 		return nil
 	}
-	s := textmetrics.Compare(text, string(ref))
+	s := textmetrics.Compare(text, clean(string(ref)))
 	return &s
 }
 

@@ -14,17 +14,17 @@ import (
 // writeReport prints one row per file, then the totals.
 func writeReport(w io.Writer, results []result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "file\tpages\tchild ms/pg\tin-proc ms/pg\tpdftotext ms/pg\tchild MiB\ttruth R\tP\tF1\torder\tpdftotext R\tP\tF1\torder\t")
+	fmt.Fprintln(tw, "file\tpages\tchild ms/pg\tin-proc ms/pg\tpdftotext ms/pg\tchild MiB\ttruth R\tP\tF1\torder\tpdftotext R\tP\tF1\torder\tbody R\tF1\torder\t")
 	var failures []string
 	for _, r := range results {
 		if r.err != nil {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t\t%s\t%s\t\t\t\t\t\t\t\t\t\n", short(r.in.name), pagesCell(r.pages), ms(r.isolated, max(r.pages, 1)), ms(r.poppler, max(r.pages, 1)), mib(r.peakRSS))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t\t%s\t%s\t\t\t\t\t\t\t\t\t\t\t\t\n", short(r.in.name), pagesCell(r.pages), ms(r.isolated, max(r.pages, 1)), ms(r.poppler, max(r.pages, 1)), mib(r.peakRSS))
 			failures = append(failures, fmt.Sprintf("  %s: %v", r.in.name, r.err))
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s%s\n", short(r.in.name), r.pages,
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s%s%s\n", short(r.in.name), r.pages,
 			ms(r.isolated, r.pages), ms(r.inProc, r.pages), ms(r.poppler, r.pages), mib(r.peakRSS),
-			scoreCells(r.vsTruth), scoreCells(r.vsPdf))
+			scoreCells(r.vsTruth), scoreCells(r.vsPdf), bodyCells(r.vsBody))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -43,7 +43,7 @@ func writeTotals(w io.Writer, results []result) error {
 	var iso, inp, pop []float64
 	var isoTotal, inpTotal, popTotal float64
 	var peak int64
-	var truth, vsPdf []textmetrics.Score
+	var truth, vsPdf, vsBody []textmetrics.Score
 	for _, r := range results {
 		if r.err != nil {
 			continue
@@ -66,6 +66,9 @@ func writeTotals(w io.Writer, results []result) error {
 		if r.vsPdf != nil {
 			vsPdf = append(vsPdf, *r.vsPdf)
 		}
+		if r.vsBody != nil {
+			vsBody = append(vsBody, *r.vsBody)
+		}
 	}
 	fmt.Fprintf(w, "\nTotal: %d files extracted, %d pages, %d gave a typed error.\n", len(iso), pages, len(results)-len(iso))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -79,6 +82,7 @@ func writeTotals(w io.Writer, results []result) error {
 	fmt.Fprintf(w, "Peak child memory: %s MiB.\n", mib(peak))
 	writeScoreSummary(w, "truth (truth/*.plain.txt, demo truth)", truth)
 	writeScoreSummary(w, "pdftotext (pdftotext/*.txt)", vsPdf)
+	writeScoreSummary(w, "pdftotext minus its page furniture (\"body\": repeated header/footer lines and bare numbers removed from the reference)", vsBody)
 	return nil
 }
 
@@ -123,6 +127,13 @@ func scoreCells(s *textmetrics.Score) string {
 		return "\t\t\t\t"
 	}
 	return fmt.Sprintf("%.3f\t%.3f\t%.3f\t%.3f\t", s.Recall, s.Precision, s.F1, s.ReadingOrder)
+}
+
+func bodyCells(s *textmetrics.Score) string {
+	if s == nil {
+		return "\t\t\t"
+	}
+	return fmt.Sprintf("%.3f\t%.3f\t%.3f\t", s.Recall, s.F1, s.ReadingOrder)
 }
 
 func ms(d interface{ Microseconds() int64 }, pages int) string {
