@@ -184,20 +184,21 @@ func (u *appUI) showPaper(c *current) {
 	u.reader.requestFocus()
 }
 
+// paperStatus describes the open paper for the status bar: facts first,
+// then the title, so a long title is what the ellipsis cuts.
 func (u *appUI) paperStatus() string {
 	c := u.cur
-	s := paperTitle(c.paper)
 	pages := c.paper.Pages
 	if pages == 0 {
 		pages = len(c.v.doc.Pages)
 	}
-	s += fmt.Sprintf(" · %d pages", pages)
+	s := fmt.Sprintf("%d pages", pages)
 	if c.fromCache {
 		s += " · from the library"
 	} else {
 		s += fmt.Sprintf(" · extracted in %s", millis(c.extractMS))
 	}
-	return s
+	return s + " · " + paperTitle(c.paper)
 }
 
 func millis(ms int64) string {

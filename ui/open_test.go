@@ -21,7 +21,7 @@ func TestOpeningAPaperShowsIt(t *testing.T) {
 	if got := h.w.Title(); got != "Appraise — Rapid rule-out of myocardial infarction" {
 		t.Errorf("title = %q", got)
 	}
-	if got := h.u.status.paper.Text; got != "Rapid rule-out of myocardial infarction · 2 pages · extracted in 42 ms" {
+	if got := h.u.status.paper.Text; got != "2 pages · extracted in 42 ms · Rapid rule-out of myocardial infarction" {
 		t.Errorf("status = %q", got)
 	}
 	if h.u.empty.box.Visible() || !h.u.reader.Visible() {
