@@ -105,14 +105,14 @@ func newTextLine(frs []*fragment) *textLine {
 	slices.SortFunc(l.glyphs, byX)
 	l.size, l.base = dominantSize(l.glyphs)
 	bold, italic, all := 0, 0, 0
-	fonts := map[string]int{}
+	var fonts fontTally
 	for i := range l.glyphs {
 		g := &l.glyphs[i]
 		if g.space {
 			continue
 		}
 		all++
-		fonts[g.font]++
+		fonts.add(g.font)
 		if g.bold {
 			bold++
 		}
@@ -124,11 +124,7 @@ func newTextLine(frs []*fragment) *textLine {
 		l.bold = float64(bold) / float64(all)
 		l.italic = float64(italic) / float64(all)
 	}
-	for f, n := range fonts {
-		if n > fonts[l.font] || n == fonts[l.font] && f < l.font {
-			l.font = f
-		}
-	}
+	l.font = fonts.best()
 	l.text = normalizeText(collapseSpaces(wordsText(l.glyphs, l.base, l.size)))
 	return l
 }

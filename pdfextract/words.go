@@ -251,18 +251,13 @@ func isMathVariable(tok string, apart bool) bool {
 	return n == 1 && lower == 1 || apart && n >= 1 && n <= 3 && lower > 0
 }
 
-// dominantFont is the font of most glyphs.
+// dominantFont is the font of most glyphs (the smallest name on ties).
 func dominantFont(gs []lglyph) string {
-	counts := map[string]int{}
-	best := ""
+	var t fontTally
 	for i := range gs {
-		f := gs[i].font
-		counts[f]++
-		if counts[f] > counts[best] || counts[f] == counts[best] && f < best {
-			best = f
-		}
+		t.add(gs[i].font)
 	}
-	return best
+	return t.best()
 }
 
 // isSubscript: a small glyph lowered below the line's baseline.
