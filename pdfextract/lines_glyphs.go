@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Glyphs as layout sees them: cleaned, filtered, with style read from
@@ -46,16 +47,7 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		}
 	}
 	keepInvisible := visible == 0
-	type style struct{ bold, italic bool }
-	styles := map[string]style{} // font name → style read from it
-	styleOf := func(font string) style {
-		st, ok := styles[font]
-		if !ok {
-			st = style{fontNameBold(font), fontNameItalic(font)}
-			styles[font] = st
-		}
-		return st
-	}
+	var styles fontStyles
 	// Pages and glyphs are kept within maxCoord points so no sum or
 	// difference of coordinates overflows; a page of unknown size takes the
 	// largest.
@@ -95,22 +87,49 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		if cx < 0 || cx > w || g.Y <= 0 || g.Y-size >= h {
 			continue // outside the crop box: clipped away
 		}
+		st := styles.of(g.Font)
 		lg := lglyph{
 			text: text, x0: g.X, x1: g.X + width, base: g.Y, size: size, rise: g.Rise,
-			bold: g.Bold || styleOf(g.Font).bold, italic: g.Italic || styleOf(g.Font).italic, seq: g.Seq,
+			bold: g.Bold || st.bold, italic: g.Italic || st.italic, seq: g.Seq,
 			font: g.Font,
 		}
 		if strings.TrimSpace(text) == "" {
 			lg.text, lg.space = " ", true
-		} else if r := []rune(text); len(r) == 1 {
-			if m, ok := spacingAccents[r[0]]; ok {
-				lg.accentCombine = m
-			}
+		} else if r, n := utf8.DecodeRuneInString(text); n == len(text) {
+			lg.accentCombine = combiningFor(r)
 		}
 		out = append(out, lg)
 	}
-	slices.SortFunc(out, func(a, b lglyph) int { return cmp.Compare(a.seq, b.seq) })
+	bySeq := func(a, b lglyph) int { return cmp.Compare(a.seq, b.seq) }
+	if !slices.IsSortedFunc(out, bySeq) { // the interpreter emits in drawing order
+		slices.SortFunc(out, bySeq)
+	}
 	return out
+}
+
+// fontStyles caches the style read from font names. Glyphs come in runs
+// of one font, so the last name is checked before the map.
+type fontStyles struct {
+	last   string
+	lastSt fontStyle
+	known  map[string]fontStyle
+}
+
+type fontStyle struct{ bold, italic bool }
+
+func (c *fontStyles) of(font string) fontStyle {
+	if c.known == nil {
+		c.known = map[string]fontStyle{}
+	} else if font == c.last {
+		return c.lastSt
+	}
+	st, ok := c.known[font]
+	if !ok {
+		st = fontStyle{fontNameBold(font), fontNameItalic(font)}
+		c.known[font] = st
+	}
+	c.last, c.lastSt = font, st
+	return st
 }
 
 // fontNameBold and fontNameItalic read the style from a font's name when

@@ -50,6 +50,15 @@ var spacingAccents = map[rune]rune{
 	'\u02DB': '\u0328', // ogonek
 }
 
+// combiningFor is the combining mark of a spacing accent (see
+// spacingAccents), 0 for any other rune.
+func combiningFor(r rune) rune {
+	if r != '^' && r != '`' && (r < '\u00A8' || r > '\u02DD') {
+		return 0 // outside every key's range: no lookup
+	}
+	return spacingAccents[r]
+}
+
 // cleanGlyphText folds one glyph's text: ligatures expanded, typographic
 // spaces made plain spaces, invisible format characters and controls
 // dropped. The result may be empty.
