@@ -30,13 +30,19 @@ const (
 	maxSkipFloat = 40  // blocks skipped looking for a paragraph's continuation
 )
 
+// The line expressions; see blocks_match.go for the quick tests in front
+// of them.
 var (
-	captionRE       = regexp.MustCompile(`^(?i:(?:supplementary\s+|extended\s+data\s+)?(?:fig(?:ure)?s?\.?|table|box|scheme|chart|plate))\s*(S?\d+[A-Za-z]?|[IVX]+)\b\s*([.:|—–-]?)`)
-	sectionRE       = regexp.MustCompile(`^(?i:(?:(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-H]\.)\s*)?(?:abstract|summary|background|introduction|methods?|materials? and methods|methods and materials|patients and methods|subjects and methods|study design|results|discussion|conclusions?|results and discussion|limitations|references|bibliography|literature cited|works cited|reference list|acknowledge?ments?|funding|author contributions|conflicts? of interest|competing interests|declarations?|data availability(?: statement)?|ethics statement|supplementary (?:material|information)|appendix(?: [a-z0-9]+)?|keywords|key words|abbreviations|highlights|in brief|graphical abstract|star ?methods|key resources table))\s*:?$`)
-	refsHeadRE      = regexp.MustCompile(`^(?i:(?:(?:\d+|[IVX]+)\.?\s*)?(?:references(?: and notes)?|bibliography|literature cited|works cited|reference list|cited literature))\s*:?$`)
-	bracketMarkerRE = regexp.MustCompile(`^\[[0-9a-z*†‡§,–-]{1,12}\] `)
-	numberedItemRE  = regexp.MustCompile(`^\d{1,3}\. \p{Lu}`)
-	refStartRE      = regexp.MustCompile(`^(\[\d{1,4}\]|\d{1,3}\.\s|\d{1,3}\s+\p{Lu})`) // not a year: "2019. Title"
+	captionRE = lineRE{regexp.MustCompile(`^(?i:(?:supplementary\s+|extended\s+data\s+)?(?:fig(?:ure)?s?\.?|table|box|scheme|chart|plate))\s*(S?\d+[A-Za-z]?|[IVX]+)\b\s*([.:|—–-]?)`),
+		startsWithASCIIFold("sebftcp")}
+	// At most five runs: a number, three words, a colon.
+	sectionRE = lineRE{regexp.MustCompile(`^(?i:(?:(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-H]\.)\s*)?(?:abstract|summary|background|introduction|methods?|materials? and methods|methods and materials|patients and methods|subjects and methods|study design|results|discussion|conclusions?|results and discussion|limitations|references|bibliography|literature cited|works cited|reference list|acknowledge?ments?|funding|author contributions|conflicts? of interest|competing interests|declarations?|data availability(?: statement)?|ethics statement|supplementary (?:material|information)|appendix(?: [a-z0-9]+)?|keywords|key words|abbreviations|highlights|in brief|graphical abstract|star ?methods|key resources table))\s*:?$`),
+		fewRuns(5)}
+	refsHeadRE = lineRE{regexp.MustCompile(`^(?i:(?:(?:\d+|[IVX]+)\.?\s*)?(?:references(?: and notes)?|bibliography|literature cited|works cited|reference list|cited literature))\s*:?$`),
+		fewRuns(5)}
+	bracketMarkerRE = lineRE{regexp.MustCompile(`^\[[0-9a-z*†‡§,–-]{1,12}\] `), firstByteIn("[")}
+	numberedItemRE  = lineRE{regexp.MustCompile(`^\d{1,3}\. \p{Lu}`), firstByteIn(digits)}
+	refStartRE      = lineRE{regexp.MustCompile(`^(\[\d{1,4}\]|\d{1,3}\.\s|\d{1,3}\s+\p{Lu})`), firstByteIn("[" + digits)} // not a year: "2019. Title"
 )
 
 // blockDraft is a block being built: its lines and, once classified, kind.
