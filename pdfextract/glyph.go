@@ -7,6 +7,8 @@ package pdfextract
 // The content-stream interpreter (interp*.go, font*.go) produces glyphs; the
 // layout stage (layout*.go) consumes them. This type is the contract
 // between the two.
+//
+// Fields are ordered so that the struct has no padding (88 bytes).
 type Glyph struct {
 	// Text is the Unicode the code maps to: usually one rune, several for
 	// ligatures ("ffi") or multi-rune ToUnicode entries; "" when unmapped.
@@ -20,20 +22,20 @@ type Glyph struct {
 	// Size is the effective font size in points: Tf size scaled by the text
 	// matrix and CTM (vertical scale), so layout thresholds can use it.
 	Size float64
+	// Rise is the text rise (Ts) in points; positive for superscripts.
+	Rise float64
+	// Seq is the glyph's index in drawing order on its page.
+	Seq int
 	// Font is the font's BaseFont name without a subset prefix
 	// ("Helvetica-Bold"), for style cues.
 	Font string
 	// Bold and Italic come from the font descriptor flags or the name.
 	Bold, Italic bool
-	// Rise is the text rise (Ts) in points; positive for superscripts.
-	Rise float64
 	// Invisible marks render mode 3 (e.g. an OCR layer under a scan).
 	Invisible bool
 	// Upright is false when the baseline is not horizontal (rotated text in
 	// margins, vertical table headers); layout may treat these apart.
 	Upright bool
-	// Seq is the glyph's index in drawing order on its page.
-	Seq int
 }
 
 // PageGlyphs is one page's glyphs and its size after /Rotate and cropping.

@@ -9,7 +9,6 @@ import (
 
 // textLine is one line of one column: fragments on a baseline, in x order.
 type textLine struct {
-	glyphs      []lglyph
 	x0, x1      float64
 	top, bottom float64
 	base, size  float64
@@ -66,8 +65,9 @@ func columnLines(frs []*fragment) []*textLine {
 		}
 	}
 	lines := make([]*textLine, 0, len(groups))
+	var buf []lglyph
 	for _, g := range groups {
-		lines = append(lines, newTextLine(g.frs))
+		lines = append(lines, newTextLine(g.frs, &buf))
 	}
 	slices.SortFunc(lines, func(a, b *textLine) int { return cmp.Or(cmp.Compare(a.base, b.base), cmp.Compare(a.x0, b.x0)) })
 	return lines
@@ -88,26 +88,37 @@ func overlapsAny(frs []*fragment, f *fragment) bool {
 	return false
 }
 
-func newTextLine(frs []*fragment) *textLine {
-	n := 0
-	for _, f := range frs {
-		n += len(f.glyphs)
-	}
-	l := &textLine{glyphs: make([]lglyph, 0, n)}
+// newTextLine makes a line of fragments. The line's glyphs are needed
+// only here, to render its text: a line of one fragment (most lines) uses
+// the fragment's glyphs, already in x order; a line of several gathers
+// them in *buf, reused from line to line.
+func newTextLine(frs []*fragment, buf *[]lglyph) *textLine {
+	l := &textLine{}
 	l.x0, l.x1 = math.Inf(1), math.Inf(-1)
 	l.top, l.bottom = math.Inf(1), math.Inf(-1)
 	for _, f := range frs {
-		l.glyphs = append(l.glyphs, f.glyphs...)
 		l.x0, l.x1 = math.Min(l.x0, f.x0), math.Max(l.x1, f.x1)
 		l.top, l.bottom = math.Min(l.top, f.top), math.Max(l.bottom, f.bottom)
 	}
 	l.cellGaps = cellGaps(frs)
-	slices.SortFunc(l.glyphs, byX)
-	l.size, l.base = dominantSize(l.glyphs)
+	var gs []lglyph
+	if len(frs) == 1 {
+		gs = frs[0].glyphs
+	} else {
+		gs = (*buf)[:0]
+		for _, f := range frs {
+			gs = append(gs, f.glyphs...)
+		}
+		*buf = gs
+		if !slices.IsSortedFunc(gs, byX) {
+			slices.SortFunc(gs, byX)
+		}
+	}
+	l.size, l.base = dominantSize(gs)
 	bold, italic, all := 0, 0, 0
 	var fonts fontTally
-	for i := range l.glyphs {
-		g := &l.glyphs[i]
+	for i := range gs {
+		g := &gs[i]
 		if g.space {
 			continue
 		}
@@ -125,7 +136,7 @@ func newTextLine(frs []*fragment) *textLine {
 		l.italic = float64(italic) / float64(all)
 	}
 	l.font = fonts.best()
-	l.text = normalizeText(collapseSpaces(wordsText(l.glyphs, l.base, l.size)))
+	l.text = normalizeText(collapseSpaces(wordsText(gs, l.base, l.size)))
 	return l
 }
 

@@ -12,18 +12,20 @@ import (
 // the font name when the flags do not say.
 
 // lglyph is a glyph prepared for layout.
+// Fields are ordered so that the struct has no padding (88 bytes): pages
+// hold thousands.
 type lglyph struct {
 	text          string // cleaned; " " for a drawn space
+	font          string
 	x0, x1        float64
 	base          float64 // baseline y (rise applied)
 	size          float64
 	rise          float64
-	bold, italic  bool
-	font          string
-	space         bool // a drawn space: a word break, not ink
 	seq           int
-	superscript   bool // set per line: small and raised above the line
 	accentCombine rune // combining mark when this is a spacing accent
+	bold, italic  bool
+	space         bool // a drawn space: a word break, not ink
+	superscript   bool // set per line: small and raised above the line
 }
 
 func (g *lglyph) top() float64    { return g.base - 0.8*g.size }
