@@ -48,6 +48,10 @@ type request struct {
 	MemoryLimit int64         `json:"memory_limit"`
 	MaxInput    int64         `json:"max_input"`
 	MaxWall     time.Duration `json:"max_wall"` // the child exits on its own past this
+	// Size is the PDF's length in bytes when the parent knows it (0 when
+	// not): the child reads it into one buffer of that size instead of
+	// growing one.
+	Size int64 `json:"size,omitempty"`
 }
 
 // response is what the child writes to stdout, gob-encoded (a quarter of
@@ -109,7 +113,7 @@ func (c child) run() int {
 		return exitProtocol
 	}
 	c.guard(req)
-	data, err := io.ReadAll(io.LimitReader(in, req.MaxInput+1))
+	data, err := readInput(in, req.Size, req.MaxInput)
 	if err != nil {
 		return c.fail(fmt.Errorf("read the PDF: %w", err))
 	}
@@ -122,6 +126,28 @@ func (c child) run() int {
 		return c.fail(err)
 	}
 	return c.answer(response{Doc: &doc}, exitOK)
+}
+
+// readInput reads the PDF to EOF, at most limit+1 bytes (one more than
+// allowed, so the caller sees an oversized file), into a buffer sized for
+// the announced size plus one, so the read that meets EOF needs no
+// growth; it grows like io.ReadAll should more come.
+func readInput(in io.Reader, size, limit int64) ([]byte, error) {
+	data := make([]byte, 0, min(max(size, 0), limit)+1)
+	r := io.LimitReader(in, limit+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
 }
 
 func readRequest(in *bufio.Reader) (request, error) {

@@ -73,7 +73,7 @@ func (x *Isolated) ExtractFile(ctx context.Context, path string, opt appraise.Ex
 		return appraise.Document{}, Stats{}, &ExtractError{Name: name, Kind: appraise.ErrTooLarge,
 			Detail: fmt.Sprintf("%d bytes, over the %d-byte input limit", st.Size(), lim.maxInput)}
 	}
-	return x.run(ctx, name, f, opt.Password, lim)
+	return x.run(ctx, name, f, st.Size(), opt.Password, lim)
 }
 
 // ExtractData extracts a PDF held in memory; name is used in errors.
@@ -83,7 +83,7 @@ func (x *Isolated) ExtractData(ctx context.Context, name string, data []byte, op
 		return appraise.Document{}, Stats{}, &ExtractError{Name: name, Kind: appraise.ErrTooLarge,
 			Detail: fmt.Sprintf("%d bytes, over the %d-byte input limit", len(data), lim.maxInput)}
 	}
-	return x.run(ctx, name, bytes.NewReader(data), opt.Password, lim)
+	return x.run(ctx, name, bytes.NewReader(data), int64(len(data)), opt.Password, lim)
 }
 
 // limits resolves opt against the defaults and the test knobs.
@@ -108,7 +108,7 @@ const (
 	stoppedOutput
 )
 
-func (x *Isolated) run(ctx context.Context, name string, pdf io.Reader, password string, lim limits) (appraise.Document, Stats, error) {
+func (x *Isolated) run(ctx context.Context, name string, pdf io.Reader, size int64, password string, lim limits) (appraise.Document, Stats, error) {
 	if os.Getenv(childEnv) == "1" {
 		// This process is itself a child that did not answer as one: its
 		// main does not call ChildMain. Starting another would recurse.
@@ -124,7 +124,7 @@ func (x *Isolated) run(ctx context.Context, name string, pdf io.Reader, password
 			return appraise.Document{}, Stats{}, fmt.Errorf("extract %s: find this program to run the extraction: %w", name, err)
 		}
 	}
-	header, err := json.Marshal(request{Password: password, MemoryLimit: lim.memory, MaxInput: lim.maxInput, MaxWall: lim.maxDeadline()})
+	header, err := json.Marshal(request{Password: password, MemoryLimit: lim.memory, MaxInput: lim.maxInput, MaxWall: lim.maxDeadline(), Size: size})
 	if err != nil {
 		return appraise.Document{}, Stats{}, fmt.Errorf("extract %s: %w", name, err)
 	}
