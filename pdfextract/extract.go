@@ -3,6 +3,7 @@ package pdfextract
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"appraise.app/appraise/internal/appraise"
@@ -31,25 +32,23 @@ func ExtractBytes(data []byte, opt Options) (doc appraise.Document, err error) {
 			doc, err = appraise.Document{}, fmt.Errorf("extract: %s: %w", libraryPanic(r), appraise.ErrDamaged)
 		}
 	}()
-	d, pages, err := openAndInterpret(data, opt)
+	d, sink, err := openAndInterpret(data, opt, func() pageSink { return &layoutSink{} })
 	if err != nil {
 		return appraise.Document{}, err
 	}
-	if !hasText(pages) {
-		return appraise.Document{}, fmt.Errorf("extract: %d pages, no text: %w", len(pages), appraise.ErrNoTextLayer)
+	ls := sink.(*layoutSink)
+	if !ls.text {
+		return appraise.Document{}, fmt.Errorf("extract: %d pages, no text: %w", len(ls.pages), appraise.ErrNoTextLayer)
 	}
-	blocks, text := layoutPages(pages)
+	blocks, text := layoutFrags(ls.frags)
 	doc = appraise.Document{
 		ExtractorVersion: Version,
-		Pages:            make([]appraise.Page, len(pages)),
+		Pages:            ls.pages,
 		Blocks:           blocks,
 		Passages:         segment.Passages(text, blocks),
 		Text:             text,
 	}
-	for i, p := range pages {
-		doc.Pages[i] = appraise.Page{Number: p.Number, Width: p.Width, Height: p.Height}
-	}
-	doc.Meta = documentMetadata(d, pages, blocks, text)
+	doc.Meta = documentMetadata(d, ls.front, blocks, text)
 	return doc, nil
 }
 
@@ -62,45 +61,93 @@ func PageGlyphsOf(data []byte, opt Options) (pages []PageGlyphs, err error) {
 			pages, err = nil, fmt.Errorf("glyphs: %s: %w", libraryPanic(r), appraise.ErrDamaged)
 		}
 	}()
-	_, pages, err = openAndInterpret(data, opt)
-	return pages, err
+	_, sink, err := openAndInterpret(data, opt, func() pageSink { return &pageCollector{} })
+	if sink == nil {
+		return nil, err
+	}
+	return sink.(*pageCollector).pages, err
 }
 
-// openAndInterpret opens the document and interprets its pages. When the
-// file opened as it was but pages turned out damaged (objects not where
-// the cross-reference table says), it is read again with a rebuilt table
-// and the reading with more glyphs wins.
-func openAndInterpret(data []byte, opt Options) (*document, []PageGlyphs, error) {
+// pageSink takes the pages of one reading of a document, in page order,
+// as they are interpreted. The glyph array of each page is reused for the
+// next one: a sink copies what it keeps.
+type pageSink interface {
+	add(pg PageGlyphs)
+}
+
+// pageCollector keeps every page's glyphs.
+type pageCollector struct{ pages []PageGlyphs }
+
+func (c *pageCollector) add(pg PageGlyphs) {
+	pg.Glyphs = slices.Clone(pg.Glyphs)
+	c.pages = append(c.pages, pg)
+}
+
+// layoutSink starts the layout of each page as it comes (see
+// newPageFrags), so the document's glyphs are never all held at once,
+// and keeps what the rest of extraction needs: the pages' sizes, the
+// glyphs of the first two pages for the metadata, and whether any glyph
+// carries text.
+type layoutSink struct {
+	frags []*pageFrags
+	pages []appraise.Page
+	front []PageGlyphs // the first two pages
+	text  bool         // some glyph carries non-blank text (see hasText)
+}
+
+// metadataPages is how many pages documentMetadata reads.
+const metadataPages = 2
+
+func (s *layoutSink) add(pg PageGlyphs) {
+	s.text = s.text || hasText(pg.Glyphs)
+	s.pages = append(s.pages, appraise.Page{Number: pg.Number, Width: pg.Width, Height: pg.Height})
+	if len(s.front) < metadataPages {
+		c := pg
+		c.Glyphs = slices.Clone(pg.Glyphs)
+		s.front = append(s.front, c)
+	}
+	s.frags = append(s.frags, newPageFrags(pg, len(s.frags)))
+}
+
+// openAndInterpret opens the document and interprets its pages into a
+// sink made by newSink. When the file opened as it was but pages turned
+// out damaged (objects not where the cross-reference table says), it is
+// read again, into a new sink, with a rebuilt table and the reading with
+// more glyphs wins. The sink is nil only when the file did not open.
+func openAndInterpret(data []byte, opt Options, newSink func() pageSink) (*document, pageSink, error) {
 	d, err := openDocument(data, opt.Password)
 	if err != nil {
 		return nil, nil, err
 	}
-	pages, damaged, err := interpretAll(d, opt.MaxPages)
+	sink := newSink()
+	glyphs, damaged, err := interpretAll(d, opt.MaxPages, sink)
 	if err == nil && !damaged {
-		return d, pages, nil
+		return d, sink, nil
 	}
 	if errors.Is(err, appraise.ErrTooLarge) || d.repaired {
-		return d, pages, err
+		return d, sink, err
 	}
 	if d2, err2 := repairDocument(d.data, opt.Password); err2 == nil {
-		pages2, _, err3 := interpretAll(d2, opt.MaxPages)
-		if err3 == nil && (err != nil || glyphCount(pages2) > glyphCount(pages)) {
-			return d2, pages2, nil
+		sink2 := newSink()
+		glyphs2, _, err3 := interpretAll(d2, opt.MaxPages, sink2)
+		if err3 == nil && (err != nil || glyphs2 > glyphs) {
+			return d2, sink2, nil
 		}
 		if errors.Is(err3, appraise.ErrTooLarge) {
-			return d2, pages2, err3
+			return d2, sink2, err3
 		}
 	}
-	return d, pages, err
+	return d, sink, err
 }
 
-// interpretAll interprets every page. damaged reports that a page (or the
-// page tree) could not be read completely; err is set only when nothing
-// usable came out, or for ErrTooLarge.
-func interpretAll(d *document, maxPages int) (pages []PageGlyphs, damaged bool, err error) {
+// interpretAll interprets every page into sink and counts the glyphs.
+// damaged reports that a page (or the page tree) could not be read
+// completely; err is set only when nothing usable came out, or for
+// ErrTooLarge.
+func interpretAll(d *document, maxPages int, sink pageSink) (glyphs int, damaged bool, err error) {
 	refs, damaged, err := pageRefsOf(d)
 	if err != nil {
-		return nil, true, err
+		return 0, true, err
 	}
 	if maxPages > 0 && len(refs) > maxPages {
 		refs = refs[:maxPages]
@@ -109,19 +156,19 @@ func interpretAll(d *document, maxPages int) (pages []PageGlyphs, damaged bool, 
 	if !encrypted(d.r) {
 		dc.raw = d.data
 	}
-	pages = make([]PageGlyphs, 0, len(refs))
 	for i, ref := range refs {
 		pg, perr := dc.pageGlyphs(ref, i+1)
-		pages = append(pages, pg)
+		glyphs += len(pg.Glyphs)
+		sink.add(pg)
 		switch {
 		case perr == nil:
 		case errors.Is(perr, appraise.ErrTooLarge):
-			return pages, true, perr
+			return glyphs, true, perr
 		default:
 			damaged = true
 		}
 	}
-	return pages, damaged, nil
+	return glyphs, damaged, nil
 }
 
 // pageRefsOf lists the document's pages; no page at all is ErrDamaged.
@@ -140,22 +187,12 @@ func pageRefsOf(d *document) (refs []pageRef, damaged bool, err error) {
 	return w.pages, w.damaged, nil
 }
 
-func glyphCount(pages []PageGlyphs) int {
-	n := 0
-	for _, p := range pages {
-		n += len(p.Glyphs)
-	}
-	return n
-}
-
 // hasText reports whether any glyph carries non-blank text (an invisible
 // OCR layer counts: it is the text of a scanned paper).
-func hasText(pages []PageGlyphs) bool {
-	for _, p := range pages {
-		for _, g := range p.Glyphs {
-			if strings.TrimSpace(g.Text) != "" {
-				return true
-			}
+func hasText(glyphs []Glyph) bool {
+	for _, g := range glyphs {
+		if strings.TrimSpace(g.Text) != "" {
+			return true
 		}
 	}
 	return false

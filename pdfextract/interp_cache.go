@@ -22,9 +22,9 @@ type docCache struct {
 	forms          map[string]*form
 	formBytes      int
 	fallback       *font
-	content        []byte // page content, reused from page to page
-	raw            []byte // the file, for streams the library cannot decode; nil when encrypted
-	lastGlyphs     int    // glyphs on the last page interpreted
+	content        []byte  // page content, reused from page to page
+	raw            []byte  // the file, for streams the library cannot decode; nil when encrypted
+	glyphs         []Glyph // the page being interpreted, reused from page to page
 }
 
 func newDocCache() *docCache {

@@ -188,7 +188,8 @@ func (dc *docCache) pageContent(contents pdf.Value) ([]byte, error) {
 	return nil, nil
 }
 
-// pageGlyphs interprets one page. The error is ErrTooLarge (wrapped) when
+// pageGlyphs interprets one page into the cache's glyph array, valid
+// until the next page. The error is ErrTooLarge (wrapped) when
 // a content stream is over the limit, ErrDamaged when the library panicked
 // midway, or a decoding error that cut the content short; the glyphs drawn
 // before it are returned in every case.
@@ -196,11 +197,10 @@ func (dc *docCache) pageGlyphs(p pageRef, number int) (pg PageGlyphs, err error)
 	m, w, h := pageGeometry(p)
 	pg = PageGlyphs{Number: number, Width: w, Height: h}
 	ip := newInterp(dc, m, w, h)
-	// Pages of a paper carry similar numbers of glyphs: start from the
-	// last page's count rather than growing from nothing.
-	ip.glyphs = make([]Glyph, 0, min(dc.lastGlyphs+dc.lastGlyphs/4+16, maxGlyphsPerPage))
+	// The glyph array is reused from page to page (see pageSink).
+	ip.glyphs = dc.glyphs[:0]
 	defer func() {
-		dc.lastGlyphs = len(ip.glyphs)
+		dc.glyphs = ip.glyphs[:0]
 		if r := recover(); r != nil {
 			pg.Glyphs = ip.glyphs
 			err = fmt.Errorf("page %d: %s: %w", number, libraryPanic(r), appraise.ErrDamaged)
@@ -211,9 +211,6 @@ func (dc *docCache) pageGlyphs(p pageRef, number int) (pg PageGlyphs, err error)
 		return pg, err
 	}
 	ip.run(content, dc.resourcesOf(p.res))
-	if cap(ip.glyphs) > 2*len(ip.glyphs)+64 {
-		ip.glyphs = append([]Glyph(nil), ip.glyphs...) // do not keep a mostly empty array
-	}
 	pg.Glyphs = ip.glyphs
 	if ip.err != nil {
 		return pg, ip.err

@@ -33,15 +33,27 @@ import (
 func layoutPages(pages []PageGlyphs) (blocks []appraise.Block, text string) {
 	pfs := make([]*pageFrags, len(pages))
 	for i, p := range pages {
-		number := p.Number
-		if number <= 0 {
-			number = i + 1
-		}
-		pfs[i] = &pageFrags{
-			number: number, width: p.Width, height: p.Height,
-			frags: buildFragments(prepareGlyphs(p)),
-		}
+		pfs[i] = newPageFrags(p, i)
 	}
+	return layoutFrags(pfs)
+}
+
+// newPageFrags is the first stage of layout, page by page: the glyphs of
+// page p (index i in the document) cleaned and grouped into fragments.
+// It keeps nothing of p.Glyphs, so the caller may reuse that array.
+func newPageFrags(p PageGlyphs, i int) *pageFrags {
+	number := p.Number
+	if number <= 0 {
+		number = i + 1
+	}
+	return &pageFrags{
+		number: number, width: p.Width, height: p.Height,
+		frags: buildFragments(prepareGlyphs(p)),
+	}
+}
+
+// layoutFrags is the rest of layout, over the whole document's fragments.
+func layoutFrags(pfs []*pageFrags) (blocks []appraise.Block, text string) {
 	removeFurniture(pfs)
 	lines := orderLines(pfs)
 	st := measureDoc(lines)
