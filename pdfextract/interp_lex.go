@@ -42,17 +42,26 @@ func newLexer(data []byte) *lexer { return &lexer{data: data} }
 
 func (l *lexer) reset() { l.arena = l.arena[:0] }
 
-func isWhite(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
+// Byte classes of PDF syntax, looked up per byte by the lexer.
+const (
+	regularByte = iota
+	whiteByte
+	delimiterByte
+)
 
-func isDelimiter(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
+var byteClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\r\t\f\x00") {
+		t[c] = whiteByte
 	}
-	return false
-}
+	for _, c := range []byte("()<>[]{}/%") {
+		t[c] = delimiterByte
+	}
+	return t
+}()
+
+func isWhite(c byte) bool { return byteClass[c] == whiteByte }
+
+func isDelimiter(c byte) bool { return byteClass[c] == delimiterByte }
 
 func (l *lexer) skipSpace() {
 	for l.pos < len(l.data) {
@@ -110,7 +119,7 @@ func (l *lexer) next() token {
 		return token{kind: tOp, b: l.data[l.pos-1 : l.pos]}
 	}
 	start := l.pos
-	for l.pos < len(l.data) && !isWhite(l.data[l.pos]) && !isDelimiter(l.data[l.pos]) {
+	for l.pos < len(l.data) && byteClass[l.data[l.pos]] == regularByte {
 		l.pos++
 	}
 	word := l.data[start:l.pos]
@@ -151,9 +160,13 @@ func parseNumber(w []byte) (float64, bool) {
 	if i < len(w) && w[i] == '.' {
 		i++
 		scale := 0.1
-		for ; i < len(w) && w[i] >= '0' && w[i] <= '9'; i++ {
+		for k := 0; i < len(w) && w[i] >= '0' && w[i] <= '9'; i, k = i+1, k+1 {
+			if k < len(fracScales) {
+				scale = fracScales[k]
+			} else {
+				scale /= 10
+			}
 			v += float64(w[i]-'0') * scale
-			scale /= 10
 			digits++
 		}
 	}
@@ -166,6 +179,18 @@ func parseNumber(w []byte) (float64, bool) {
 	}
 	return v, true
 }
+
+// fracScales[k] is the weight of the k-th decimal digit, 0.1 divided by
+// ten k times, as parseNumber computed it digit by digit: a table saves
+// the divisions without changing a bit of the result.
+var fracScales = func() (t [24]float64) {
+	s := 0.1
+	for k := range t {
+		t[k] = s
+		s /= 10
+	}
+	return t
+}()
 
 // literalString reads after the opening parenthesis up to the balancing
 // one (or the end of data), decoding escapes. Without escapes it returns a

@@ -2,6 +2,8 @@ package pdfextract
 
 import (
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -103,4 +105,55 @@ func FuzzPageGlyphsContent(f *testing.F) {
 	f.Fuzz(func(t *testing.T, content []byte) {
 		_, _ = PageGlyphsOf(testpdf.NewDoc(string(content)).Bytes(), Options{})
 	})
+}
+
+// Numbers must come out bit for bit as the original digit-by-digit
+// reading gave them (weights divided by ten per digit): glyph positions,
+// and so the text, depend on them.
+func TestParseNumberKeepsItsRounding(t *testing.T) {
+	reference := func(w []byte) float64 {
+		i, neg := 0, false
+		for i < len(w) && (w[i] == '+' || w[i] == '-') {
+			neg = w[i] == '-'
+			i++
+		}
+		var v float64
+		for ; i < len(w) && w[i] >= '0' && w[i] <= '9'; i++ {
+			v = v*10 + float64(w[i]-'0')
+		}
+		if i < len(w) && w[i] == '.' {
+			i++
+			scale := 0.1
+			for ; i < len(w) && w[i] >= '0' && w[i] <= '9'; i++ {
+				v += float64(w[i]-'0') * scale
+				scale /= 10
+			}
+		}
+		if neg {
+			v = -v
+		}
+		return v
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	words := []string{"0.1", "-12.345678", ".5", "612.0000001", "3.14159265358979323846264338327950288", "1." + strings.Repeat("9", 40)}
+	for range 20000 {
+		var b strings.Builder
+		if rng.IntN(3) == 0 {
+			b.WriteByte('-')
+		}
+		for range rng.IntN(5) {
+			b.WriteByte(byte('0' + rng.IntN(10)))
+		}
+		b.WriteByte('.')
+		for range 1 + rng.IntN(30) {
+			b.WriteByte(byte('0' + rng.IntN(10)))
+		}
+		words = append(words, b.String())
+	}
+	for _, w := range words {
+		got, ok := parseNumber([]byte(w))
+		if want := reference([]byte(w)); !ok || math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("parseNumber(%q) = %v (%v), want %v", w, got, ok, want)
+		}
+	}
 }

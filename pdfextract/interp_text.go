@@ -19,8 +19,8 @@ func (ip *interp) show(s []byte) {
 	if !m.finite() {
 		return
 	}
-	xScale := math.Hypot(m[0], m[1])
-	size := math.Abs(fs) * f.sizeScale * math.Hypot(m[2], m[3])
+	xScale, yScale := math.Hypot(m[0], m[1]), math.Hypot(m[2], m[3]) // the loop moves only m[4], m[5]
+	size := math.Abs(fs) * f.sizeScale * yScale
 	upright := m[0] > 0 && math.Abs(m[1]) <= uprightSlope*m[0]
 	invisible := gs.render == 3 || gs.render == 7
 	for i := 0; i < len(s); {
@@ -36,7 +36,7 @@ func (ip *interp) show(s []byte) {
 			Font:      f.name,
 			Bold:      f.bold,
 			Italic:    f.italic,
-			Rise:      gs.rise * math.Hypot(m[2], m[3]),
+			Rise:      gs.rise * yScale,
 			Invisible: invisible,
 			Upright:   upright,
 		})
