@@ -34,10 +34,12 @@ const (
 // of them.
 var (
 	captionRE = lineRE{regexp.MustCompile(`^(?i:(?:supplementary\s+|extended\s+data\s+)?(?:fig(?:ure)?s?\.?|table|box|scheme|chart|plate))\s*(S?\d+[A-Za-z]?|[IVX]+)\b\s*([.:|—–-]?)`),
-		startsWithASCIIFold("sebftcp")}
-	// At most five runs: a number, three words, a colon.
+		startsWithWordFold("supplementary", "extended", "fig", "table", "box", "scheme", "chart", "plate")}
+	// At most five runs (a number, three words, a colon), starting with a
+	// digit, a Roman numeral or letter of the numbering, or the first
+	// letter of a name.
 	sectionRE = lineRE{regexp.MustCompile(`^(?i:(?:(?:\d+(?:\.\d+)*\.?|[IVX]+\.?|[A-H]\.)\s*)?(?:abstract|summary|background|introduction|methods?|materials? and methods|methods and materials|patients and methods|subjects and methods|study design|results|discussion|conclusions?|results and discussion|limitations|references|bibliography|literature cited|works cited|reference list|acknowledge?ments?|funding|author contributions|conflicts? of interest|competing interests|declarations?|data availability(?: statement)?|ethics statement|supplementary (?:material|information)|appendix(?: [a-z0-9]+)?|keywords|key words|abbreviations|highlights|in brief|graphical abstract|star ?methods|key resources table))\s*:?$`),
-		fewRuns(5)}
+		allOf(startsWithASCIIFold("abcdefghiklmprsvwx0123456789"), fewRuns(5))}
 	refsHeadRE = lineRE{regexp.MustCompile(`^(?i:(?:(?:\d+|[IVX]+)\.?\s*)?(?:references(?: and notes)?|bibliography|literature cited|works cited|reference list|cited literature))\s*:?$`),
 		fewRuns(5)}
 	bracketMarkerRE = lineRE{regexp.MustCompile(`^\[[0-9a-z*†‡§,–-]{1,12}\] `), firstByteIn("[")}
@@ -88,7 +90,7 @@ func segmentBlocks(lines []*textLine, st docStats) []*blockDraft {
 		}
 		cur = &blockDraft{lines: []*textLine{l}}
 		out = append(out, cur)
-		if inRefs && isHeadingLine(l, st) && !refStartRE.MatchString(l.text) && !refsHeadRE.MatchString(l.text) {
+		if inRefs && isHeadingLine(l, st) && !l.isRefStart() && !refsHeadRE.MatchString(l.text) {
 			inRefs = false
 		}
 	}
@@ -98,7 +100,7 @@ func segmentBlocks(lines []*textLine, st docStats) []*blockDraft {
 // isHeadingLine: a short line set bold or larger than body text, or a
 // known section name.
 func isHeadingLine(l *textLine, st docStats) bool {
-	if sectionRE.MatchString(l.text) {
+	if l.isSection() {
 		return true
 	}
 	if len(strings.Fields(l.text)) > 12 {
@@ -128,7 +130,7 @@ func startsBlock(blockFirst, p, c *textLine, st docStats, inRefs bool) bool {
 	if p.col != c.col && !continuesAcrossBands(p, c, st) {
 		return true
 	}
-	if captionRE.MatchString(c.text) && !captionRE.MatchString(p.text) || sectionRE.MatchString(p.text) || sectionRE.MatchString(c.text) {
+	if c.isCaptionStart() && !p.isCaptionStart() || p.isSection() || c.isSection() {
 		return true
 	}
 	em := math.Max(p.size, c.size)
@@ -160,11 +162,11 @@ func startsBlock(blockFirst, p, c *textLine, st docStats, inRefs bool) bool {
 		return true
 	}
 	if inRefs {
-		if refStartRE.MatchString(c.text) {
+		if c.isRefStart() {
 			return true
 		}
 		// Hanging indent: an entry's first line sticks out to the left.
-		return c.x0 < p.x0-indentMinEm*em && !refStartRE.MatchString(p.text)
+		return c.x0 < p.x0-indentMinEm*em && !p.isRefStart()
 	}
 	// An indented first line after a line that starts at the column's
 	// left edge and is full or ends a sentence.
@@ -328,7 +330,7 @@ func continues(a, b *blockDraft, st docStats) bool {
 		return true
 	}
 	if a.kind == appraise.KindReference {
-		return !endsSentence(a.last().text) && !refStartRE.MatchString(bf.text)
+		return !endsSentence(a.last().text) && !bf.isRefStart()
 	}
 	indented := bf.x0-bf.colLeft > indentMinEm*bf.size
 	if !endsSentence(a.last().text) {

@@ -34,6 +34,8 @@ func TestLineREMatchesAsTheExpression(t *testing.T) {
 		{"caption label in capitals", captionRE, "TABLE 1 | Baseline", true},
 		{"caption label with a long s folds to s", captionRE, "ſupplementary Figure S1.", true},
 		{"body line is no caption", captionRE, "The figure shows", false},
+		{"plural caption label", captionRE, "Figs. 3", true},
+		{"caption label with a long s in a plural", captionRE, "Figſ 3", true},
 		{"numbered section heading", sectionRE, "2.1 Materials and methods:", true},
 		{"section heading with tabs and a spaced colon", sectionRE, "IV.\tResults and discussion :", true},
 		{"section name with the Kelvin sign folds to k", sectionRE, "\u212Aeywords", true},
@@ -62,7 +64,8 @@ func TestLineREQuickTestsKeepRandomMatches(t *testing.T) {
 	pieces := []string{"", " ", "  ", "\t", "\n", ":", ".", "1", "12", "2.1", "IV", "A.", "[3]", "ſ", "\u212A",
 		"supplementary", "extended data", "Figure", "fig", "Table", "box", "methods", "Materials and methods",
 		"results and discussion", "key resources table", "star methods", "appendix", "x", "References", "and notes",
-		"keywords", "Lee", "the", "é", "S1", "—", "|"}
+		"keywords", "Lee", "the", "é", "S1", "—", "|", "Figs.", "FIGURE", "plate", "Chart", "scheme", "Box", "tables",
+		"I.", "x", "B.", "Discussion", "conclusion", "graphical abstract", "in brief", "Highlights", "data availability statement"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	matched := 0
 	for range 50000 {
@@ -87,4 +90,21 @@ func FuzzLineRE(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { quickTestKeepsEveryMatch(t, s) })
+}
+
+func TestLineMatchesAreTheExpressions(t *testing.T) {
+	for _, text := range []string{"Figure 1. A caption", "2. Methods", "[3] Smith J.", "3. Lee M.", "Results", "plain text of a paragraph", ""} {
+		l := &textLine{text: text}
+		for range 2 { // asked again, the cached answer
+			if got, want := l.isCaptionStart(), captionRE.MatchString(text); got != want {
+				t.Errorf("%q: isCaptionStart %v, captionRE %v", text, got, want)
+			}
+			if got, want := l.isSection(), sectionRE.MatchString(text); got != want {
+				t.Errorf("%q: isSection %v, sectionRE %v", text, got, want)
+			}
+			if got, want := l.isRefStart(), refStartRE.MatchString(text); got != want {
+				t.Errorf("%q: isRefStart %v, refStartRE %v", text, got, want)
+			}
+		}
+	}
 }

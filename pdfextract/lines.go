@@ -52,8 +52,17 @@ func (f *fragment) plainText() string {
 	return f.textCache
 }
 
-// byX orders glyphs left to right, drawing order breaking ties.
-func byX(a, b lglyph) int { return cmp.Or(cmp.Compare(a.x0, b.x0), cmp.Compare(a.seq, b.seq)) }
+// byX orders glyphs left to right, drawing order breaking ties. (x0 is
+// never NaN: prepareGlyphs drops such glyphs.)
+func byX(a, b lglyph) int {
+	switch {
+	case a.x0 < b.x0:
+		return -1
+	case a.x0 > b.x0:
+		return 1
+	}
+	return cmp.Compare(a.seq, b.seq)
+}
 
 // byBase orders fragments top to bottom by baseline, then left to right.
 func byBase(a, b *fragment) int {

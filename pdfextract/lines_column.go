@@ -24,6 +24,7 @@ type textLine struct {
 	pageHeight  float64
 	firstInCol  bool
 	lastInCol   bool
+	matched     lineMatches // what the line expressions say of text, once asked
 }
 
 // columnLines merges one column's fragments into lines, top to bottom.

@@ -82,12 +82,8 @@ func wordsText(gs []lglyph, base, size float64) string {
 			// A drawn space counts only if the next glyph moved on: some
 			// producers draw zero-advance spaces inside words.
 			drawn := spacePending && gap > zeroAdvanceEm*em
-			tok := lastToken(b.String())
-			if prev.superscript { // an accent over the variable: "g" + raised "→"
-				tok = strings.TrimRightFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-			}
 			mathIndex := isSubscript(g, base, size) && !isSubscript(prev, base, size) &&
-				isMathVariable(trailingLetters(tok), prev.italic || prev.bold || prev.font != font)
+				isMathVariable(trailingLetters(variableBefore(b.String(), prev.superscript)), prev.italic || prev.bold || prev.font != font)
 			if drawn || gap > wordGapEm*em || forceSpace && startsWordChar(g.text) || mathIndex {
 				b.WriteByte(' ')
 			}
@@ -97,6 +93,16 @@ func wordsText(gs []lglyph, base, size float64) string {
 		spacePending, forceSpace = false, false
 	}
 	return b.String()
+}
+
+// variableBefore is the token a subscript would index: the last one
+// written, less what a raised accent over it left ("g" + raised "→").
+func variableBefore(written string, accented bool) string {
+	tok := lastToken(written)
+	if accented {
+		tok = strings.TrimRightFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	return tok
 }
 
 // writeSuperscript writes a superscript run s after the text in b and
@@ -291,9 +297,10 @@ func isOverprint(g *lglyph, before []lglyph) bool {
 	}
 	for k := range before {
 		p := &before[k]
-		if p.text == g.text && math.Abs(p.x0-g.x0) < 0.25*g.size &&
-			math.Abs(p.base-g.base) < 0.15*g.size && math.Abs(p.size-g.size) < 0.1*g.size &&
-			math.Abs(p.x0-g.x0) < 0.6*(g.x1-g.x0) {
+		// Positions first: they rule out almost every pair before the
+		// texts are compared.
+		if math.Abs(p.x0-g.x0) < 0.25*g.size && math.Abs(p.base-g.base) < 0.15*g.size &&
+			math.Abs(p.size-g.size) < 0.1*g.size && math.Abs(p.x0-g.x0) < 0.6*(g.x1-g.x0) && p.text == g.text {
 			return true
 		}
 	}
