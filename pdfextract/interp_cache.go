@@ -25,6 +25,7 @@ type docCache struct {
 	content        []byte  // page content, reused from page to page
 	raw            []byte  // the file, for streams the library cannot decode; nil when encrypted
 	glyphs         []Glyph // the page being interpreted, reused from page to page
+	inflate        inflater
 }
 
 func newDocCache() *docCache {
@@ -52,7 +53,7 @@ func (dc *docCache) readStream(v pdf.Value, limit int64) ([]byte, error) {
 // decode the stream at all (a filter or predictor it lacks) and the file
 // is not encrypted, the raw bytes are decoded by interp_filters.go.
 func (dc *docCache) readStreamInto(v pdf.Value, limit int64, buf []byte) ([]byte, error) {
-	data, err := libraryStream(v, limit, buf)
+	data, err := dc.libraryStream(v, limit, buf)
 	if err == nil || len(data) > 0 || dc.raw == nil || isTooLarge(err) {
 		return data, err
 	}
@@ -70,8 +71,9 @@ func (dc *docCache) readStreamInto(v pdf.Value, limit int64, buf []byte) ([]byte
 	return decoded, derr
 }
 
-// libraryStream reads a stream through the library's decoders.
-func libraryStream(v pdf.Value, limit int64, buf []byte) (data []byte, err error) {
+// libraryStream reads a stream through the library's decoders (or the
+// document's inflater, which gives the same, see interp_flate.go).
+func (dc *docCache) libraryStream(v pdf.Value, limit int64, buf []byte) (data []byte, err error) {
 	data = buf[:0]
 	stored := int64(-1) // the stream's /Length, read when first needed
 	defer func() {
@@ -79,7 +81,7 @@ func libraryStream(v pdf.Value, limit int64, buf []byte) (data []byte, err error
 			err = fmt.Errorf("read stream: %v", r)
 		}
 	}()
-	rc := v.Reader()
+	rc := dc.streamReader(v)
 	defer rc.Close()
 	for {
 		if len(data) == cap(data) {

@@ -7,8 +7,6 @@ import (
 	"encoding/ascii85"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -22,15 +20,11 @@ import (
 
 // rawStreamData returns the undecoded bytes of stream v in data.
 func rawStreamData(data []byte, v pdf.Value) ([]byte, bool) {
-	s := v.String()
-	at := strings.LastIndexByte(s, '@')
-	if at < 0 {
+	off64, ok := streamOffset(v)
+	if !ok || off64 >= int64(len(data)) {
 		return nil, false
 	}
-	off, err := strconv.Atoi(s[at+1:])
-	if err != nil || off < 0 || off >= len(data) {
-		return nil, false
-	}
+	off := int(off64)
 	n := int(v.Key("Length").Int64())
 	if n <= 0 || n > len(data)-off {
 		// A missing or wrong /Length: up to "endstream".
