@@ -170,9 +170,11 @@ func readRequest(in *bufio.Reader) (request, error) {
 
 // guard applies the memory cap (an OS limit where there is one, the Go
 // runtime's soft limit and a watchdog) and a wall-clock backstop in case
-// the parent is gone.
+// the parent is gone, and sets the child's garbage-collection pace (see
+// childGCPercent).
 func (c child) guard(req request) {
 	debug.SetMaxStack(maxStack)
+	debug.SetGCPercent(childGCPercent)
 	debug.SetMemoryLimit(req.MemoryLimit * 7 / 8)
 	limitAddressSpace(req.MemoryLimit)
 	watchMemory(req.MemoryLimit, watchdogEvery, func(used int64) {

@@ -38,6 +38,13 @@ const (
 	// waitDelay bounds the wait for the child's pipes to close once it has
 	// been killed.
 	waitDelay = 2 * time.Second
+	// childGCPercent is the child's GOGC. A child lives for one file and
+	// starts from an empty heap, so at the default 100 it collects again
+	// and again while the heap grows; 200 made papers of the corpus 8–15%
+	// faster through the child for a few MiB more at the peak (the
+	// corpus's largest: 31 -> 34 MiB). The soft memory limit still bounds
+	// the heap below the cap.
+	childGCPercent = 200
 )
 
 // limits are the resolved limits of one extraction.
