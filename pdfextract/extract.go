@@ -3,7 +3,6 @@ package pdfextract
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"appraise.app/appraise/internal/appraise"
@@ -32,7 +31,7 @@ func ExtractBytes(data []byte, opt Options) (doc appraise.Document, err error) {
 			doc, err = appraise.Document{}, fmt.Errorf("extract: %s: %w", libraryPanic(r), appraise.ErrDamaged)
 		}
 	}()
-	d, sink, err := openAndInterpret(data, opt, func() pageSink { return &layoutSink{} })
+	d, sink, err := openAndInterpret(data, opt, func() pageSink { return newLayoutSink() })
 	if err != nil {
 		return appraise.Document{}, err
 	}
@@ -68,47 +67,6 @@ func PageGlyphsOf(data []byte, opt Options) (pages []PageGlyphs, err error) {
 	return sink.(*pageCollector).pages, err
 }
 
-// pageSink takes the pages of one reading of a document, in page order,
-// as they are interpreted. The glyph array of each page is reused for the
-// next one: a sink copies what it keeps.
-type pageSink interface {
-	add(pg PageGlyphs)
-}
-
-// pageCollector keeps every page's glyphs.
-type pageCollector struct{ pages []PageGlyphs }
-
-func (c *pageCollector) add(pg PageGlyphs) {
-	pg.Glyphs = slices.Clone(pg.Glyphs)
-	c.pages = append(c.pages, pg)
-}
-
-// layoutSink starts the layout of each page as it comes (see
-// newPageFrags), so the document's glyphs are never all held at once,
-// and keeps what the rest of extraction needs: the pages' sizes, the
-// glyphs of the first two pages for the metadata, and whether any glyph
-// carries text.
-type layoutSink struct {
-	frags []*pageFrags
-	pages []appraise.Page
-	front []PageGlyphs // the first two pages
-	text  bool         // some glyph carries non-blank text (see hasText)
-}
-
-// metadataPages is how many pages documentMetadata reads.
-const metadataPages = 2
-
-func (s *layoutSink) add(pg PageGlyphs) {
-	s.text = s.text || hasText(pg.Glyphs)
-	s.pages = append(s.pages, appraise.Page{Number: pg.Number, Width: pg.Width, Height: pg.Height})
-	if len(s.front) < metadataPages {
-		c := pg
-		c.Glyphs = slices.Clone(pg.Glyphs)
-		s.front = append(s.front, c)
-	}
-	s.frags = append(s.frags, newPageFrags(pg, len(s.frags)))
-}
-
 // openAndInterpret opens the document and interprets its pages into a
 // sink made by newSink. When the file opened as it was but pages turned
 // out damaged (objects not where the cross-reference table says), it is
@@ -119,8 +77,7 @@ func openAndInterpret(data []byte, opt Options, newSink func() pageSink) (*docum
 	if err != nil {
 		return nil, nil, err
 	}
-	sink := newSink()
-	glyphs, damaged, err := interpretAll(d, opt.MaxPages, sink)
+	sink, glyphs, damaged, err := readInto(d, opt.MaxPages, newSink)
 	if err == nil && !damaged {
 		return d, sink, nil
 	}
@@ -128,8 +85,7 @@ func openAndInterpret(data []byte, opt Options, newSink func() pageSink) (*docum
 		return d, sink, err
 	}
 	if d2, err2 := repairDocument(d.data, opt.Password); err2 == nil {
-		sink2 := newSink()
-		glyphs2, _, err3 := interpretAll(d2, opt.MaxPages, sink2)
+		sink2, glyphs2, _, err3 := readInto(d2, opt.MaxPages, newSink)
 		if err3 == nil && (err != nil || glyphs2 > glyphs) {
 			return d2, sink2, nil
 		}
@@ -138,6 +94,15 @@ func openAndInterpret(data []byte, opt Options, newSink func() pageSink) (*docum
 		}
 	}
 	return d, sink, err
+}
+
+// readInto interprets d's pages into a new sink and finishes the sink
+// (waits for the work it does on its own) whatever happens.
+func readInto(d *document, maxPages int, newSink func() pageSink) (sink pageSink, glyphs int, damaged bool, err error) {
+	sink = newSink()
+	defer sink.finish()
+	glyphs, damaged, err = interpretAll(d, maxPages, sink)
+	return sink, glyphs, damaged, err
 }
 
 // interpretAll interprets every page into sink and counts the glyphs.
@@ -159,7 +124,7 @@ func interpretAll(d *document, maxPages int, sink pageSink) (glyphs int, damaged
 	for i, ref := range refs {
 		pg, perr := dc.pageGlyphs(ref, i+1)
 		glyphs += len(pg.Glyphs)
-		sink.add(pg)
+		dc.glyphs = sink.add(pg)
 		switch {
 		case perr == nil:
 		case errors.Is(perr, appraise.ErrTooLarge):
