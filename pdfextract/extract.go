@@ -44,10 +44,17 @@ func ExtractBytes(data []byte, opt Options) (doc appraise.Document, err error) {
 		ExtractorVersion: Version,
 		Pages:            ls.pages,
 		Blocks:           blocks,
-		Passages:         segment.Passages(text, blocks),
 		Text:             text,
 	}
-	doc.Meta = documentMetadata(d, ls.front, blocks, text)
+	// Passages and metadata read the blocks and text, and nothing else the
+	// other touches.
+	inParallel(2, func(i int) {
+		if i == 0 {
+			doc.Passages = segment.Passages(text, blocks)
+		} else {
+			doc.Meta = documentMetadata(d, ls.front, blocks, text)
+		}
+	})
 	return doc, nil
 }
 

@@ -64,30 +64,42 @@ func layoutFrags(pfs []*pageFrags) (blocks []appraise.Block, text string) {
 }
 
 // orderLines returns every kept line of the document in reading order:
-// pages in order, bands top to bottom, columns left to right.
+// pages in order, bands top to bottom, columns left to right. Pages are
+// independent until their columns are numbered, so they are laid out in
+// parallel.
 func orderLines(pfs []*pageFrags) []*textLine {
+	cols := make([][][]*textLine, len(pfs))
+	inParallel(len(pfs), func(i int) { cols[i] = pageColumns(pfs[i]) })
 	var lines []*textLine
 	colID := 0
-	for _, p := range pfs {
-		kept := make([]*fragment, 0, len(p.frags))
-		for _, f := range p.frags {
-			if !f.removed {
-				kept = append(kept, f)
-			}
-		}
-		for _, b := range pageBands(kept, p.width) {
-			for _, c := range b.cols {
-				if len(c) == 0 {
-					continue
-				}
-				ls := columnLines(c)
-				setColumn(ls, p, colID)
-				colID++
-				lines = append(lines, ls...)
-			}
+	for i, p := range pfs {
+		for _, ls := range cols[i] {
+			setColumn(ls, p, colID)
+			colID++
+			lines = append(lines, ls...)
 		}
 	}
 	return lines
+}
+
+// pageColumns returns the lines of each column of page p that has any, in
+// reading order: bands top to bottom, columns left to right.
+func pageColumns(p *pageFrags) [][]*textLine {
+	kept := make([]*fragment, 0, len(p.frags))
+	for _, f := range p.frags {
+		if !f.removed {
+			kept = append(kept, f)
+		}
+	}
+	var cols [][]*textLine
+	for _, b := range pageBands(kept, p.width) {
+		for _, c := range b.cols {
+			if len(c) > 0 {
+				cols = append(cols, columnLines(c))
+			}
+		}
+	}
+	return cols
 }
 
 // setColumn records the column's identity and edges on its lines.
