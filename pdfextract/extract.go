@@ -21,10 +21,12 @@ type Options struct {
 // ExtractBytes turns PDF bytes into a Document: open (repairing the
 // cross-reference table when needed), interpret every page into glyphs,
 // lay them out into blocks in reading order, split the blocks into
-// passages, and read the bibliographic metadata. Errors wrap the typed
-// extraction errors of internal/appraise. It never panics; it does not
-// guard against hangs or memory exhaustion in the PDF library, which is
-// why the app calls it in a child process (see Isolated).
+// passages, and read the bibliographic metadata. Layout runs on other
+// goroutines alongside interpretation; all are joined before it returns.
+// Errors wrap the typed extraction errors of internal/appraise. It never
+// panics; it does not guard against hangs or memory exhaustion in the PDF
+// library, which is why the app calls it in a child process (see
+// Isolated).
 func ExtractBytes(data []byte, opt Options) (doc appraise.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
