@@ -34,7 +34,7 @@ test-deps:
 
 ## test: vet, lint, build the core without cgo, run every test (race detector), then the real-window test
 test: test-deps lint core
-	$(GO) test -race -tags ci -timeout 20m ./...
+	$(GO) test -race -tags ci -count=1 -timeout 20m ./...
 	$(MAKE) --no-print-directory e2e
 
 lint:
