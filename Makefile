@@ -52,8 +52,8 @@ e2e: build
 	APPRAISE_E2E_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -tags e2e -run TestEndToEnd -timeout 5m ./cmd/appraise
 
 ## eval: extraction quality and speed over a folder of PDFs, side by side with pdftotext
-eval: test-deps
-	APPRAISE_CORPUS=$(CORPUS) $(GO) run ./internal/cmd/evalextract
+eval: test-deps build
+	APPRAISE_CORPUS=$(CORPUS) $(GO) run ./internal/cmd/evalextract -exe $(CURDIR)/$(BIN)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(CORE)

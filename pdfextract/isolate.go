@@ -33,6 +33,14 @@ type Isolated struct {
 // ChildMain first thing in main (or TestMain).
 func NewIsolated() *Isolated { return &Isolated{} }
 
+// WithExecutable makes x run the child from exe, a binary whose main calls
+// ChildMain (bin/appraise, say), instead of the running one. The eval tool
+// uses it to time extraction through the app's own binary.
+func (x *Isolated) WithExecutable(exe string) *Isolated {
+	x.exe = exe
+	return x
+}
+
 // Version is the extractor's output version (the package's Version).
 func (x *Isolated) Version() string { return Version }
 

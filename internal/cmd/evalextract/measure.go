@@ -47,6 +47,9 @@ func measure(ctx context.Context, cfg config, in input) result {
 		return r
 	}
 	x := pdfextract.NewIsolated()
+	if cfg.exe != "" {
+		x.WithExecutable(cfg.exe)
+	}
 	var doc appraise.Document
 	var walls []time.Duration
 	for i := 0; i < cfg.runs; i++ {
