@@ -18,6 +18,9 @@ import (
 	"appraise.app/appraise/internal/atomicfile"
 )
 
+// bomLabel names the CSV byte-order-mark option.
+const bomLabel = "CSV for Excel and other spreadsheets (UTF-8 byte order mark)"
+
 // exportFormats are the formats File → Export… offers, in order.
 var exportFormats = []struct {
 	label  string
@@ -58,6 +61,11 @@ func (u *appUI) showExport() {
 	if u.prefs.author() == "" {
 		mine.Disable()
 	}
+	// Spreadsheets read CSV as UTF-8 only when it starts with a byte order
+	// mark; on by default, offered only for CSV.
+	bom := widget.NewCheck(bomLabel, nil)
+	bom.SetChecked(true)
+	bom.Disable()
 	folder := widget.NewEntry()
 	folder.SetText(u.exportFolder(paper))
 	name := widget.NewEntry()
@@ -66,6 +74,11 @@ func (u *appUI) showExport() {
 		for _, f := range exportFormats {
 			if f.label == sel {
 				name.SetText(strings.TrimSuffix(name.Text, filepath.Ext(name.Text)) + f.ext)
+				if f.format == appraise.FormatCSV {
+					bom.Enable()
+				} else {
+					bom.Disable()
+				}
 			}
 		}
 	}
@@ -80,6 +93,7 @@ func (u *appUI) showExport() {
 	})
 	items := []*widget.FormItem{
 		widget.NewFormItem("Format", format),
+		widget.NewFormItem("", bom),
 		widget.NewFormItem("Tags", tags),
 		widget.NewFormItem("", mine),
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder)),
@@ -110,6 +124,7 @@ func (u *appUI) showExport() {
 		if mine.Checked {
 			filter.Author = u.prefs.author()
 		}
+		filter.BOM = f.format == appraise.FormatCSV && bom.Checked
 		u.confirmExport(paper.ID, f.format, filter, filepath.Join(strings.TrimSpace(folder.Text), strings.TrimSpace(name.Text)))
 	}, u.win)
 	d.Resize(fyne.NewSize(min(620, u.win.Canvas().Size().Width*0.95), 0))

@@ -286,7 +286,7 @@ func (f *fakeLibrary) SavePaper(p appraise.Paper) error {
 func (f *fakeLibrary) Export(id appraise.PaperID, format appraise.ExportFormat, filter appraise.ExportFilter, w io.Writer) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	fmt.Fprintf(w, "format=%s tags=%v author=%q\n", format, filter.Tags, filter.Author)
+	fmt.Fprintf(w, "format=%s tags=%v author=%q bom=%v\n", format, filter.Tags, filter.Author, filter.BOM)
 	for _, a := range f.live(id) {
 		fmt.Fprintf(w, "%s\t%s\t%s\n", strings.Join(a.Tags, ","), a.Anchor.Exact, a.Note)
 	}

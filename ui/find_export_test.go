@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"appraise.app/appraise/internal/appraise"
 )
@@ -69,6 +70,39 @@ func TestExportWritesTheFileAndConfirms(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(dir, ".*tmp*"))
 	if len(left) != 0 {
 		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+func TestExportDialogOffersSpreadsheetMarkForCSVOnly(t *testing.T) {
+	h := newHarness(t, newFakeLibrary())
+	h.openDoc("small", smallPaper())
+	h.u.prefs.setExportDir(t.TempDir())
+	h.u.showExport()
+	var bom *widget.Check
+	for _, o := range test.LaidOutObjects(h.w.Canvas().Overlays().Top()) {
+		if c, ok := o.(*widget.Check); ok && c.Text == bomLabel {
+			bom = c
+		}
+	}
+	if bom == nil {
+		t.Fatalf("no byte-order-mark option:\n%s", h.overlayText())
+	}
+	if !bom.Disabled() {
+		t.Error("the CSV option is offered for the HTML handout")
+	}
+	radio := overlayObject[*widget.RadioGroup](h)
+	radio.SetSelected("CSV (spreadsheet)")
+	if bom.Disabled() || !bom.Checked {
+		t.Fatal("CSV does not offer the byte order mark, checked")
+	}
+	test.Tap(h.overlayButton("Export"))
+	h.settle()
+	files, _ := filepath.Glob(filepath.Join(h.u.prefs.exportDir(), "*.csv"))
+	if len(files) != 1 {
+		t.Fatalf("exported files: %v\n%s", files, h.overlayText())
+	}
+	if b, _ := os.ReadFile(files[0]); !strings.HasPrefix(string(b), "format=csv tags=[] author=\"\" bom=true") {
+		t.Errorf("export asked for %q", b)
 	}
 }
 

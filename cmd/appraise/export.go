@@ -17,8 +17,7 @@ import (
 type exportOptions struct {
 	paper  string // id, id prefix or PDF path
 	format appraise.ExportFormat
-	filter appraise.ExportFilter
-	bom    bool
+	filter appraise.ExportFilter // filter.BOM is --bom
 	out    string // "" or "-" for stdout
 }
 
@@ -40,7 +39,7 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	fs.StringVar(&format, "format", "", "html, md, csv or jsonld")
 	fs.Var(&tags, "tag", "only annotations with this tag (repeatable)")
 	fs.StringVar(&opt.filter.Author, "author", "", "only annotations by this author")
-	fs.BoolVar(&opt.bom, "bom", false, "start CSV with a UTF-8 byte order mark for spreadsheets")
+	fs.BoolVar(&opt.filter.BOM, "bom", false, "start CSV with a UTF-8 byte order mark for spreadsheets")
 	fs.StringVar(&opt.out, "o", "", "write to this file instead of standard output")
 	if err := fs.Parse(args); err != nil {
 		return opt, usageErrorf("%v", err)
@@ -62,7 +61,7 @@ func parseExportArgs(args []string) (exportOptions, error) {
 		return opt, usageErrorf("unknown format %q (use html, md, csv or jsonld)", format)
 	}
 	opt.format = appraise.ExportFormat(format)
-	if opt.bom && opt.format != appraise.FormatCSV {
+	if opt.filter.BOM && opt.format != appraise.FormatCSV {
 		return opt, usageErrorf("--bom applies to --format csv only")
 	}
 	return opt, nil
@@ -103,20 +102,10 @@ func runExport(e *env, args []string) error {
 	})
 }
 
-// writeExport sends what fill writes to standard output, or with -o to a
+// writeExport sends what write writes to standard output, or with -o to a
 // file replaced atomically: a failure at any point leaves the old file (or
-// no file) in place, never part of the new one. With --bom the output
-// starts with a UTF-8 byte order mark.
-func writeExport(e *env, opt exportOptions, fill func(io.Writer) error) error {
-	write := fill
-	if opt.bom {
-		write = func(w io.Writer) error {
-			if _, err := io.WriteString(w, export.BOM); err != nil {
-				return err
-			}
-			return fill(w)
-		}
-	}
+// no file) in place, never part of the new one.
+func writeExport(e *env, opt exportOptions, write func(io.Writer) error) error {
 	if opt.out == "" || opt.out == "-" {
 		return write(e.stdout)
 	}

@@ -26,8 +26,8 @@ func TestExportArguments(t *testing.T) {
 		{"format and paper", []string{"--paper", "abc123", "--format", "md"},
 			exportOptions{paper: "abc123", format: appraise.FormatMarkdown}, ""},
 		{"filters", []string{"--paper", "p.pdf", "--format", "csv", "--tag", "claim", "--tag", "limitation", "--author", "Ann", "--bom", "-o", "x.csv"},
-			exportOptions{paper: "p.pdf", format: appraise.FormatCSV, bom: true, out: "x.csv",
-				filter: appraise.ExportFilter{Tags: []string{"claim", "limitation"}, Author: "Ann"}}, ""},
+			exportOptions{paper: "p.pdf", format: appraise.FormatCSV, out: "x.csv",
+				filter: appraise.ExportFilter{Tags: []string{"claim", "limitation"}, Author: "Ann", BOM: true}}, ""},
 		{"format from the output file's extension", []string{"--paper", "abc123", "-o", "Handout.HTML"},
 			exportOptions{paper: "abc123", format: appraise.FormatHTML, out: "Handout.HTML"}, ""},
 		{"json file means JSON-LD", []string{"--paper", "abc123", "-o", "notes.json"},
@@ -55,7 +55,7 @@ func TestExportArguments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.paper != c.want.paper || got.format != c.want.format || got.bom != c.want.bom || got.out != c.want.out ||
+			if got.paper != c.want.paper || got.format != c.want.format || got.filter.BOM != c.want.filter.BOM || got.out != c.want.out ||
 				got.filter.Author != c.want.filter.Author || !slices.Equal(got.filter.Tags, c.want.filter.Tags) {
 				t.Errorf("options = %+v, want %+v", got, c.want)
 			}
@@ -112,8 +112,8 @@ func TestExportReplacesTheFileWhole(t *testing.T) {
 	}
 	var stdout bytes.Buffer
 	e := &env{stdout: &stdout, stderr: io.Discard}
-	err := writeExport(e, exportOptions{out: path, bom: true}, func(w io.Writer) error {
-		_, err := io.WriteString(w, "a,b\r\n")
+	err := writeExport(e, exportOptions{out: path}, func(w io.Writer) error {
+		_, err := io.WriteString(w, "\uFEFFa,b\r\n")
 		return err
 	})
 	if err != nil {

@@ -32,8 +32,12 @@ const (
 	FormatJSONLD   ExportFormat = "jsonld"
 )
 
-// ExportFilter narrows an export; empty fields mean everything.
+// ExportFilter narrows an export (empty fields mean everything) and
+// carries the one format option.
 type ExportFilter struct {
 	Tags   []string
 	Author string
+	// BOM starts a CSV export with a UTF-8 byte order mark, which
+	// spreadsheet programs need to read it as UTF-8; other formats ignore it.
+	BOM bool
 }
