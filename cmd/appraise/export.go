@@ -18,7 +18,7 @@ type exportOptions struct {
 	paper  string // id, id prefix or PDF path
 	format appraise.ExportFormat
 	filter appraise.ExportFilter // filter.BOM is --bom
-	out    string // "" or "-" for stdout
+	out    string                // "" or "-" for stdout
 }
 
 // stringsFlag collects a repeatable flag.
