@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"appraise.app/appraise/ui"
 )
 
 // runCLI runs appraise with args and returns exit code, stdout and stderr.
@@ -71,17 +73,23 @@ func TestVersionPrintsAppAndExtractorVersions(t *testing.T) {
 	}
 }
 
-func TestVersionMatchesFyneAppToml(t *testing.T) {
+func TestCodeAgreesWithFyneAppToml(t *testing.T) {
 	toml, err := os.ReadFile("../../FyneApp.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`(?m)^Version = "([^"]+)"`).FindSubmatch(toml)
-	if m == nil {
-		t.Fatal("FyneApp.toml has no Version")
-	}
-	if string(m[1]) != version {
-		t.Errorf("main.version %q differs from FyneApp.toml %q", version, m[1])
+	for _, c := range []struct{ key, inCode string }{
+		{"Version", version},
+		{"ID", ui.AppID},
+	} {
+		m := regexp.MustCompile(`(?m)^` + c.key + ` = "([^"]+)"`).FindSubmatch(toml)
+		if m == nil {
+			t.Errorf("FyneApp.toml has no %s", c.key)
+			continue
+		}
+		if string(m[1]) != c.inCode {
+			t.Errorf("%s in code %q differs from FyneApp.toml %q", c.key, c.inCode, m[1])
+		}
 	}
 }
 
