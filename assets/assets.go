@@ -1,5 +1,5 @@
 // Package assets embeds the files Appraise ships inside its binary: the
-// app icon and the bundled demo paper, as fyne.Resource values and bytes.
+// app icon as a fyne.Resource and the bundled demo paper as bytes.
 //
 // It may import Fyne; it must not import the core packages, bbolt or the
 // PDF library.
@@ -23,6 +23,3 @@ var Icon = fyne.NewStaticResource("icon.png", iconPNG)
 //
 //go:embed demo.pdf
 var DemoPDF []byte
-
-// Demo is the demo paper as a Fyne resource.
-var Demo = fyne.NewStaticResource("demo.pdf", DemoPDF)
