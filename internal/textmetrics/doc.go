@@ -1,7 +1,8 @@
 // Package textmetrics scores extracted text against a reference text: word
 // recall, precision and F1 over bags of words, and reading-order agreement
 // as the longest common subsequence of the two word sequences divided by the
-// reference's length.
+// reference's length. It also takes page furniture out of a pdftotext
+// reference by a rule independent of the extractor (WithoutFurniture).
 //
 // It owns the one definition of "word" the project measures with, so the
 // layout tests in pdfextract and the eval tool (internal/cmd/evalextract)

@@ -27,7 +27,7 @@ type result struct {
 	vsTruth  *textmetrics.Score
 	vsPdf    *textmetrics.Score
 	// vsBody compares with pdftotext's output minus its page furniture
-	// (see stripFurniture).
+	// (see textmetrics.WithoutFurniture).
 	vsBody *textmetrics.Score
 }
 
@@ -79,7 +79,7 @@ func measure(ctx context.Context, cfg config, in input) result {
 		r.inProc = median(times)
 		r.vsTruth = score(doc.Text, in.truth)
 		r.vsPdf = score(doc.Text, in.pdftotext)
-		r.vsBody = scoreWith(doc.Text, in.pdftotext, stripFurniture)
+		r.vsBody = scoreWith(doc.Text, in.pdftotext, textmetrics.WithoutFurniture)
 	}
 	if cfg.pdftotext != "" {
 		var times []time.Duration

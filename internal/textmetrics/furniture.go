@@ -1,32 +1,34 @@
-package main
+package textmetrics
 
 import (
 	"regexp"
 	"strings"
 )
 
-// Page furniture in the reference. pdftotext keeps running headers,
+// Page furniture in a reference text. pdftotext keeps running headers,
 // footers, licence lines, page numbers and margin line numbers, which
 // Appraise removes on purpose, so raw scores against pdftotext mix
-// extraction quality with that choice. stripFurniture removes furniture
+// extraction quality with that choice. WithoutFurniture removes furniture
 // from the reference by a rule of its own, independent of the extractor's
-// detector: pages are pdftotext's form feeds; a line is furniture when it is
-// a bare number, or when, with digits masked, it recurs on at least 30% of
-// the pages (and on three or more). The report shows both scores.
+// detector, so a score against its result cannot be raised by the
+// extractor dropping text: pages are pdftotext's form feeds; a line is
+// furniture when it is a bare number, or when, with digits masked, it
+// recurs on at least 30% of the pages (and on three or more).
 
 var (
 	bareNumber = regexp.MustCompile(`^\s*[0-9]{1,5}\s*$`)
-	digits     = regexp.MustCompile(`[0-9]+`)
-	spaces     = regexp.MustCompile(`\s+`)
+	digitRun   = regexp.MustCompile(`[0-9]+`)
+	spaceRun   = regexp.MustCompile(`\s+`)
 )
 
 // furnitureKey is the form of a line compared across pages.
 func furnitureKey(line string) string {
-	return strings.ToLower(spaces.ReplaceAllString(digits.ReplaceAllString(strings.TrimSpace(line), "#"), " "))
+	return strings.ToLower(spaceRun.ReplaceAllString(digitRun.ReplaceAllString(strings.TrimSpace(line), "#"), " "))
 }
 
-// stripFurniture returns ref without its page furniture.
-func stripFurniture(ref string) string {
+// WithoutFurniture returns ref, a text whose pages are separated by form
+// feeds (pdftotext's output), without its page furniture.
+func WithoutFurniture(ref string) string {
 	pages := strings.Split(ref, "\f")
 	seen := map[string]int{} // key → pages it occurs on
 	for _, p := range pages {

@@ -1,17 +1,17 @@
-package main
+package textmetrics
 
 import (
 	"strings"
 	"testing"
 )
 
-func TestStripFurniture(t *testing.T) {
+func TestWithoutFurniture(t *testing.T) {
 	page := func(n string, body string) string {
 		return "Journal of Things " + n + "\n" + body + "\n" + n + "\nCC-BY licence line " + n + "\n"
 	}
 	ref := page("1", "first page body text") + "\f" + page("2", "second body") + "\f" +
 		page("3", "third body") + "\f" + page("4", "Journal of Things appears once in body\n12\n13")
-	got := stripFurniture(ref)
+	got := WithoutFurniture(ref)
 	for _, gone := range []string{"Journal of Things 1", "licence line 3", "\n12\n", "\n2\n"} {
 		if strings.Contains(got, gone) {
 			t.Errorf("furniture %q kept in %q", gone, got)
@@ -24,10 +24,10 @@ func TestStripFurniture(t *testing.T) {
 	}
 }
 
-func TestStripFurnitureKeepsShortDocuments(t *testing.T) {
+func TestWithoutFurnitureKeepsShortDocuments(t *testing.T) {
 	// Two pages cannot show what repeats: only bare numbers go.
 	ref := "Heading\nbody\n1\n\fHeading\nmore body\n2\n"
-	got := stripFurniture(ref)
+	got := WithoutFurniture(ref)
 	if strings.Count(got, "Heading") != 2 || strings.Contains(got, "\n1\n") {
 		t.Errorf("got %q", got)
 	}
