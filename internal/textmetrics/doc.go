@@ -6,10 +6,11 @@
 //
 // It owns the one definition of "word" the project measures with, so the
 // layout tests in pdfextract and the eval tool (internal/cmd/evalextract)
-// agree on every number. Words are maximal runs of letters, digits and marks
-// after Unicode NFKC folding and lower-casing; punctuation and whitespace
-// separate nothing else (so "case-control" is the word "casecontrol" and
-// "p = 0.05" gives "p" and "005").
+// agree on every number. Words are the whitespace-separated tokens of the
+// text after Unicode NFKC folding and lower-casing, with every rune that is
+// not a letter, digit or mark removed; a token left empty is no word (so
+// "case-control" is the word "casecontrol", "p = 0.05" gives "p" and "005",
+// and "—" gives nothing).
 //
 // It imports the standard library and golang.org/x/text only; it must not
 // import pdfextract, Fyne, bbolt or any other package of this module.
