@@ -41,7 +41,7 @@ func (fl *flow) place(lines []line, spec textSpec) (crossedColumn, crossedPage b
 			if rest-fit == 1 && fit >= 3 {
 				fit-- // no single line at the head of the next column
 			}
-			if fit < 2 || (i == 0 && fit < 2) {
+			if fit < 2 {
 				fit = 0 // no single line at the foot of a column
 			}
 		}

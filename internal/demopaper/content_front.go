@@ -10,10 +10,7 @@ const (
 	journalName  = "Journal of Clinical Case Series"
 	journalIssue = "Volume 14 · Issue 3 · 2023"
 	journalDOI   = "https://doi.org/10.5555/jccs.2023.0317"
-	journalSite  = "jccs.example.org"
 	firstPageNo  = 213
-	articleType  = "CASE SERIES"
-	paperYear    = 2023
 )
 
 // frontMatterText is the title block and abstract.
