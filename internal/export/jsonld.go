@@ -128,7 +128,8 @@ type ldSource struct {
 	SameAs string `json:"sameAs,omitempty"`
 }
 
-// ldSelector is either selector; the writer fills the fields of one kind.
+// ldSelector is either selector: the writer fills the fields of one kind,
+// and the decoder reads a selector into it (nil Exact, Start or End: absent).
 type ldSelector struct {
 	Type   string  `json:"type"`
 	Exact  *string `json:"exact,omitempty"`

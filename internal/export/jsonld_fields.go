@@ -37,15 +37,6 @@ type ldTargetIn struct {
 	Status           string          `json:"appraise:status"`
 }
 
-type ldSelectorIn struct {
-	Type   string  `json:"type"`
-	Exact  *string `json:"exact"`
-	Prefix string  `json:"prefix"`
-	Suffix string  `json:"suffix"`
-	Start  *int    `json:"start"`
-	End    *int    `json:"end"`
-}
-
 type ldBodyIn struct {
 	Type    json.RawMessage `json:"type"`
 	Purpose string          `json:"purpose"`
@@ -215,7 +206,7 @@ func decodeTarget(raw json.RawMessage) (appraise.PaperID, appraise.Anchor, appra
 	if err != nil {
 		return "", anc, "", fmt.Errorf("target source: %v", err)
 	}
-	selectors, err := oneOrMany[ldSelectorIn](t.Selector)
+	selectors, err := oneOrMany[ldSelector](t.Selector)
 	if err != nil {
 		return "", anc, "", fmt.Errorf("selector: %v", err)
 	}

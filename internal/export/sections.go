@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"appraise.app/appraise/internal/appraise"
 )
@@ -125,11 +123,7 @@ func sectionTitle(t appraise.Tag) string {
 	if s, ok := builtInTitles[t.Name]; ok && t.BuiltIn {
 		return s
 	}
-	r, n := utf8.DecodeRuneInString(t.Name)
-	if n == 0 {
-		return t.Name
-	}
-	return string(unicode.ToUpper(r)) + t.Name[n:]
+	return upperFirst(t.Name)
 }
 
 // uniqueTags returns tags without repeats or empty names, in their order.

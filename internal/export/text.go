@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"appraise.app/appraise/internal/appraise"
 )
@@ -200,11 +201,13 @@ func designLabel(a appraise.Appraisal) string {
 	return upperFirst(s)
 }
 
+// upperFirst is s with its first letter in upper case.
 func upperFirst(s string) string {
-	for i, r := range s {
-		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
 	}
-	return s
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // pageLabel is "p. 3", or "" when the page is not known.
