@@ -29,7 +29,6 @@ type annotationEditor struct {
 	remove   *widget.Button
 	keep     *widget.Button
 	id       string // annotation shown, or ""
-	shown    appraise.Annotation
 	dirty    bool
 	setting  bool // true while the editor fills its own widgets
 }
@@ -99,7 +98,7 @@ func (e *annotationEditor) show(a *appraise.Annotation) {
 	e.hintL.Hide()
 	e.body.Show()
 	same := a.ID == e.id
-	e.id, e.shown = a.ID, *a
+	e.id = a.ID
 	e.setting = true
 	defer func() { e.setting = false }()
 	quote := a.Anchor.Exact

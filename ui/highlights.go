@@ -11,7 +11,6 @@ import (
 type mark struct {
 	start, end int
 	tags       []string
-	id         string
 }
 
 // markIndex maps each block to the marks the reader draws on it. Only
@@ -38,7 +37,7 @@ func buildMarks(v *docView, anns []appraise.Annotation) markIndex {
 			if me <= ms {
 				continue
 			}
-			idx[b] = append(idx[b], mark{start: ms - blk.Start, end: me - blk.Start, tags: a.Tags, id: a.ID})
+			idx[b] = append(idx[b], mark{start: ms - blk.Start, end: me - blk.Start, tags: a.Tags})
 		}
 	}
 	for b := range idx {

@@ -33,7 +33,6 @@ type paperCard struct {
 	designChoices, timingChoices []string
 	designValues                 []appraise.StudyDesign
 	timingValues                 []appraise.Timing
-	fields                       []*widget.Entry
 }
 
 const unsetChoice = "—"
@@ -44,7 +43,6 @@ func newPaperCard(u *appUI) *paperCard {
 		e := widget.NewEntry()
 		e.SetPlaceHolder(ph)
 		e.OnChanged = c.changed
-		c.fields = append(c.fields, e)
 		return e
 	}
 	c.title = entry("Title")

@@ -38,7 +38,6 @@ type reader struct {
 	pending  int // block to bring to the top when the list is next built
 	scrollTo int // code point to bring into view when the list is next built, or -1
 	press    pressState
-	size     fyne.Size
 
 	win          fyne.Window // for focus
 	onRune       func(rune)
@@ -261,7 +260,6 @@ func (rr *readerRenderer) Objects() []fyne.CanvasObject { return rr.objs }
 
 func (rr *readerRenderer) Layout(size fyne.Size) {
 	r := rr.r
-	r.size = size
 	if r.v == nil {
 		r.list, r.lay = nil, nil
 	} else if r.lay == nil || r.lay.width != size.Width || r.list == nil {

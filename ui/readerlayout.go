@@ -103,7 +103,7 @@ func newReaderLayout(v *docView, width float32, th fyne.Theme, styles map[apprai
 	var y float32
 	for i, b := range v.blocks {
 		ks := l.style(b.Kind)
-		l.lines[i] = wrap(v.blockRunes(i), l.textW-ks.indent, ks.adv, nil)
+		l.lines[i] = wrap(v.blockRunes(i), l.textW-ks.indent, ks.adv)
 		h := ks.padTop + float32(len(l.lines[i]))*ks.lineH + ks.padBottom
 		l.heights[i] = h
 		l.tops[i] = y

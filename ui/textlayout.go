@@ -59,8 +59,8 @@ func (a *advances) width(rs []rune) float32 {
 // first code point (the first is always 0). It breaks after spaces, and
 // after hyphens, dashes and slashes between characters; a word wider than
 // a line is cut where it overflows. A '\n' always ends a line.
-func wrap(text []rune, width float32, adv *advances, starts []int32) []int32 {
-	starts = append(starts[:0], 0)
+func wrap(text []rune, width float32, adv *advances) []int32 {
+	starts := []int32{0}
 	if len(text) == 0 {
 		return starts
 	}

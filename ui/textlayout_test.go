@@ -13,7 +13,7 @@ func monoAdvances() *advances {
 
 func lines(text string, width float32) []string {
 	rs := []rune(text)
-	starts := wrap(rs, width, monoAdvances(), nil)
+	starts := wrap(rs, width, monoAdvances())
 	var out []string
 	for i := range starts {
 		out = append(out, string(rs[starts[i]:lineEnd(rs, starts, i)]))
@@ -51,7 +51,7 @@ func TestWrapNeverLosesOrOverflowsText(t *testing.T) {
 	text := strings.Repeat("Median age was 61 years (IQR 52–70), and 43% of participants were women. ", 20)
 	rs := []rune(text)
 	for _, w := range []float32{7, 13, 29, 61, 200} {
-		starts := wrap(rs, w, monoAdvances(), nil)
+		starts := wrap(rs, w, monoAdvances())
 		var b strings.Builder
 		for i := range starts {
 			end := len(rs)
