@@ -98,14 +98,15 @@ func (u *appUI) savePaper(p appraise.Paper, loud bool) {
 	u.bg.write(func() {
 		err := u.lib.SavePaper(p)
 		u.post(func() {
-			if err != nil {
-				u.status.failed(sentence(err))
-				return
+			switch {
+			case loud:
+				u.saveDone(err)
+			case err != nil:
+				u.status.notSaved(sentence(err))
 			}
-			if loud {
-				u.status.saved()
+			if err == nil {
+				u.refreshPapers()
 			}
-			u.refreshPapers()
 		})
 	})
 }

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"appraise.app/appraise/internal/appraise"
 )
 
 func TestNoteKeyOpensEditorAndCtrlEnterSaves(t *testing.T) {
@@ -123,6 +125,38 @@ func TestNoteKeyRightAfterTagKeyWaitsForTheSave(t *testing.T) {
 	h.settle()
 	anns := h.lib.liveAnns(h.u.cur.paper.ID)
 	if len(anns) != 1 || anns[0].Note != "late but not lost" || !anns[0].HasTag("limitation") {
+		t.Fatalf("annotations = %+v", anns)
+	}
+}
+
+// A quiet save (the reading position, queued when the user leaves a paper)
+// that fails must not count as the tag edit behind it returning: n typed
+// before that edit commits still waits for it.
+func TestNoteKeyWaitsForTheSaveWhenAQuietSaveFailedMeanwhile(t *testing.T) {
+	h := newHarness(t, newFakeLibrary())
+	h.openDoc("small", smallPaper())
+	h.typeKeys("jjj")
+	h.lib.failNext = appraise.ErrLibraryLocked
+	h.u.savePaper(h.u.cur.paper, false) // fails
+	h.u.reader.TypedRune('l')           // queued behind it
+	h.u.bg.waitIdle()
+	// The failure reaches the screen; the tag edit's answer is still queued.
+	h.q.mu.Lock()
+	first := h.q.fs[0]
+	h.q.fs = h.q.fs[1:]
+	h.q.mu.Unlock()
+	first()
+	if got := h.u.status.save.Text; got != "Not saved" {
+		t.Fatalf("after the quiet save failed: status %q", got)
+	}
+	h.u.reader.TypedRune('n')
+	h.settle()
+	e := overlayObject[*noteEntry](h)
+	test.Type(e, "still waited")
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	h.settle()
+	anns := h.lib.liveAnns(h.u.cur.paper.ID)
+	if len(anns) != 1 || anns[0].Note != "still waited" || !anns[0].HasTag("limitation") {
 		t.Fatalf("annotations = %+v", anns)
 	}
 }

@@ -185,3 +185,23 @@ func TestPaperCardSavesTheAppraisal(t *testing.T) {
 		t.Errorf("status %q", h.u.status.save.Text)
 	}
 }
+
+// n pressed while the card is being saved waits for that save like any
+// other (whenSaved), and is answered when it returns, not at some later
+// edit.
+func TestNoteKeyDuringACardSaveIsAnsweredWhenTheSaveReturns(t *testing.T) {
+	h := newHarness(t, newFakeLibrary())
+	h.openDoc("small", smallPaper())
+	h.typeKeys("jjj") // an untagged sentence
+	h.u.card.sample.SetText("n = 1,204")
+	test.Tap(h.u.card.save)
+	h.u.reader.TypedRune('n')
+	h.settle()
+	if !strings.Contains(h.u.status.msg.Text, "Tag the selection first") {
+		t.Errorf("after the card saved, n still has not answered: status %q", h.u.status.msg.Text)
+	}
+	h.typeKeys("l")
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Errorf("tagging later opened a note dialog nobody asked for now:\n%s", h.overlayText())
+	}
+}

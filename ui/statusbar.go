@@ -57,9 +57,16 @@ func (s *statusBar) saved() {
 	}
 }
 
-// failed says a commit failed and why.
+// failed says a commit begun with saving failed, and why.
 func (s *statusBar) failed(why string) {
 	s.pending = max(0, s.pending-1)
+	s.notSaved(why)
+}
+
+// notSaved says a write failed, and why, without ending a commit begun
+// with saving: a quiet save's failure must not let "Saved" (or a command
+// waiting in whenSaved) run ahead of an edit still in flight.
+func (s *statusBar) notSaved(why string) {
 	s.save.Importance = widget.DangerImportance
 	s.save.SetText("Not saved")
 	s.msg.Importance = widget.DangerImportance

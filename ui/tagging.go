@@ -142,7 +142,14 @@ func (u *appUI) whenSaved(f func()) bool {
 	return true
 }
 
-func (u *appUI) runAfterSaved() {
+// saveDone ends a commit begun with status.saving: it says "Saved" (once
+// none is left) or why not, and runs what waited for the last one.
+func (u *appUI) saveDone(err error) {
+	if err != nil {
+		u.status.failed(sentence(err))
+	} else {
+		u.status.saved()
+	}
 	if u.status.pending > 0 {
 		return
 	}
@@ -210,8 +217,7 @@ func (u *appUI) commit(paper appraise.PaperID, s step, choose, reveal bool) {
 		libTime := time.Since(began)
 		u.post(func() {
 			if err != nil {
-				u.status.failed(sentence(err))
-				u.runAfterSaved()
+				u.saveDone(err)
 				return
 			}
 			u.apply(paper, ch)
@@ -224,10 +230,9 @@ func (u *appUI) commit(paper appraise.PaperID, s step, choose, reveal bool) {
 				}
 				u.annp.showSelected()
 			}
-			u.status.saved()
 			u.trace("edit to Saved %.1f ms (library %.1f ms, queue %.1f ms)", ms(time.Since(start)), ms(libTime), ms(began.Sub(start)))
 			u.refreshPapers()
-			u.runAfterSaved()
+			u.saveDone(nil)
 		})
 	})
 }
