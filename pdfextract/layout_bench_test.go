@@ -1,10 +1,7 @@
 package pdfextract
 
 import (
-	"os"
-	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
 	"time"
 )
@@ -27,30 +24,20 @@ func BenchmarkLayoutSyntheticPage(b *testing.B) {
 // once, outside the timer) and reports the median and 90th percentile
 // milliseconds per page over the papers. Skipped without APPRAISE_CORPUS.
 func BenchmarkLayoutCorpus(b *testing.B) {
-	dir := layoutCorpusDir(b)
-	type paper struct {
-		name  string
-		pages []PageGlyphs
-	}
-	var papers []paper
-	for _, path := range layoutCorpusFiles(b, dir) {
-		data, err := os.ReadFile(path)
+	var papers [][]PageGlyphs
+	for _, p := range layoutCorpusPapers(b) {
+		pages, err := PageGlyphsOf(p.data, Options{})
 		if err != nil {
-			b.Fatal(err)
+			b.Fatalf("%s: %v", p.name, err)
 		}
-		pages, err := PageGlyphsOf(data, Options{})
-		if err != nil {
-			b.Fatalf("%s: %v", path, err)
-		}
-		papers = append(papers, paper{strings.TrimSuffix(filepath.Base(path), ".pdf"), pages})
+		papers = append(papers, pages)
 	}
 	perPage := make([][]float64, len(papers))
-	b.ResetTimer()
 	for b.Loop() {
-		for i, p := range papers {
+		for i, pages := range papers {
 			start := time.Now()
-			layoutPages(p.pages)
-			perPage[i] = append(perPage[i], float64(time.Since(start).Microseconds())/1000/float64(max(1, len(p.pages))))
+			layoutPages(pages)
+			perPage[i] = append(perPage[i], float64(time.Since(start).Microseconds())/1000/float64(max(1, len(pages))))
 		}
 	}
 	b.StopTimer()
