@@ -38,23 +38,33 @@ func (r *reader) firstPassageOnScreen() int {
 	return r.v.firstPassageOfBlock(b)
 }
 
-// revealOffset scrolls so the line holding document offset off is on
-// screen, leaving it where it is when it already is.
-func (r *reader) revealOffset(off int) {
+// lineOfOffset returns the content y and height of the line holding
+// document offset off. Before the list is built it records off for build
+// to reveal and reports false.
+func (r *reader) lineOfOffset(off int) (y, h float32, ok bool) {
 	if r.v == nil {
-		return
+		return 0, 0, false
 	}
 	if r.list == nil || r.lay == nil {
 		r.scrollTo = off
 		r.pending = max(0, r.v.blockAt(off))
-		return
+		return 0, 0, false
 	}
 	b := r.v.blockAt(off)
 	if b < 0 {
+		return 0, 0, false
+	}
+	y, h = r.lay.lineY(r.v, b, r.lay.lineOf(b, off-r.v.blocks[b].Start))
+	return y, h, true
+}
+
+// revealOffset scrolls so the line holding document offset off is on
+// screen, leaving it where it is when it already is.
+func (r *reader) revealOffset(off int) {
+	y, h, ok := r.lineOfOffset(off)
+	if !ok {
 		return
 	}
-	ln := r.lay.lineOf(b, off-r.v.blocks[b].Start)
-	y, h := r.lay.lineY(r.v, b, ln)
 	view := r.list.Size().Height
 	cur := r.list.GetScrollOffset()
 	switch {
@@ -67,20 +77,9 @@ func (r *reader) revealOffset(off int) {
 
 // centreOffset scrolls so offset off sits a third of the way down.
 func (r *reader) centreOffset(off int) {
-	if r.v == nil {
-		return
+	if y, _, ok := r.lineOfOffset(off); ok {
+		r.list.ScrollToOffset(max(0, y-r.list.Size().Height/3))
 	}
-	if r.list == nil || r.lay == nil {
-		r.scrollTo = off
-		r.pending = max(0, r.v.blockAt(off))
-		return
-	}
-	b := r.v.blockAt(off)
-	if b < 0 {
-		return
-	}
-	y, _ := r.lay.lineY(r.v, b, r.lay.lineOf(b, off-r.v.blocks[b].Start))
-	r.list.ScrollToOffset(max(0, y-r.list.Size().Height/3))
 }
 
 // scrollPage scrolls by pages (negative: up), keeping a line of context.
