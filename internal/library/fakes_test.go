@@ -18,13 +18,14 @@ import (
 // memStore is an in-memory appraise.Store with the real one's rules that
 // matter here (it keeps every version put, for checking history).
 type memStore struct {
-	mu      sync.Mutex
-	papers  map[appraise.PaperID]appraise.Paper
-	docs    map[string]appraise.Document
-	anns    map[string]appraise.Annotation
-	puts    map[string][]appraise.Annotation // every version saved
-	tags    []appraise.Tag
-	docPuts int
+	mu       sync.Mutex
+	papers   map[appraise.PaperID]appraise.Paper
+	docs     map[string]appraise.Document
+	anns     map[string]appraise.Annotation
+	puts     map[string][]appraise.Annotation // every version saved
+	tags     []appraise.Tag
+	docPuts  int
+	docReads int // extractions found and returned by Document
 }
 
 func newMemStore() *memStore {
@@ -83,6 +84,7 @@ func (m *memStore) Document(id appraise.PaperID, v string) (appraise.Document, e
 	if !ok {
 		return d, appraise.ErrNotFound
 	}
+	m.docReads++
 	return d, nil
 }
 

@@ -107,13 +107,19 @@ func (l *Library) recall(id appraise.PaperID, version string) (appraise.Document
 // document returns the extraction a paper's annotations are anchored in:
 // the one by the version the paper was last opened with.
 func (l *Library) document(p appraise.Paper) (appraise.Document, error) {
-	if d, ok := l.recall(p.ID, p.ExtractorVersion); ok {
+	return l.cachedDocument(p.ID, p.ExtractorVersion)
+}
+
+// cachedDocument returns a paper's extraction by version from memory, else
+// from the store (and keeps it in memory).
+func (l *Library) cachedDocument(id appraise.PaperID, version string) (appraise.Document, error) {
+	if d, ok := l.recall(id, version); ok {
 		return d, nil
 	}
-	d, err := l.store.Document(p.ID, p.ExtractorVersion)
+	d, err := l.store.Document(id, version)
 	if err != nil {
 		return appraise.Document{}, err
 	}
-	l.remember(p.ID, d)
+	l.remember(id, d)
 	return d, nil
 }

@@ -56,7 +56,7 @@ func (l *Library) Open(ctx context.Context, path, password string) (appraise.Ope
 		p = appraise.Paper{ID: id, Added: now}
 	}
 	p.Path = path
-	return l.open(ctx, p, isNew, password)
+	return l.open(ctx, p, isNew, true, password)
 }
 
 // OpenKnown opens a paper already in the library. Without a cached
@@ -67,22 +67,24 @@ func (l *Library) OpenKnown(ctx context.Context, id appraise.PaperID) (appraise.
 	if err != nil {
 		return appraise.OpenedPaper{}, err
 	}
-	return l.open(ctx, p, false, "")
+	return l.open(ctx, p, false, false, "")
 }
 
-func (l *Library) open(ctx context.Context, p appraise.Paper, isNew bool, password string) (appraise.OpenedPaper, error) {
+// open opens p. pathHashed says p.Path was just hashed to p.ID, so an
+// extraction need not check the file again.
+func (l *Library) open(ctx context.Context, p appraise.Paper, isNew, pathHashed bool, password string) (appraise.OpenedPaper, error) {
 	out := appraise.OpenedPaper{}
 	version := l.extractor.Version()
-	doc, err := l.store.Document(p.ID, version)
+	doc, err := l.cachedDocument(p.ID, version)
 	switch {
 	case err == nil:
 		out.FromCache = true
 	case errors.Is(err, appraise.ErrNotFound):
-		doc, out.ExtractMillis, err = l.extract(ctx, p, password)
+		doc, out.ExtractMillis, err = l.extract(ctx, p, pathHashed, password)
 		if errors.Is(err, errPDFGone) && p.ExtractorVersion != "" {
 			// The PDF moved or changed: show the extraction the
 			// annotations are anchored in rather than nothing.
-			if old, oerr := l.store.Document(p.ID, p.ExtractorVersion); oerr == nil {
+			if old, oerr := l.cachedDocument(p.ID, p.ExtractorVersion); oerr == nil {
 				doc, err, out.FromCache = old, nil, true
 			}
 		}
@@ -123,16 +125,16 @@ func (l *Library) open(ctx context.Context, p appraise.Paper, isNew bool, passwo
 	return out, nil
 }
 
-// extract reads the paper's PDF at p.Path, checking that it is still the
-// same file the paper was made from.
-func (l *Library) extract(ctx context.Context, p appraise.Paper, password string) (appraise.Document, int64, error) {
+// extract reads the paper's PDF at p.Path, checking (unless pathHashed)
+// that it is still the same file the paper was made from.
+func (l *Library) extract(ctx context.Context, p appraise.Paper, pathHashed bool, password string) (appraise.Document, int64, error) {
 	if p.Path == "" {
 		return appraise.Document{}, 0, fmt.Errorf("open paper %s: no extraction by %s and no known PDF: %w", p.ID, l.extractor.Version(), errPDFGone)
 	}
-	if id, err := HashFile(p.Path); err != nil {
-		return appraise.Document{}, 0, fmt.Errorf("open paper %s: %w (%v)", p.ID, errPDFGone, err)
-	} else if id != p.ID {
-		return appraise.Document{}, 0, fmt.Errorf("open paper %s: the PDF at %s has changed since it was added: %w", p.ID, p.Path, errPDFGone)
+	if !pathHashed {
+		if err := samePDF(p); err != nil {
+			return appraise.Document{}, 0, err
+		}
 	}
 	start := time.Now()
 	doc, err := l.extractor.Extract(ctx, p.Path, appraise.ExtractOptions{Password: password})
@@ -143,6 +145,18 @@ func (l *Library) extract(ctx context.Context, p appraise.Paper, password string
 		doc.ExtractorVersion = l.extractor.Version()
 	}
 	return doc, max(1, time.Since(start).Milliseconds()), nil
+}
+
+// samePDF checks that the file at p.Path is still the paper's PDF.
+func samePDF(p appraise.Paper) error {
+	id, err := HashFile(p.Path)
+	switch {
+	case err != nil:
+		return fmt.Errorf("open paper %s: %w (%v)", p.ID, errPDFGone, err)
+	case id != p.ID:
+		return fmt.Errorf("open paper %s: the PDF at %s has changed since it was added: %w", p.ID, p.Path, errPDFGone)
+	}
+	return nil
 }
 
 // fillMeta fills what the user has not recorded from what was extracted;

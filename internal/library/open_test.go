@@ -34,6 +34,14 @@ func TestOpenAddsAPaperAndCachesItsExtraction(t *testing.T) {
 	if !op.Paper.LastOpened.Equal(f.now) || op.Paper.Added.Equal(f.now) {
 		t.Errorf("second open: added %v, last opened %v", op.Paper.Added, op.Paper.LastOpened)
 	}
+	if f.store.docReads != 0 {
+		t.Errorf("reopening read the extraction from the store %d times; it was in memory", f.store.docReads)
+	}
+	// Another Library over the same store has nothing in memory.
+	other := New(Config{Store: f.store, Extractor: f.ex})
+	if op, err := other.Open(context.Background(), f.pdf, ""); err != nil || !op.FromCache || f.store.docReads != 1 {
+		t.Errorf("open by a fresh Library: %v, FromCache %v, %d store reads; want one read of the cache", err, op.FromCache, f.store.docReads)
+	}
 }
 
 func TestOpenKeepsWhatTheUserEditedAboutThePaper(t *testing.T) {
@@ -133,9 +141,11 @@ func TestOpenKnown(t *testing.T) {
 	if err != nil || op.Doc.ExtractorVersion != "v1" || !op.FromCache {
 		t.Errorf("OpenKnown with a changed file: %v, doc by %q; want the extraction the annotations are anchored in", err, op.Doc.ExtractorVersion)
 	}
-	// Without any extraction cached, the changed file is an error.
+	// Without any extraction cached (in the store, or in the memory of a
+	// Library that has opened it), the changed file is an error.
 	delete(f.store.docs, string(id)+"|v1")
-	if _, err := f.lib.OpenKnown(context.Background(), id); !errors.Is(err, appraise.ErrNotFound) {
+	fresh := New(Config{Store: f.store, Extractor: f.ex})
+	if _, err := fresh.OpenKnown(context.Background(), id); !errors.Is(err, appraise.ErrNotFound) {
 		t.Errorf("OpenKnown with a changed file and no cache: err = %v, want ErrNotFound", err)
 	}
 	if _, err := f.lib.OpenKnown(context.Background(), "feedface"); !errors.Is(err, appraise.ErrNotFound) {
