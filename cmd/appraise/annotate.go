@@ -41,7 +41,7 @@ func runAnnotate(e *env, args []string) error {
 		return usageErrorf("--occurrence counts from 1")
 	}
 	return withLibrary(e, func(lib *library.Library) error {
-		p, err := paperOf(e, lib, *paper, true)
+		p, err := paperOrImport(lib, *paper)
 		if err != nil {
 			return err
 		}

@@ -70,11 +70,11 @@ func interruptible() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt)
 }
 
-// paperOf finds the paper a user named with --paper: an id, an id prefix
-// or a PDF. With importPDF, a PDF not yet in the library is imported.
-func paperOf(e *env, lib *library.Library, ref string, importPDF bool) (appraise.Paper, error) {
+// paperOrImport finds the paper a user named with --paper: an id, an id
+// prefix or a PDF; a PDF not yet in the library is imported.
+func paperOrImport(lib *library.Library, ref string) (appraise.Paper, error) {
 	p, err := lib.PaperByRef(ref)
-	if err == nil || !importPDF || !errors.Is(err, appraise.ErrNotFound) {
+	if err == nil || !errors.Is(err, appraise.ErrNotFound) {
 		return p, err
 	}
 	if st, serr := os.Stat(ref); serr != nil || st.IsDir() {

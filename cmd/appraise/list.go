@@ -111,7 +111,7 @@ func counts(c map[string]int) string {
 }
 
 func listAnnotations(e *env, lib *library.Library, ref string, tags []string, format string) error {
-	p, err := paperOf(e, lib, ref, false)
+	p, err := lib.PaperByRef(ref)
 	if err != nil {
 		return err
 	}
