@@ -1,10 +1,12 @@
 // Package ui is Appraise's Fyne GUI: the library list, the reader, the
 // annotations panel and the paper card, one file per screen or part.
 //
-// It talks to the rest of Appraise only through the Library interface that
-// cmd/appraise satisfies with internal/library; it must not import store,
-// pdfextract, bbolt or the PDF library (internal/archtest checks). It
-// speaks in internal/appraise types and keeps Fyne to itself.
+// It does its work through the Library interface that cmd/appraise
+// satisfies with internal/library; it must not import store, pdfextract,
+// bbolt or the PDF library (internal/archtest checks). It speaks in
+// internal/appraise types, keeps Fyne to itself, and takes from the core
+// only atomicfile (to write exports) and export's list of formats and
+// file name extensions.
 //
 // The parts:
 //   - app.go, lifecycle.go, run.go: the window, its state and its life;

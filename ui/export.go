@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -16,21 +17,27 @@ import (
 
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/atomicfile"
+	"appraise.app/appraise/internal/export"
 )
 
 // bomLabel names the CSV byte-order-mark option.
 const bomLabel = "CSV for Excel and other spreadsheets (UTF-8 byte order mark)"
 
-// exportFormats are the formats File → Export… offers, in order.
-var exportFormats = []struct {
-	label  string
-	format appraise.ExportFormat
-	ext    string
-}{
-	{"HTML handout", appraise.FormatHTML, ".html"},
-	{"Markdown", appraise.FormatMarkdown, ".md"},
-	{"CSV (spreadsheet)", appraise.FormatCSV, ".csv"},
-	{"JSON-LD (W3C Web Annotation)", appraise.FormatJSONLD, ".jsonld"},
+// formatLabel names an export format in File → Export…; which formats
+// there are, their order and their file name extensions are
+// internal/export's.
+func formatLabel(f appraise.ExportFormat) string {
+	switch f {
+	case appraise.FormatHTML:
+		return "HTML handout"
+	case appraise.FormatMarkdown:
+		return "Markdown"
+	case appraise.FormatCSV:
+		return "CSV (spreadsheet)"
+	case appraise.FormatJSONLD:
+		return "JSON-LD (W3C Web Annotation)"
+	}
+	return string(f)
 }
 
 // showExport is File → Export…: a format, which tags, and where to save.
@@ -44,9 +51,10 @@ func (u *appUI) showExport() {
 		return
 	}
 	paper := u.cur.paper
-	var labels []string
-	for _, f := range exportFormats {
-		labels = append(labels, f.label)
+	formats := export.Formats()
+	labels := make([]string, len(formats))
+	for i, f := range formats {
+		labels[i] = formatLabel(f)
 	}
 	format := widget.NewRadioGroup(labels, nil)
 	format.SetSelected(labels[0])
@@ -69,17 +77,17 @@ func (u *appUI) showExport() {
 	folder := widget.NewEntry()
 	folder.SetText(u.exportFolder(paper))
 	name := widget.NewEntry()
-	name.SetText(fileStem(paperTitle(paper)) + exportFormats[0].ext)
+	name.SetText(fileStem(paperTitle(paper)) + export.Extension(formats[0]))
 	format.OnChanged = func(sel string) {
-		for _, f := range exportFormats {
-			if f.label == sel {
-				name.SetText(strings.TrimSuffix(name.Text, filepath.Ext(name.Text)) + f.ext)
-				if f.format == appraise.FormatCSV {
-					bom.Enable()
-				} else {
-					bom.Disable()
-				}
-			}
+		i := slices.Index(labels, sel)
+		if i < 0 {
+			return
+		}
+		name.SetText(strings.TrimSuffix(name.Text, filepath.Ext(name.Text)) + export.Extension(formats[i]))
+		if formats[i] == appraise.FormatCSV {
+			bom.Enable()
+		} else {
+			bom.Disable()
 		}
 	}
 	choose := widget.NewButton("Choose…", func() {
@@ -104,12 +112,7 @@ func (u *appUI) showExport() {
 			u.reader.requestFocus()
 			return
 		}
-		f := exportFormats[0]
-		for _, x := range exportFormats {
-			if x.label == format.Selected {
-				f = x
-			}
-		}
+		f := formats[max(0, slices.Index(labels, format.Selected))]
 		var filter appraise.ExportFilter
 		if len(tags.Selected) < len(tagLabels) {
 			filter.Tags = []string{}
@@ -124,8 +127,8 @@ func (u *appUI) showExport() {
 		if mine.Checked {
 			filter.Author = u.prefs.author()
 		}
-		filter.BOM = f.format == appraise.FormatCSV && bom.Checked
-		u.confirmExport(paper.ID, f.format, filter, filepath.Join(strings.TrimSpace(folder.Text), strings.TrimSpace(name.Text)))
+		filter.BOM = f == appraise.FormatCSV && bom.Checked
+		u.confirmExport(paper.ID, f, filter, filepath.Join(strings.TrimSpace(folder.Text), strings.TrimSpace(name.Text)))
 	}, u.win)
 	d.Resize(fyne.NewSize(min(620, u.win.Canvas().Size().Width*0.95), 0))
 	d.Show()
