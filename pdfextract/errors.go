@@ -22,47 +22,26 @@ func (e *ExtractError) Error() string { return e.Name + ": " + e.Kind.Error() }
 // Unwrap returns the typed error.
 func (e *ExtractError) Unwrap() error { return e.Kind }
 
-// kindCodes names each typed extraction error on the wire between the
-// child process and its parent. The names are part of the protocol only:
-// a parent and child are always the same binary.
-func kindCodes() []struct {
-	code string
-	err  error
-} {
-	return []struct {
-		code string
-		err  error
-	}{
-		{"needs-password", appraise.ErrNeedsPassword},
-		{"wrong-password", appraise.ErrWrongPassword},
-		{"unsupported-encryption", appraise.ErrUnsupportedEncryption},
-		{"no-text-layer", appraise.ErrNoTextLayer},
-		{"not-pdf", appraise.ErrNotPDF},
-		{"damaged", appraise.ErrDamaged},
-		{"timeout", appraise.ErrExtractTimeout},
-		{"too-large", appraise.ErrTooLarge},
-		{"cancelled", appraise.ErrExtractionCancelled},
-	}
-}
-
-// codeOf returns the wire code of err's typed extraction error; an error
-// of no known kind is reported as damaged (the extractor failed on this
-// file in a way it did not classify).
+// codeOf names err's typed extraction error on the wire between the child
+// process and its parent: the sentinel's own message (a parent and child
+// are always the same binary, so they share appraise.ExtractionErrors). An
+// error of no known kind is reported as damaged (the extractor failed on
+// this file in a way it did not classify).
 func codeOf(err error) string {
-	for _, k := range kindCodes() {
-		if errors.Is(err, k.err) {
-			return k.code
+	for _, k := range appraise.ExtractionErrors() {
+		if errors.Is(err, k) {
+			return k.Error()
 		}
 	}
-	return "damaged"
+	return appraise.ErrDamaged.Error()
 }
 
 // kindOf maps a wire code back to its typed error; unknown codes are
 // treated as damaged.
 func kindOf(code string) error {
-	for _, k := range kindCodes() {
-		if k.code == code {
-			return k.err
+	for _, k := range appraise.ExtractionErrors() {
+		if k.Error() == code {
+			return k
 		}
 	}
 	return appraise.ErrDamaged

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -78,11 +79,11 @@ func TestIsolatedGuards(t *testing.T) {
 }
 
 func TestIsolatedTypedErrorsCrossTheBoundary(t *testing.T) {
-	for _, k := range kindCodes() {
-		t.Run(k.code, func(t *testing.T) {
+	for i, k := range appraise.ExtractionErrors() {
+		t.Run(k.Error(), func(t *testing.T) {
 			t.Parallel()
-			_, _, err := newTestIsolated(t, "typed:"+k.code).ExtractData(context.Background(), "paper.pdf", []byte("x"), fastLimits)
-			assertKind(t, err, "paper.pdf", k.err)
+			_, _, err := newTestIsolated(t, "typed:"+strconv.Itoa(i)).ExtractData(context.Background(), "paper.pdf", []byte("x"), fastLimits)
+			assertKind(t, err, "paper.pdf", k)
 		})
 	}
 }

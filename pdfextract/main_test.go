@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -44,9 +45,13 @@ func testExtraction(name string) extractFunc {
 			fmt.Sscan(arg, &n)
 			return appraise.Document{Text: strings.Repeat("x", n<<20)}, nil
 		}
-	case "typed": // the typed error named by arg, wrapped as the parser would
+	case "typed": // appraise.ExtractionErrors()[arg], wrapped as the parser would
 		return func(data []byte, password string) (appraise.Document, error) {
-			return appraise.Document{}, fmt.Errorf("open: trailer: %w", kindOf(arg))
+			i, err := strconv.Atoi(arg)
+			if err != nil {
+				return appraise.Document{}, err
+			}
+			return appraise.Document{}, fmt.Errorf("open: trailer: %w", appraise.ExtractionErrors()[i])
 		}
 	case "plain": // an error of no kind
 		return func(data []byte, password string) (appraise.Document, error) {
