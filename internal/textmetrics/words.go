@@ -39,11 +39,6 @@ func Words(text string) []string {
 // Counts is a bag of words: how often each word occurs.
 type Counts map[string]int
 
-// WordCounts counts the words of text as Words splits them.
-func WordCounts(text string) Counts {
-	return CountWords(Words(text))
-}
-
 // CountWords builds the bag of an already split word sequence.
 func CountWords(words []string) Counts {
 	c := make(Counts, len(words)/2)
