@@ -64,7 +64,8 @@ func (h *history) popRedo() (op, bool) {
 func (h *history) reset() { h.done, h.undone = nil, nil }
 
 // createOp annotates n; undo deletes the annotation, redo restores it.
-// first is the step to run now.
+// first is the step to run now; undo and redo run only after it
+// succeeded (appUI.run guards every op so), when id is set.
 func createOp(n appraise.NewAnnotation, label string) (first step, o op) {
 	var id string // set by first, read by undo/redo: all on the worker
 	first = func(lib Library) (change, error) {
@@ -77,18 +78,12 @@ func createOp(n appraise.NewAnnotation, label string) (first step, o op) {
 	}
 	o = op{label: label,
 		undo: func(lib Library) (change, error) {
-			if id == "" {
-				return change{}, nil
-			}
 			if err := lib.DeleteAnnotation(id); err != nil {
 				return change{}, fmt.Errorf("undo %s: %w", label, err)
 			}
 			return change{removed: id}, nil
 		},
 		redo: func(lib Library) (change, error) {
-			if id == "" {
-				return change{}, nil
-			}
 			a, err := lib.RestoreAnnotation(id)
 			if err != nil {
 				return change{}, fmt.Errorf("redo %s: %w", label, err)
