@@ -64,7 +64,8 @@ func splitSentences(p string) []string {
 	return append(out, string(rs[start:]))
 }
 
-// benchReader puts a reader on a 1280×800 test window.
+// benchReader puts a reader alone on a 760×720 test window, about the
+// reader column of a 1280×800 window.
 func benchReader(b *testing.B) (*reader, fyne.Window) {
 	test.NewTempApp(b)
 	r := newReader()

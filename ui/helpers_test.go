@@ -273,7 +273,7 @@ func countColor(cs []color.NRGBA, hex string) int {
 	return n
 }
 
-// tagColor returns a built-in tag's colour.
+// tagColorOf returns a built-in tag's colour.
 func tagColorOf(name string) string {
 	for _, t := range appraise.BuiltInTags() {
 		if t.Name == name {

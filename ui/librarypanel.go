@@ -230,7 +230,7 @@ func (r *paperRow) showHit(h appraise.SearchHit) {
 	r.mark.Refresh()
 }
 
-// byline is "First Author et al. · Journal · 2021".
+// byline is "First Author et al. · 2021", or "No authors recorded".
 func byline(m appraise.Metadata) string {
 	var parts []string
 	switch len(m.Authors) {
