@@ -114,11 +114,9 @@ func setColumn(ls []*textLine, p *pageFrags, id int) {
 	sort.Float64s(x1s)
 	left := x0s[len(x0s)/10]
 	right := x1s[len(x1s)-1-len(x1s)/10]
-	for i, l := range ls {
+	for _, l := range ls {
 		l.page, l.col, l.pageHeight = p.number, id, p.height
 		l.colLeft, l.colRight = left, right
-		l.firstInCol = i == 0
-		l.lastInCol = i == len(ls)-1
 	}
 }
 

@@ -22,8 +22,6 @@ type textLine struct {
 	colLeft     float64
 	colRight    float64
 	pageHeight  float64
-	firstInCol  bool
-	lastInCol   bool
 	matched     lineMatches // what the line expressions say of text, once asked
 }
 
