@@ -15,7 +15,7 @@ func sentence(err error) string {
 		return ""
 	}
 	if errors.Is(err, context.Canceled) {
-		return appraise.ErrExtractionCancelled.Error()
+		err = appraise.ErrExtractionCancelled
 	}
 	for _, kind := range knownErrors() {
 		if errors.Is(err, kind) {
