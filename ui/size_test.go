@@ -65,8 +65,16 @@ func TestLargerTextRelaysTheReaderOut(t *testing.T) {
 	if after := h.u.reader.lay.contentHeight(); after <= before {
 		t.Errorf("the paper is %v high at the larger size, %v before", after, before)
 	}
+	wasDark := isDark(h.u.app.Settings().Theme())
 	h.u.toggleTheme()
 	if got := h.u.prefs.theme(); got != themeLight && got != themeDark {
 		t.Errorf("theme preference %q after toggling", got)
+	}
+	if isDark(h.u.app.Settings().Theme()) == wasDark {
+		t.Errorf("Light or Dark Theme left the window dark=%v", wasDark)
+	}
+	h.u.toggleTheme()
+	if isDark(h.u.app.Settings().Theme()) != wasDark {
+		t.Errorf("toggling twice did not come back to dark=%v", wasDark)
 	}
 }
