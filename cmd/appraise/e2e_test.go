@@ -284,7 +284,7 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("the annotation is not tagged limitation:\n%s", out)
 	}
 	if !strings.Contains(out, "E2E Tester") {
-		t.Logf("author not shown by list annotations (may be a listing choice):\n%s", out)
+		t.Errorf("the annotation does not carry the author name from Preferences:\n%s", out)
 	}
 	if strings.Contains(app.stderr.String(), "panic") {
 		t.Errorf("the app panicked:\n%s", app.stderr.String())
