@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -28,7 +29,11 @@ func (s *Store) PutAnnotations(as []appraise.Annotation) error {
 			if err := validateAnnotation(tx, a); err != nil {
 				return err
 			}
-			if err := putAnnotation(tx, a, true); err != nil {
+			old, err := loadAnnotation(tx, a.ID)
+			if err == nil {
+				err = putAnnotation(tx, old, a, true)
+			}
+			if err != nil {
 				return fmt.Errorf("annotation %s: %w", a.ID, err)
 			}
 		}
@@ -65,56 +70,90 @@ func validateAnnotation(tx *bolt.Tx, a appraise.Annotation) error {
 	return nil
 }
 
-// putAnnotation writes a and its index entries, replacing any earlier
-// version (kept in the history when keep is set).
-func putAnnotation(tx *bolt.Tx, a appraise.Annotation, keep bool) error {
-	anns := tx.Bucket(bucketAnns)
-	if prev := anns.Get([]byte(a.ID)); prev != nil {
-		prev = bytes.Clone(prev)
-		var old appraise.Annotation
-		if err := json.Unmarshal(prev, &old); err != nil {
-			return fmt.Errorf("decode the previous version: %w", err)
-		}
+// storedAnnotation is an annotation as read inside a transaction: decoded,
+// and a copy of its JSON for the history.
+type storedAnnotation struct {
+	appraise.Annotation
+	raw []byte
+}
+
+// loadAnnotation reads annotation id; nil when there is none.
+func loadAnnotation(tx *bolt.Tx, id string) (*storedAnnotation, error) {
+	raw := tx.Bucket(bucketAnns).Get([]byte(id))
+	if raw == nil {
+		return nil, nil
+	}
+	old := &storedAnnotation{raw: bytes.Clone(raw)}
+	if err := json.Unmarshal(old.raw, &old.Annotation); err != nil {
+		return nil, fmt.Errorf("decode annotation %s: %w", id, err)
+	}
+	return old, nil
+}
+
+// putAnnotation writes a over old, its stored version (nil when a is new),
+// keeping old in the history when keep is set, and brings a's index
+// entries up to date.
+func putAnnotation(tx *bolt.Tx, old *storedAnnotation, a appraise.Annotation, keep bool) error {
+	var prev *appraise.Annotation
+	if old != nil {
+		prev = &old.Annotation
 		if keep {
 			h := tx.Bucket(bucketHistory)
 			seq, err := h.NextSequence()
 			if err != nil {
 				return err
 			}
-			if err := h.Put(historyKey(a.ID, seq), prev); err != nil {
+			if err := h.Put(historyKey(a.ID, seq), old.raw); err != nil {
 				return err
 			}
 		}
-		if err := unindex(tx, old); err != nil {
+	}
+	if err := putJSON(tx.Bucket(bucketAnns), []byte(a.ID), a); err != nil {
+		return err
+	}
+	return reindex(tx, prev, a)
+}
+
+// reindex changes a's index entries from what they were for old (nil when
+// a is new) to what they are for a: a live annotation is listed under its
+// paper and has a record in the paper's search text; a trashed one is in
+// the trash. Each entry is written only when it changes, so retagging
+// rewrites no search text.
+func reindex(tx *bolt.Tx, old *appraise.Annotation, a appraise.Annotation) error {
+	live := a.Deleted.IsZero()
+	wasLive := old != nil && old.Deleted.IsZero()
+	samePaper := wasLive && old.Paper == a.Paper
+	trash, list := tx.Bucket(bucketTrash), tx.Bucket(bucketPaperAnn)
+	switch {
+	case !live:
+		if err := trash.Put([]byte(a.ID), []byte(a.Deleted.UTC().Format(time.RFC3339Nano))); err != nil {
+			return err
+		}
+	case old != nil && !wasLive:
+		if err := trash.Delete([]byte(a.ID)); err != nil {
 			return err
 		}
 	}
-	if err := putJSON(anns, []byte(a.ID), a); err != nil {
-		return err
+	if wasLive && !(live && samePaper) {
+		if err := list.Delete(paperAnnKey(string(old.Paper), a.ID)); err != nil {
+			return err
+		}
+		if err := updateSearchText(tx, old.Paper, a.ID, nil); err != nil {
+			return err
+		}
 	}
-	return index(tx, a)
-}
-
-// index adds a's entries: a live annotation is listed under its paper and
-// searchable; a trashed one is in the trash.
-func index(tx *bolt.Tx, a appraise.Annotation) error {
-	if !a.Deleted.IsZero() {
-		return tx.Bucket(bucketTrash).Put([]byte(a.ID), []byte(a.Deleted.UTC().Format(time.RFC3339Nano)))
+	if !live {
+		return nil
 	}
-	if err := tx.Bucket(bucketPaperAnn).Put(paperAnnKey(string(a.Paper), a.ID), joinTags(a.Tags)); err != nil {
-		return err
+	if !(samePaper && slices.Equal(old.Tags, a.Tags)) {
+		if err := list.Put(paperAnnKey(string(a.Paper), a.ID), joinTags(a.Tags)); err != nil {
+			return err
+		}
+	}
+	if samePaper && old.Anchor.Exact == a.Anchor.Exact && old.Note == a.Note {
+		return nil // the search record is made of these
 	}
 	return updateSearchText(tx, a.Paper, a.ID, searchRecord(a))
-}
-
-func unindex(tx *bolt.Tx, a appraise.Annotation) error {
-	if err := tx.Bucket(bucketTrash).Delete([]byte(a.ID)); err != nil {
-		return err
-	}
-	if err := tx.Bucket(bucketPaperAnn).Delete(paperAnnKey(string(a.Paper), a.ID)); err != nil {
-		return err
-	}
-	return updateSearchText(tx, a.Paper, a.ID, nil)
 }
 
 // Annotation returns an annotation, live or trashed, or appraise.ErrNotFound.

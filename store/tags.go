@@ -149,15 +149,19 @@ func retag(tx *bolt.Tx, from, into string) error {
 	}
 	ids = append(ids, prefixKeys(tx.Bucket(bucketTrash), nil)...)
 	for _, id := range ids {
-		a, err := getAnnotation(tx, string(id))
+		old, err := loadAnnotation(tx, string(id))
 		if err != nil {
 			return err
 		}
-		if !a.HasTag(from) {
+		if old == nil {
+			return fmt.Errorf("index lists missing annotation %s", id)
+		}
+		if !old.HasTag(from) {
 			continue
 		}
+		a := old.Annotation
 		a.Tags = replaceTag(a.Tags, from, into)
-		if err := putAnnotation(tx, a, false); err != nil {
+		if err := putAnnotation(tx, old, a, false); err != nil {
 			return err
 		}
 	}

@@ -14,15 +14,18 @@ import (
 // to its history). Deleting one already in the trash changes nothing.
 func (s *Store) DeleteAnnotation(id string, at time.Time) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		a, err := getAnnotation(tx, id)
-		if err != nil {
+		old, err := loadAnnotation(tx, id)
+		switch {
+		case err != nil:
 			return err
-		}
-		if !a.Deleted.IsZero() {
+		case old == nil:
+			return appraise.ErrNotFound
+		case !old.Deleted.IsZero():
 			return nil
 		}
+		a := old.Annotation
 		a.Deleted = at
-		return putAnnotation(tx, a, true)
+		return putAnnotation(tx, old, a, true)
 	})
 	if err != nil {
 		return fmt.Errorf("delete annotation %s: %w", id, err)
@@ -34,15 +37,18 @@ func (s *Store) DeleteAnnotation(id string, at time.Time) error {
 // live one changes nothing.
 func (s *Store) RestoreAnnotation(id string) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		a, err := getAnnotation(tx, id)
-		if err != nil {
+		old, err := loadAnnotation(tx, id)
+		switch {
+		case err != nil:
 			return err
-		}
-		if a.Deleted.IsZero() {
+		case old == nil:
+			return appraise.ErrNotFound
+		case old.Deleted.IsZero():
 			return nil
 		}
+		a := old.Annotation
 		a.Deleted = time.Time{}
-		return putAnnotation(tx, a, true)
+		return putAnnotation(tx, old, a, true)
 	})
 	if err != nil {
 		return fmt.Errorf("restore annotation %s: %w", id, err)
