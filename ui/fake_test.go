@@ -26,8 +26,7 @@ type fakeLibrary struct {
 	nextID   int
 	openGate chan struct{} // when set, Open waits for it (or for ctx)
 	opening  chan struct{} // when set, Open signals here when it starts
-	calls    []string
-	failNext error // the next write fails with this
+	failNext error         // the next write fails with this
 	now      time.Time
 }
 
@@ -107,7 +106,6 @@ func (f *fakeLibrary) Open(ctx context.Context, path, password string) (appraise
 	p.LastOpened = f.now
 	f.papers[id] = p
 	f.docs[id] = file.doc
-	f.calls = append(f.calls, "open "+path)
 	return appraise.OpenedPaper{Paper: p, Doc: file.doc, Annotations: f.live(id), FromCache: known, ExtractMillis: 42}, nil
 }
 
@@ -211,7 +209,6 @@ func (f *fakeLibrary) Annotate(n appraise.NewAnnotation) (appraise.Annotation, e
 			ExtractorVersion: doc.ExtractorVersion, Page: pageAt(doc, n.Start)},
 	}
 	f.anns[a.ID] = a
-	f.calls = append(f.calls, "annotate "+a.ID+" "+strings.Join(a.Tags, ","))
 	return a, nil
 }
 
@@ -236,7 +233,6 @@ func (f *fakeLibrary) UpdateAnnotation(a appraise.Annotation) (appraise.Annotati
 	}
 	old.Tags, old.Note, old.Status, old.Modified = slices.Clone(a.Tags), a.Note, a.Status, f.now
 	f.anns[a.ID] = old
-	f.calls = append(f.calls, "update "+a.ID+" "+strings.Join(old.Tags, ",")+" "+old.Note)
 	return old, nil
 }
 
@@ -252,7 +248,6 @@ func (f *fakeLibrary) DeleteAnnotation(id string) error {
 	}
 	a.Deleted = f.now
 	f.anns[id] = a
-	f.calls = append(f.calls, "delete "+id)
 	return nil
 }
 
@@ -265,7 +260,6 @@ func (f *fakeLibrary) RestoreAnnotation(id string) (appraise.Annotation, error) 
 	}
 	a.Deleted = time.Time{}
 	f.anns[id] = a
-	f.calls = append(f.calls, "restore "+id)
 	return a, nil
 }
 
@@ -279,7 +273,6 @@ func (f *fakeLibrary) SavePaper(p appraise.Paper) error {
 		return fmt.Errorf("save paper %s: %w", p.ID, appraise.ErrNotFound)
 	}
 	f.papers[p.ID] = p
-	f.calls = append(f.calls, fmt.Sprintf("save paper pos=%d", p.ReadingPos))
 	return nil
 }
 
