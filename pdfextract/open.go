@@ -150,16 +150,22 @@ func objStmExtendsCycle(data []byte) bool {
 			next[num] = target.ref[0]
 		}
 	}
+	// Each stream is walked once: a walk stops at a stream an earlier walk
+	// cleared, and meeting its own path again is a cycle.
+	const onPath, cleared = 1, 2
+	state := make(map[int]uint8, len(next))
+	var path []int
 	for start := range next {
-		n := start
-		for range len(next) + 1 {
-			var ok bool
-			if n, ok = next[n]; !ok {
-				break
-			}
-			if n == start {
+		path = path[:0]
+		for n, ok := start, true; ok && state[n] != cleared; n, ok = next[n] {
+			if state[n] == onPath {
 				return true
 			}
+			state[n] = onPath
+			path = append(path, n)
+		}
+		for _, n := range path {
+			state[n] = cleared
 		}
 	}
 	return false

@@ -87,19 +87,11 @@ func mergeTrailer(into map[string]rawObj, d rawObj) {
 // numbers of the objects it holds, by index. A /Type /Catalog among them
 // is recorded in catalog.
 func objStmMembers(data []byte, off int, hdr rawObj, catalog *rawObj) []int {
-	body := data[off:]
-	s := bytes.Index(body, []byte("stream"))
-	if s < 0 {
+	s, ok := streamData(data, off)
+	if !ok {
 		return nil
 	}
-	s += len("stream")
-	if s < len(body) && body[s] == '\r' {
-		s++
-	}
-	if s < len(body) && body[s] == '\n' {
-		s++
-	}
-	zr, err := zlib.NewReader(bytes.NewReader(body[s:]))
+	zr, err := zlib.NewReader(bytes.NewReader(data[s:]))
 	if err != nil {
 		return nil
 	}
@@ -127,6 +119,31 @@ func objStmMembers(data []byte, off int, hdr rawObj, catalog *rawObj) []int {
 		}
 	}
 	return nums
+}
+
+// streamData returns the offset of the data of the stream object defined
+// at off: past the "stream" keyword that follows its dictionary and the
+// end of line after it. Only the object itself is read, so a scan over
+// many objects that are not streams stays linear in the file's size.
+func streamData(data []byte, off int) (int, bool) {
+	lx := newLexer(data[off:])
+	for range 3 {
+		lx.next() // N G obj
+	}
+	parseRaw(lx, 0)
+	lx.skipSpace()
+	s := off + lx.pos
+	if !bytes.HasPrefix(data[s:], []byte("stream")) {
+		return 0, false
+	}
+	s += len("stream")
+	if s < len(data) && data[s] == '\r' {
+		s++
+	}
+	if s < len(data) && data[s] == '\n' {
+		s++
+	}
+	return s, true
 }
 
 // appendXrefStream returns data followed by a cross-reference stream

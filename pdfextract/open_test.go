@@ -228,6 +228,8 @@ func TestObjectStreamExtendsCycles(t *testing.T) {
 		{"a stream extending itself", stm(5, "/Extends 5 0 R"), true},
 		{"two streams extending each other", stm(5, "/Extends 6 0 R") + stm(6, "/Extends 5 0 R"), true},
 		{"a chain", stm(5, "/Extends 6 0 R") + stm(6, "/Extends 7 0 R") + stm(7, ""), false},
+		{"two chains joining", stm(5, "/Extends 7 0 R") + stm(6, "/Extends 7 0 R") + stm(7, "/Extends 8 0 R") + stm(8, ""), false},
+		{"a chain running into a loop", stm(5, "/Extends 6 0 R") + stm(6, "/Extends 7 0 R") + stm(7, "/Extends 6 0 R"), true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -245,5 +247,34 @@ func TestPageListedManyTimesIsReadOnce(t *testing.T) {
 	pages, err := PageGlyphsOf(d.Bytes(), Options{})
 	if err != nil || len(pages) != 1 {
 		t.Errorf("got %d pages, %v; want the page once", len(pages), err)
+	}
+}
+
+func TestStreamDataIsTheObjectsOwn(t *testing.T) {
+	const file = "1 0 obj\n<< /Type /ObjStm /N 1 /First 4 >>\nendobj\n" +
+		"2 0 obj\n<< /Length 3 >>\r\nstream\r\nabc\nendstream\nendobj\n" +
+		"3 0 obj\n<< /Length 3 /Nested << /A [1 2] >> >> stream\ndef\nendstream\nendobj\n"
+	data := []byte(file)
+	tests := []struct {
+		name, obj string
+		want      string // the bytes the data starts with; "" for no stream
+	}{
+		{"a dictionary without a stream has none, whatever follows it", "1 0 obj", ""},
+		{"CR LF after the keyword", "2 0 obj", "abc"},
+		{"keyword on the dictionary's line", "3 0 obj", "def"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			at, ok := streamData(data, strings.Index(file, tc.obj))
+			if tc.want == "" {
+				if ok {
+					t.Errorf("found stream data at %d (%.10q)", at, file[at:])
+				}
+				return
+			}
+			if !ok || !strings.HasPrefix(file[at:], tc.want) {
+				t.Errorf("stream data at %d, %v; want the %q that follows the keyword", at, ok, tc.want)
+			}
+		})
 	}
 }
