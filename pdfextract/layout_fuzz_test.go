@@ -15,23 +15,31 @@ func FuzzLayoutPages(f *testing.F) {
 	f.Add(make([]byte, 64))
 	f.Add([]byte{0xff, 0x7f, 0x80, 0x00, 0xff, 0xff, 0xff, 0xff, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		pages := glyphsFromBytes(data)
-		blocks, text := layoutPages(pages)
-		if !utf8.ValidString(text) {
-			t.Fatalf("text is not UTF-8: %q", text)
-		}
-		n := utf8.RuneCountInString(text)
-		at := 0
-		for i, b := range blocks {
-			if b.Index != i || b.Start != at || b.End <= b.Start || b.End > n {
-				t.Fatalf("block %d = %+v, want start %d within %d runes", i, b, at, n)
-			}
-			at = b.End + 2
-		}
-		if len(blocks) > 0 && blocks[len(blocks)-1].End != n || len(blocks) == 0 && text != "" {
-			t.Fatalf("text of %d runes, blocks end at %d", n, at-2)
-		}
+		checkLayout(t, glyphsFromBytes(data))
 	})
+}
+
+// checkLayout lays out pages and fails unless the text is UTF-8 and the
+// blocks index it consistently: in order, non-empty, separated by two code
+// points, the last ending at the text's end. It returns the text.
+func checkLayout(tb testing.TB, pages []PageGlyphs) string {
+	tb.Helper()
+	blocks, text := layoutPages(pages)
+	if !utf8.ValidString(text) {
+		tb.Fatalf("text is not UTF-8: %q", text)
+	}
+	n := utf8.RuneCountInString(text)
+	at := 0
+	for i, b := range blocks {
+		if b.Index != i || b.Start != at || b.End <= b.Start || b.End > n {
+			tb.Fatalf("block %d = %+v, want start %d within %d runes", i, b, at, n)
+		}
+		at = b.End + 2
+	}
+	if len(blocks) > 0 && blocks[len(blocks)-1].End != n || len(blocks) == 0 && text != "" {
+		tb.Fatalf("text of %d runes, blocks end at %d", n, at-2)
+	}
+	return text
 }
 
 // glyphsFromBytes decodes 12 bytes per glyph; a zero byte at a glyph
