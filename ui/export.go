@@ -127,7 +127,7 @@ func (u *appUI) showExport() {
 		if mine.Checked {
 			filter.Author = u.prefs.author()
 		}
-		filter.BOM = f == appraise.FormatCSV && bom.Checked
+		filter.BOM = bom.Checked // only CSV writes it
 		u.confirmExport(paper.ID, f, filter, filepath.Join(strings.TrimSpace(folder.Text), strings.TrimSpace(name.Text)))
 	}, u.win)
 	d.Resize(fyne.NewSize(min(620, u.win.Canvas().Size().Width*0.95), 0))
