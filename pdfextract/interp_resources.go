@@ -7,7 +7,8 @@ import (
 )
 
 // resources is a resource dictionary with its lookups cached: fonts,
-// XObjects and graphics states are resolved once per name. Fonts are also
+// XObjects and graphics states are resolved once per name (for the first
+// maxCachedNames names of each kind). Fonts are also
 // shared across resource dictionaries by object reference, read from the
 // font dictionary's serialised form without resolving anything, so a font
 // used on every page is resolved (and, inside an object stream, inflated)
@@ -24,6 +25,11 @@ type resources struct {
 	gsDict   pdf.Value
 	gsFonts  map[string]gsFont
 }
+
+// maxCachedNames bounds each name cache of a resources wrapper, and the
+// document's cache of wrappers: a content stream naming millions of
+// distinct fonts must not grow a map with each one.
+const maxCachedNames = 4096
 
 type xobject struct {
 	v   pdf.Value
@@ -45,7 +51,7 @@ func (dc *docCache) resourcesOf(v pdf.Value) *resources {
 		return r
 	}
 	r := &resources{dc: dc, v: v, fonts: map[string]*font{}, xobjs: map[string]xobject{}, gsFonts: map[string]gsFont{}}
-	if len(dc.resources) < 4096 {
+	if len(dc.resources) < maxCachedNames {
 		dc.resources[key] = r
 	}
 	return r
@@ -91,7 +97,9 @@ func (r *resources) font(name []byte) *font {
 			r.dc.fontsByRef[ref] = f
 		}
 	}
-	r.fonts[string(name)] = f
+	if len(r.fonts) < maxCachedNames {
+		r.fonts[string(name)] = f
+	}
 	return f
 }
 
@@ -104,7 +112,7 @@ func (r *resources) xobject(name []byte) xobject {
 	if x.v.Kind() == pdf.Stream {
 		x.key = x.v.String()
 	}
-	if len(r.xobjs) < 4096 {
+	if len(r.xobjs) < maxCachedNames {
 		r.xobjs[string(name)] = x
 	}
 	return x
@@ -119,7 +127,7 @@ func (r *resources) extGStateFont(name []byte) (*font, float64, bool) {
 	if fa := r.gsDict.Key(string(name)).Key("Font"); fa.Kind() == pdf.Array && fa.Len() >= 2 {
 		g = gsFont{font: r.dc.fontOf(fa.Index(0)), size: fa.Index(1).Float64(), ok: true}
 	}
-	if len(r.gsFonts) < 4096 {
+	if len(r.gsFonts) < maxCachedNames {
 		r.gsFonts[string(name)] = g
 	}
 	return g.font, g.size, g.ok

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ledongthuc/pdf"
+
 	"appraise.app/appraise/internal/testpdf"
 )
 
@@ -114,5 +116,39 @@ func TestFormNestingIsBounded(t *testing.T) {
 	pg := firstPage(t, pdf)
 	if got := glyphString(pg.Glyphs); got != strings.Repeat("A", maxFormDepth) {
 		t.Errorf("got %d glyphs through %d nested forms, want %d (the nesting limit)", len(pg.Glyphs), chain, maxFormDepth)
+	}
+}
+
+// A content stream that names more fonts, XObjects or graphics states than
+// the caches keep still runs, and the caches stop growing.
+func TestResourceNameCachesAreBounded(t *testing.T) {
+	const names = 3 * maxCachedNames
+	tests := []struct {
+		name string
+		op   string // one use of name %d
+		size func(r *resources) int
+	}{
+		{"fonts", "/F%d 10 Tf", func(r *resources) int { return len(r.fonts) }},
+		{"XObjects", "/X%d Do", func(r *resources) int { return len(r.xobjs) }},
+		{"graphics states", "/GS%d gs", func(r *resources) int { return len(r.gsFonts) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var content strings.Builder
+			for i := range names {
+				fmt.Fprintf(&content, tc.op+"\n", i)
+			}
+			content.WriteString("BT /F1 10 Tf 100 700 Td (A) Tj ET")
+			dc := newDocCache()
+			res := dc.resourcesOf(pdf.Value{})
+			ip := newInterp(dc, identity, 612, 792)
+			ip.run([]byte(content.String()), res)
+			if got := glyphString(ip.glyphs); got != "A" {
+				t.Errorf("text %q after %d names, want A", got, names)
+			}
+			if n := tc.size(res); n > maxCachedNames {
+				t.Errorf("%d names cached, want at most %d", n, maxCachedNames)
+			}
+		})
 	}
 }
