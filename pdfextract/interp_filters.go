@@ -84,30 +84,8 @@ func decodeFilter(name string, parm pdf.Value, in []byte, limit int64) ([]byte, 
 	return nil, fmt.Errorf("unsupported filter")
 }
 
-func asciiHexDecode(in []byte) []byte {
-	out := make([]byte, 0, len(in)/2)
-	var hi byte
-	half := false
-	for _, c := range in {
-		if c == '>' {
-			break
-		}
-		d, ok := unhexDigit(c)
-		if !ok {
-			continue
-		}
-		if half {
-			out = append(out, hi<<4|d)
-		} else {
-			hi = d
-		}
-		half = !half
-	}
-	if half {
-		out = append(out, hi<<4)
-	}
-	return out
-}
+// asciiHexDecode reads hex digits up to '>' the way a hex string is read.
+func asciiHexDecode(in []byte) []byte { return newLexer(in).hexString() }
 
 func ascii85Decode(in []byte, limit int64) ([]byte, error) {
 	var clean []byte
