@@ -240,7 +240,10 @@ func chooseJournal(info docInfo, fp *frontPages) string {
 	return fp.journal()
 }
 
-var yearIn = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
+var (
+	yearIn    = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
+	yearInDOI = regexp.MustCompile(`[./]((?:19|20)\d\d)[./]`) // 10.1155/2010/157939, 10.3389/fpsyt.2019.00097
+)
 
 func chooseYear(info docInfo, fp *frontPages, doi string) int {
 	if y := firstYear(info.xmp.coverDate); y > 0 {
@@ -249,7 +252,7 @@ func chooseYear(info docInfo, fp *frontPages, doi string) int {
 	if y := fp.year(); y > 0 {
 		return y
 	}
-	if m := regexp.MustCompile(`[./]((?:19|20)\d\d)[./]`).FindStringSubmatch(doi); m != nil {
+	if m := yearInDOI.FindStringSubmatch(doi); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y
 	}

@@ -221,7 +221,7 @@ func splitAuthorLine(s string) (names []string, ok bool) {
 	parts := strings.Split(s, "|")
 	total := 0
 	for _, p := range parts {
-		p = strings.TrimSpace(strings.TrimFunc(p, func(r rune) bool { return unicode.IsDigit(r) || r == '.' && false }))
+		p = strings.TrimSpace(strings.TrimFunc(p, unicode.IsDigit))
 		if p == "" || p == "and" {
 			continue
 		}

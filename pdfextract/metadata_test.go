@@ -1,7 +1,6 @@
 package pdfextract
 
 import (
-	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -218,9 +217,7 @@ func TestCorpusMetadata(t *testing.T) {
 			if w.year != 0 && m.Year != w.year {
 				t.Errorf("year %d, want %d", m.Year, w.year)
 			}
-			if testing.Verbose() {
-				fmt.Printf("%s: %+v\n", p.name, m)
-			}
+			t.Logf("%+v", m)
 		})
 	}
 }
