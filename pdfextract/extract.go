@@ -61,8 +61,8 @@ func ExtractBytes(data []byte, opt Options) (doc appraise.Document, err error) {
 }
 
 // PageGlyphsOf returns every page's glyphs (the first opt.MaxPages when
-// set), for the evaluation tool and layout tests. Pages without text are
-// included with no glyphs; ErrNoTextLayer is not raised here.
+// set), for the tests of the glyph stage and of layout. Pages without text
+// are included with no glyphs; ErrNoTextLayer is not raised here.
 func PageGlyphsOf(data []byte, opt Options) (pages []PageGlyphs, err error) {
 	defer func() {
 		if r := recover(); r != nil {

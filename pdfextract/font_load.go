@@ -242,9 +242,11 @@ func (dc *docCache) builtinEncoding(desc pdf.Value, name string) *encoding {
 	return &standardEncoding
 }
 
-// toUnicodeOf parses a /ToUnicode stream once per document. A name there
-// (Identity-H, seen in the wild) means codes are Unicode: nil is returned
-// and the caller treats codes as UTF-16.
+// toUnicodeOf parses a simple font's /ToUnicode stream once per document.
+// Anything else gives nil, and the encoding's glyph names give the text:
+// a name there (Identity-H, seen in the wild) is meaningless for one-byte
+// codes. (Type 0 fonts read such a name as "codes are UTF-16", see
+// loadType0.)
 func (dc *docCache) toUnicodeOf(v pdf.Value) *cmap {
 	if v.Kind() != pdf.Stream {
 		return nil
