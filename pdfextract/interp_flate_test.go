@@ -25,22 +25,23 @@ func TestInflaterReadsAsTheLibrary(t *testing.T) {
 		name  string
 		body  func(d *testpdf.Doc) []byte // the content stream object
 		plain bool                        // the inflater reads it (else the library)
+		whole bool                        // the whole content comes out
 	}{
-		{"plain Flate stream", func(*testpdf.Doc) []byte { return testpdf.StreamBody("/Filter /FlateDecode", z) }, true},
-		{"Flate data cut short", func(*testpdf.Doc) []byte { return testpdf.StreamBody("/Filter /FlateDecode", z[:len(z)/2]) }, true},
-		{"corrupt Flate data", func(*testpdf.Doc) []byte { return testpdf.StreamBody("/Filter /FlateDecode", corrupt) }, true},
-		{"no zlib header", func(*testpdf.Doc) []byte { return testpdf.StreamBody("/Filter /FlateDecode", z[2:]) }, true},
-		{"length past the end of the file", func(*testpdf.Doc) []byte { return manual("/Length 99999999 /Filter /FlateDecode", z) }, true},
+		{"plain Flate stream", func(*testpdf.Doc) []byte { return testpdf.StreamBody("/Filter /FlateDecode", z) }, true, true},
+		{"Flate data cut short", func(*testpdf.Doc) []byte { return testpdf.StreamBody("/Filter /FlateDecode", z[:len(z)/2]) }, true, false},
+		{"corrupt Flate data", func(*testpdf.Doc) []byte { return testpdf.StreamBody("/Filter /FlateDecode", corrupt) }, true, false},
+		{"no zlib header", func(*testpdf.Doc) []byte { return testpdf.StreamBody("/Filter /FlateDecode", z[2:]) }, true, false},
+		{"length past the end of the file", func(*testpdf.Doc) []byte { return manual("/Length 99999999 /Filter /FlateDecode", z) }, true, true},
 		{"length in another object", func(d *testpdf.Doc) []byte {
 			n := d.AddObject(fmt.Sprint(len(z)))
 			return manual(fmt.Sprintf("/Length %d 0 R /Filter /FlateDecode", n), z)
-		}, true},
-		{"zero length", func(*testpdf.Doc) []byte { return manual("/Length 0 /Filter /FlateDecode", z) }, false},
-		{"filter in an array", func(*testpdf.Doc) []byte { return testpdf.StreamBody("/Filter [/FlateDecode]", z) }, false},
+		}, true, true},
+		{"zero length", func(*testpdf.Doc) []byte { return manual("/Length 0 /Filter /FlateDecode", z) }, false, false},
+		{"filter in an array", func(*testpdf.Doc) []byte { return testpdf.StreamBody("/Filter [/FlateDecode]", z) }, false, true},
 		{"Flate with parameters", func(*testpdf.Doc) []byte {
 			return testpdf.StreamBody("/Filter /FlateDecode /DecodeParms << /Columns 4 >>", z)
-		}, false},
-		{"no filter", func(*testpdf.Doc) []byte { return testpdf.StreamBody("", content) }, false},
+		}, false, true},
+		{"no filter", func(*testpdf.Doc) []byte { return testpdf.StreamBody("", content) }, false, true},
 	}
 	reused := newDocCache() // one inflater across every case, errors included
 	for _, tc := range tests {
@@ -64,6 +65,9 @@ func TestInflaterReadsAsTheLibrary(t *testing.T) {
 			}
 			if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
 				t.Errorf("error %v, the library's %v", gotErr, wantErr)
+			}
+			if tc.whole && !bytes.Equal(got, content) {
+				t.Errorf("read %d bytes, want the whole %d-byte content", len(got), len(content))
 			}
 		})
 	}

@@ -60,6 +60,9 @@ func TestRotatedGeneratorIsUpright(t *testing.T) {
 	if p.Width <= p.Height {
 		t.Errorf("page %gx%g, want landscape", p.Width, p.Height)
 	}
+	if len(p.Glyphs) == 0 {
+		t.Fatal("no glyphs")
+	}
 	for _, g := range p.Glyphs {
 		if !g.Upright {
 			t.Fatalf("glyph %q at (%.1f, %.1f) is not upright", g.Text, g.X, g.Y)

@@ -134,6 +134,9 @@ func TestTextOperators(t *testing.T) {
 func TestRenderModeAndStyle(t *testing.T) {
 	d := testpdf.NewDoc("BT /F1 10 Tf 100 700 Td 3 Tr (A) Tj 0 Tr (V) Tj 7 Tr (a) Tj ET")
 	pg := firstPage(t, d.Bytes())
+	if got := glyphString(pg.Glyphs); got != "AVa" {
+		t.Fatalf("text %q, want AVa: invisible glyphs are emitted too", got)
+	}
 	want := map[string]bool{"A": true, "V": false, "a": true}
 	for _, g := range pg.Glyphs {
 		if g.Invisible != want[g.Text] {
