@@ -63,18 +63,27 @@ func listBackups(dir, path string) ([]backupFile, error) {
 // the newest Options.KeepBackups and returns the new backup's path. A copy
 // that fails verification is removed and reported.
 func (s *Store) Backup() (string, error) {
-	dir := s.opt.BackupDir
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	at := s.now()
+	tx, err := s.db.Begin(false)
+	if err != nil {
 		return "", fmt.Errorf("back up %s: %w", s.path, err)
 	}
-	now := s.now().UTC()
-	path := filepath.Join(dir, backupPrefix(s.path)+now.Format(backupStamp)+".db")
-	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
-		return s.db.View(func(tx *bolt.Tx) error {
+	return s.writeBackup(tx, at)
+}
+
+// writeBackup writes the library as read-only transaction tx sees it to a
+// backup stamped at, ends tx, verifies the copy and prunes old backups.
+func (s *Store) writeBackup(tx *bolt.Tx, at time.Time) (string, error) {
+	dir := s.opt.BackupDir
+	path := filepath.Join(dir, backupPrefix(s.path)+at.UTC().Format(backupStamp)+".db")
+	err := makeBackupDir(dir)
+	if err == nil {
+		err = atomicfile.Write(path, 0o600, func(w io.Writer) error {
 			_, err := tx.WriteTo(w)
 			return err
 		})
-	})
+	}
+	tx.Rollback() // a read-only transaction: this only lets it go
 	if err != nil {
 		return "", fmt.Errorf("back up %s: %w", s.path, err)
 	}
@@ -86,6 +95,18 @@ func (s *Store) Backup() (string, error) {
 		return path, err
 	}
 	return path, nil
+}
+
+// makeBackupDir creates the backup folder when it is missing, and fsyncs
+// the folder holding it so that the new folder survives a crash.
+func makeBackupDir(dir string) error {
+	if _, err := os.Stat(dir); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	return atomicfile.SyncDir(filepath.Dir(dir))
 }
 
 func pruneBackups(dir, path string, keep int) error {
@@ -101,17 +122,47 @@ func pruneBackups(dir, path string, keep int) error {
 	return nil
 }
 
-// backupIfDue makes the start-up backup when the newest is older than
-// Options.BackupEvery. A failure is reported, not fatal: the library
-// itself is fine.
-func (s *Store) backupIfDue(rep *Report) {
+// startupBackup is the backup Open begins when one is due.
+type startupBackup struct {
+	done chan struct{} // closed when it has finished (or was not due)
+	path string
+	err  error
+}
+
+// startBackupIfDue begins the start-up backup when the newest is older
+// than Options.BackupEvery. Its snapshot is taken here, in a read-only
+// transaction begun before Open returns, so the backup holds the library
+// as it was opened, before any change of this session. Writing, fsyncing
+// and verifying the copy go on in the background: bbolt lets changes
+// commit meanwhile (one that must grow the file waits for the copy), and
+// opening does not wait for a copy of the whole file. StartupBackup and
+// Close wait for it.
+func (s *Store) startBackupIfDue() {
+	b := &startupBackup{done: make(chan struct{})}
+	s.startup = b
 	all, err := listBackups(s.opt.BackupDir, s.path)
+	if err != nil || len(all) > 0 && s.now().Sub(all[0].time) < s.opt.BackupEvery {
+		b.err = err
+		close(b.done)
+		return
+	}
+	at := s.now()
+	tx, err := s.db.Begin(false)
 	if err != nil {
-		rep.BackupErr = err
+		b.err = fmt.Errorf("back up %s: %w", s.path, err)
+		close(b.done)
 		return
 	}
-	if len(all) > 0 && s.now().Sub(all[0].time) < s.opt.BackupEvery {
-		return
-	}
-	rep.Backup, rep.BackupErr = s.Backup()
+	go func() {
+		defer close(b.done)
+		b.path, b.err = s.writeBackup(tx, at)
+	}()
+}
+
+// StartupBackup waits for the backup Open began, if one was due, and
+// returns its path ("" when none was due) or why it failed. A failure
+// leaves the library itself fine.
+func (s *Store) StartupBackup() (string, error) {
+	<-s.startup.done
+	return s.startup.path, s.startup.err
 }

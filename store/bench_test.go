@@ -191,7 +191,9 @@ func BenchmarkLargePapers(b *testing.B) {
 
 // BenchmarkLargeOpen opens and closes the library: verification (meta,
 // schema, bbolt's full consistency check) and, in the "backup due" case,
-// the daily verified backup too.
+// the daily verified backup too. p50-ms and p99-ms are how long Open takes
+// to return, which is what start-up waits for; ns/op includes waiting for
+// the backup, which Open leaves running in the background.
 func BenchmarkLargeOpen(b *testing.B) {
 	path := largeLibrary(b)
 	for _, due := range []bool{false, true} {
@@ -201,16 +203,20 @@ func BenchmarkLargeOpen(b *testing.B) {
 				every = time.Nanosecond
 			}
 			opt := Options{BackupDir: b.TempDir(), BackupEvery: every, KeepBackups: 1}
+			var lat []time.Duration
 			for b.Loop() {
+				start := time.Now()
 				s, err := Open(path, opt)
 				if err != nil {
 					b.Fatal(err)
 				}
-				if due && s.Report().Backup == "" {
-					b.Fatalf("no backup made: %v", s.Report().BackupErr)
+				lat = append(lat, time.Since(start))
+				if backup, err := s.StartupBackup(); due && backup == "" {
+					b.Fatalf("no backup made: %v", err)
 				}
 				s.Close()
 			}
+			reportPercentiles(b, lat)
 		})
 	}
 }

@@ -36,7 +36,12 @@
 //
 // Backups: on opening, at most once a day, and before every migration, the
 // library is written to a temporary file in backups/ beside it, fsynced,
-// renamed, re-opened read-only and checked; the newest seven are kept.
+// renamed, re-opened read-only and checked; the newest seven are kept. The
+// migration backup is finished before the migration starts. The start-up
+// backup's snapshot is taken before Open returns, so it holds the library
+// as opened, before any change of the session; writing and checking it
+// continue in the background (StartupBackup waits for them, and so does
+// Close), so a large library does not delay start-up by the copy.
 //
 // Migrations: migrations[n] takes schema n to n+1; they run in one
 // transaction after a verified backup. testdata/schema-N.db holds a library

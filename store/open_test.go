@@ -219,7 +219,10 @@ func TestDamagedLibraryWithoutGoodBackupIsLeftAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	backup := s.Report().Backup
+	backup, err := s.StartupBackup()
+	if err != nil {
+		t.Fatal(err)
+	}
 	s.Close()
 	corrupt(t, path, 0, 8192)
 	corrupt(t, backup, 0, 8192)
@@ -244,10 +247,11 @@ func TestBackupsAtMostDailyAndOnlyTheNewestSevenKept(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s.Report().BackupErr != nil {
-				t.Fatal(s.Report().BackupErr)
+			b, err := s.StartupBackup()
+			if err != nil {
+				t.Fatal(err)
 			}
-			if b := s.Report().Backup; b != "" {
+			if b != "" {
 				made = append(made, b)
 			}
 			s.Close()
@@ -276,14 +280,83 @@ func TestBackupsAtMostDailyAndOnlyTheNewestSevenKept(t *testing.T) {
 	}
 }
 
+func TestStartupBackupHoldsTheLibraryAsOpenedAndCloseWaitsForIt(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "library.db")
+	c := newClock()
+	s, err := Open(path, Options{Now: c.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustPutPaper(t, s, 1, "P")
+	mustPut(t, s, ann("yesterday", 1, 0, "saved yesterday"))
+	s.Close()
+
+	c.Add(25 * time.Hour)
+	s, err = Open(path, Options{Now: c.Now, KeepBackups: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustPut(t, s, ann("today", 1, 5, "saved while the backup was being written"))
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Close waited: today's backup is in place and verified, yesterday's
+	// pruned, with no temporary file left.
+	entries, _ := os.ReadDir(filepath.Join(dir, "backups"))
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".db") {
+			t.Errorf("left in the backup folder: %s", e.Name())
+		}
+	}
+	all, err := listBackups(filepath.Join(dir, "backups"), path)
+	if err != nil || len(all) != 1 || !all[0].time.Equal(c.Now()) {
+		t.Fatalf("backups %v (%v), want today's alone", all, err)
+	}
+	if _, err := verifyFile(all[0].path, time.Second); err != nil {
+		t.Fatalf("today's backup does not verify: %v", err)
+	}
+	db, err := bolt.Open(all[0].path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.View(func(tx *bolt.Tx) error {
+		if _, err := getAnnotation(tx, "yesterday"); err != nil {
+			t.Errorf("the backup lacks what the library held when opened: %v", err)
+		}
+		if _, err := getAnnotation(tx, "today"); !errors.Is(err, appraise.ErrNotFound) {
+			t.Errorf("the backup holds a change made after opening (err %v); it should be the library as opened", err)
+		}
+		return nil
+	})
+}
+
+func TestAStartupBackupThatFailsIsReportedAndTheLibraryWorks(t *testing.T) {
+	dir := t.TempDir()
+	// A file where the backup folder should be.
+	if err := os.WriteFile(filepath.Join(dir, "backups"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := openAt(t, filepath.Join(dir, "library.db"), newClock())
+	if b, err := s.StartupBackup(); b != "" || err == nil {
+		t.Fatalf("StartupBackup = %q, %v; want an error", b, err)
+	}
+	mustPutPaper(t, s, 1, "P")
+	mustPut(t, s, ann("a", 1, 0, "saved although the backup failed"))
+	if _, err := s.Annotation("a"); err != nil {
+		t.Error(err)
+	}
+}
+
 func TestBackupsOfLibrariesSharingAFolderStayApart(t *testing.T) {
 	dir := t.TempDir()
 	c := newClock()
 	a := openAt(t, filepath.Join(dir, "a.db"), c)
 	b := openAt(t, filepath.Join(dir, "ab.db"), c)
 	for _, s := range []*Store{a, b} {
-		if s.Report().Backup == "" {
-			t.Fatalf("no start-up backup for %s", s.Path())
+		if b, err := s.StartupBackup(); b == "" {
+			t.Fatalf("no start-up backup for %s: %v", s.Path(), err)
 		}
 	}
 	la, _ := listBackups(filepath.Join(dir, "backups"), a.Path())

@@ -7,7 +7,8 @@ import (
 )
 
 // Report says what Open did besides opening, for the GUI and CLI to tell
-// the user.
+// the user. The start-up backup, which finishes after Open returns, is
+// told by Store.StartupBackup.
 type Report struct {
 	// Created: the library did not exist and was created.
 	Created bool
@@ -22,10 +23,6 @@ type Report struct {
 	// it was current); MigrationBackup the backup made first.
 	MigratedFrom    int
 	MigrationBackup string
-	// Backup is the start-up backup made ("" when none was due), BackupErr
-	// why it failed (the library opened anyway).
-	Backup    string
-	BackupErr error
 }
 
 // Restored reports whether a backup replaced a damaged library.
@@ -34,16 +31,18 @@ func (r Report) Restored() bool { return r.RestoredFrom != "" }
 // Message is what the user should be told, in a sentence or two; "" when
 // nothing needs saying.
 func (r Report) Message() string {
-	var msg string
-	if r.Restored() {
-		msg = fmt.Sprintf("Your library was damaged; Appraise restored the backup from %s and kept the damaged file as %s.",
-			r.RestoredTime.Local().Format("2 January 2006 15:04"), filepath.Base(r.Quarantined))
+	if !r.Restored() {
+		return ""
 	}
-	if r.BackupErr != nil {
-		if msg != "" {
-			msg += " "
-		}
-		msg += fmt.Sprintf("Appraise could not back up your library: %v.", r.BackupErr)
+	return fmt.Sprintf("Your library was damaged; Appraise restored the backup from %s and kept the damaged file as %s.",
+		r.RestoredTime.Local().Format("2 January 2006 15:04"), filepath.Base(r.Quarantined))
+}
+
+// BackupFailedMessage tells the user, in a sentence, that the start-up
+// backup failed and why; "" when err is nil.
+func BackupFailedMessage(err error) string {
+	if err == nil {
+		return ""
 	}
-	return msg
+	return fmt.Sprintf("Appraise could not back up your library: %v.", err)
 }

@@ -51,10 +51,11 @@ func (o Options) withDefaults(path string) Options {
 // Store is an open library. Its methods are safe for concurrent use; each
 // change is one bbolt transaction, committed before the method returns.
 type Store struct {
-	db     *bolt.DB
-	path   string
-	opt    Options
-	report Report
+	db      *bolt.DB
+	path    string
+	opt     Options
+	report  Report
+	startup *startupBackup
 }
 
 var _ appraise.Store = (*Store)(nil)
@@ -62,7 +63,8 @@ var _ appraise.Store = (*Store)(nil)
 // Open opens the library at path, creating it when it does not exist,
 // restoring the newest good backup when it is damaged, migrating it when
 // it has an older schema and backing it up when the last backup is older
-// than Options.BackupEvery. Report tells what happened.
+// than Options.BackupEvery (that backup is finished in the background:
+// see StartupBackup). Report tells what happened.
 //
 // Errors: appraise.ErrLibraryLocked when another process has it open;
 // appraise.ErrLibraryDamaged when the file is damaged or not an Appraise
@@ -116,8 +118,8 @@ func open(path string, opt Options, plan schemaPlan) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	s.backupIfDue(&rep)
 	s.report = rep
+	s.startBackupIfDue()
 	return s, nil
 }
 
@@ -136,11 +138,13 @@ func boltOpenError(err error) error {
 func (s *Store) Path() string { return s.path }
 
 // Report tells what Open did beyond opening: creation, restoring a backup,
-// migration, the start-up backup.
+// migration.
 func (s *Store) Report() Report { return s.report }
 
-// Close closes the library file.
+// Close waits for the start-up backup to finish and closes the library
+// file.
 func (s *Store) Close() error {
+	<-s.startup.done
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close library %s: %w", s.path, err)
 	}

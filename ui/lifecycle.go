@@ -23,6 +23,13 @@ func (u *appUI) start() {
 	if u.cfg.Notice != "" {
 		dialog.ShowInformation("Your library", u.cfg.Notice, u.win)
 	}
+	if later := u.cfg.LaterNotice; later != nil {
+		u.bg.spawn(func() {
+			if msg := later(); msg != "" {
+				u.post(func() { dialog.ShowInformation("Your library", msg, u.win) })
+			}
+		})
+	}
 }
 
 // askAuthor asks for the name stored on each annotation, once; then runs

@@ -33,6 +33,11 @@ type Config struct {
 	// had to tell the user on opening (a damaged file restored from its
 	// backup, say).
 	Notice string
+	// LaterNotice, when set, is called off the UI goroutine as the window
+	// opens; what it returns, if anything, is shown like Notice (the
+	// library's start-up backup, which finishes in the background, reports
+	// a failure this way).
+	LaterNotice func() string
 	// Now replaces time.Now, for tests.
 	Now func() time.Time
 }

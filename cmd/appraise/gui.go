@@ -9,6 +9,7 @@ import (
 
 	"appraise.app/appraise/assets"
 	"appraise.app/appraise/internal/atomicfile"
+	"appraise.app/appraise/store"
 	"appraise.app/appraise/ui"
 )
 
@@ -26,7 +27,7 @@ func (e *env) runGUI(args []string) error {
 	if e.getenv("APPRAISE_TRACE") != "" {
 		cfg.Trace = e.stderr
 	}
-	lib, closeLib, rep, err := openLibraryReport(e)
+	lib, s, err := openLibraryStore(e)
 	if err != nil {
 		// Someone who started Appraise from a menu sees no terminal: say
 		// it in a window too.
@@ -34,9 +35,13 @@ func (e *env) runGUI(args []string) error {
 		return err
 	}
 	cfg.Library = lib
-	cfg.Notice = rep.Message()
+	cfg.Notice = s.Report().Message()
+	cfg.LaterNotice = func() string {
+		_, err := s.StartupBackup()
+		return store.BackupFailedMessage(err)
+	}
 	err = ui.Run(cfg)
-	if cerr := closeLib(); err == nil && cerr != nil {
+	if cerr := s.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close the library: %w", cerr)
 	}
 	return err

@@ -21,32 +21,37 @@ var _ ui.Library = (*library.Library)(nil)
 // openLibrary opens the library file the user chose (--db, APPRAISE_DB or
 // the default) and builds the use-case layer over it with the isolated PDF
 // extractor. Anything Open had to tell the user (a damaged library
-// restored from a backup, a backup that failed) goes to stderr. The caller
-// must call close when done.
+// restored from a backup) goes to stderr, and so does a failed start-up
+// backup when the library is closed. The caller must call close when done.
 func openLibrary(e *env) (*library.Library, func() error, error) {
-	lib, closeFn, rep, err := openLibraryReport(e)
+	lib, s, err := openLibraryStore(e)
 	if err != nil {
 		return nil, nil, err
 	}
-	if msg := rep.Message(); msg != "" {
+	if msg := s.Report().Message(); msg != "" {
 		fmt.Fprintf(e.stderr, "appraise: %s\n", msg)
+	}
+	closeFn := func() error {
+		if _, err := s.StartupBackup(); err != nil {
+			fmt.Fprintf(e.stderr, "appraise: %s\n", store.BackupFailedMessage(err))
+		}
+		return s.Close()
 	}
 	return lib, closeFn, nil
 }
 
-// openLibraryReport is openLibrary for callers that show the store's
-// report themselves (the GUI, in a dialog).
-func openLibraryReport(e *env) (*library.Library, func() error, store.Report, error) {
+// openLibraryStore is openLibrary for the GUI, which tells the user what
+// the store has to say in a dialog, and closes the store itself.
+func openLibraryStore(e *env) (*library.Library, *store.Store, error) {
 	path, err := e.libraryPath()
 	if err != nil {
-		return nil, nil, store.Report{}, err
+		return nil, nil, err
 	}
 	s, err := store.Open(path, store.Options{})
 	if err != nil {
-		return nil, nil, store.Report{}, err
+		return nil, nil, err
 	}
-	lib := library.New(library.Config{Store: s, Extractor: pdfextract.NewIsolated(), AppVersion: version})
-	return lib, s.Close, s.Report(), nil
+	return library.New(library.Config{Store: s, Extractor: pdfextract.NewIsolated(), AppVersion: version}), s, nil
 }
 
 // withLibrary runs f on the opened library and closes it, reporting a

@@ -254,3 +254,19 @@ func TestListUsage(t *testing.T) {
 		t.Errorf("unknown paper: exit %d (%s), want 3", code, errOut)
 	}
 }
+
+func TestAFailedBackupIsToldButTheCommandSucceeds(t *testing.T) {
+	dir := t.TempDir()
+	// A file where the backup folder should be: no backup can be written.
+	if err := os.WriteFile(filepath.Join(dir, "backups"), []byte("in the way\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cliLib(t, filepath.Join(dir, "library.db"), "tags", "add", "bias")
+	if code != 0 || !strings.Contains(out, "added bias") {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want the tag added", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "appraise: Appraise could not back up your library: ") {
+		t.Errorf("stderr %q does not tell that the backup failed", errOut)
+	}
+	assertNoTrace(t, errOut)
+}
