@@ -3,7 +3,6 @@ package store
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/atomicfile"
@@ -40,11 +39,9 @@ func restoreBackup(path string, opt Options, why error, rep *Report) error {
 		return fmt.Errorf("restore backup %s: %w", good.path, err)
 	}
 	defer src.Close()
+	// CopyFrom fsyncs the folder, which makes the move aside durable too.
 	if err := atomicfile.CopyFrom(path, 0o600, src); err != nil {
 		return fmt.Errorf("restore backup %s: %w", good.path, err)
-	}
-	if err := atomicfile.SyncDir(filepath.Dir(path)); err != nil {
-		return err
 	}
 	rep.Damage = why.Error()
 	rep.Quarantined = quarantine
