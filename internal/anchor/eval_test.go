@@ -310,7 +310,7 @@ func (t tally) table() string {
 	return b.String()
 }
 
-// TestReattachPerturbations measures re-attachment over 1,500 generated
+// TestReattachPerturbations measures re-attachment over 1,600 generated
 // cases (100 per scenario). It fails on any false attach and when accuracy
 // drops below what was measured when the thresholds were set.
 func TestReattachPerturbations(t *testing.T) {
