@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"appraise.app/appraise/internal/atomicfile"
 )
 
 // env is what every subcommand gets: the standard streams and the global
@@ -52,8 +54,14 @@ func (e *env) libraryPath() (string, error) {
 		return "", fmt.Errorf("find the user config folder: %w (use --db PATH)", err)
 	}
 	dir = filepath.Join(dir, "Appraise")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("create %s: %w", dir, err)
+	if _, err := os.Stat(dir); err != nil {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return "", fmt.Errorf("create %s: %w", dir, err)
+		}
+		// The new folder must survive a crash with the library made in it.
+		if err := atomicfile.SyncDir(filepath.Dir(dir)); err != nil {
+			return "", err
+		}
 	}
 	return filepath.Join(dir, "library.db"), nil
 }
