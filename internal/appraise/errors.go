@@ -29,7 +29,7 @@ var (
 var (
 	ErrNeedsPassword         = errors.New("this PDF is encrypted and needs a password")
 	ErrWrongPassword         = errors.New("that password does not open this PDF")
-	ErrUnsupportedEncryption = errors.New("this PDF uses an encryption Appraise cannot read (AES-256); save an unencrypted copy from your PDF viewer")
+	ErrUnsupportedEncryption = errors.New("this PDF uses an encryption Appraise cannot read; save an unencrypted copy from your PDF viewer")
 	ErrNoTextLayer           = errors.New("this PDF has no text layer (it looks scanned); run it through OCR first")
 	ErrNotPDF                = errors.New("this file is not a PDF")
 	ErrDamaged               = errors.New("this PDF is damaged beyond repair")
