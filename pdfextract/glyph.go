@@ -15,9 +15,9 @@ type Glyph struct {
 	Text string
 	// X, Y: the start of the glyph on its baseline.
 	X, Y float64
-	// W is the advance width along the baseline in points (never 0 for a
-	// visible glyph: a missing width falls back to the font's default or a
-	// per-font estimate).
+	// W is the advance width along the baseline in points. A simple font's
+	// missing width falls back to its default or a per-font estimate; a CID
+	// font's explicit /W 0 and a Type 3 glyph's zero width stay 0.
 	W float64
 	// Size is the effective font size in points: Tf size scaled by the text
 	// matrix and CTM (vertical scale), so layout thresholds can use it.
@@ -31,7 +31,7 @@ type Glyph struct {
 	Font string
 	// Bold and Italic come from the font descriptor flags or the name.
 	Bold, Italic bool
-	// Invisible marks render mode 3 (e.g. an OCR layer under a scan).
+	// Invisible marks render modes 3 and 7 (e.g. an OCR layer under a scan).
 	Invisible bool
 	// Upright is false when the baseline is not horizontal (rotated text in
 	// margins, vertical table headers); layout may treat these apart.
