@@ -1,5 +1,7 @@
 package agreement
 
+import "math"
+
 // Kappa is Cohen's kappa, or why it is undefined.
 type Kappa struct {
 	// Value is nil when kappa is undefined.
@@ -46,7 +48,7 @@ func (t Table2x2) Kappa() Kappa {
 	if pe >= 1 {
 		return Kappa{Undefined: allAlikeReason(t)}
 	}
-	v := (t.Agreement() - pe) / (1 - pe)
+	v := tidy((t.Agreement() - pe) / (1 - pe))
 	return Kappa{Value: &v}
 }
 
@@ -99,6 +101,15 @@ func CategoricalKappa(pairs [][2]string) (agreement float64, k Kappa) {
 	if pe >= 1-1e-12 {
 		return po, Kappa{Undefined: "both readers gave the same single answer to every item"}
 	}
-	v := (po - pe) / (1 - pe)
+	v := tidy((po - pe) / (1 - pe))
 	return po, Kappa{Value: &v}
+}
+
+// tidy sets rounding noise around zero to zero, so chance-level agreement
+// reads as 0, not -0.000.
+func tidy(v float64) float64 {
+	if math.Abs(v) < 1e-12 {
+		return 0
+	}
+	return v
 }
