@@ -74,6 +74,18 @@ func TestCompareCommand(t *testing.T) {
 		}
 	})
 
+	t.Run("the lead's handout by author shows both readings of a passage", func(t *testing.T) {
+		code, out, errOut := cli("export", "--paper", id, "--format", "html", "--by-author")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		for _, want := range []string{"readings side by side", "tagged by <span class=\"consensus\">2 of 2 members</span>", ">Ann</bdi>", ">Ben</bdi>"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("handout lacks %q", want)
+			}
+		}
+	})
+
 	t.Run("an author with no annotations exits 3 naming who did", func(t *testing.T) {
 		code, _, errOut := cli("compare", "--paper", id, "--key", "Lead", "--trainee", "Ann")
 		if code != 3 || !strings.Contains(errOut, `"Lead" has no annotations`) || !strings.Contains(errOut, "Ann, Ben") {

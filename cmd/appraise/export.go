@@ -40,6 +40,7 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	fs.Var(&tags, "tag", "only annotations with this tag (repeatable)")
 	fs.StringVar(&opt.filter.Author, "author", "", "only annotations by this author")
 	fs.BoolVar(&opt.filter.BOM, "bom", false, "start CSV with a UTF-8 byte order mark for spreadsheets")
+	fs.BoolVar(&opt.filter.ByAuthor, "by-author", false, "HTML handout grouped by passage with each author's tags and notes")
 	fs.StringVar(&opt.out, "o", "", "write to this file instead of standard output")
 	if err := fs.Parse(args); err != nil {
 		return opt, usageErrorf("%v", err)
@@ -63,6 +64,9 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	opt.format = appraise.ExportFormat(format)
 	if opt.filter.BOM && opt.format != appraise.FormatCSV {
 		return opt, usageErrorf("--bom applies to --format csv only")
+	}
+	if opt.filter.ByAuthor && opt.format != appraise.FormatHTML {
+		return opt, usageErrorf("--by-author applies to --format html only")
 	}
 	return opt, nil
 }

@@ -38,6 +38,7 @@ func TestExportArguments(t *testing.T) {
 		{"missing format", []string{"--paper", "abc123"}, exportOptions{}, "--format is required"},
 		{"unknown extension and no format", []string{"--paper", "abc123", "-o", "x.docx"}, exportOptions{}, "--format is required"},
 		{"unknown format", []string{"--paper", "abc123", "--format", "pdf"}, exportOptions{}, `unknown format "pdf"`},
+		{"by author outside HTML", []string{"--paper", "abc123", "--format", "md", "--by-author"}, exportOptions{}, "--by-author applies to --format html only"},
 		{"BOM outside CSV", []string{"--paper", "abc123", "--format", "html", "--bom"}, exportOptions{}, "--bom applies to --format csv only"},
 		{"stray argument", []string{"--paper", "abc123", "--format", "md", "extra"}, exportOptions{}, `unexpected argument "extra"`},
 		{"unknown flag", []string{"--paper", "abc123", "--colour", "x"}, exportOptions{}, "flag provided but not defined"},

@@ -23,7 +23,7 @@ func (l *Library) Export(id appraise.PaperID, format appraise.ExportFormat, f ap
 	if err != nil {
 		return err
 	}
-	in := export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion, BOM: f.BOM}
+	in := export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion, BOM: f.BOM, ByAuthor: f.ByAuthor}
 	if err := export.Write(w, format, in); err != nil {
 		return fmt.Errorf("export %s as %s: %w", id, format, err)
 	}
