@@ -11,6 +11,10 @@ import (
 // Export writes a paper's live annotations, narrowed by filter, in format
 // to w. Nothing is written when it fails.
 func (l *Library) Export(id appraise.PaperID, format appraise.ExportFormat, f appraise.ExportFilter, w io.Writer) error {
+	if format == appraise.FormatJSONLD {
+		// JSON-LD is the journal club's bundle: metadata and trash too.
+		return l.ExportBundle([]appraise.PaperID{id}, f, w)
+	}
 	p, err := l.store.Paper(id)
 	if err != nil {
 		return err
