@@ -20,7 +20,9 @@ func TestBundleTravelsBetweenLibraries(t *testing.T) {
 	}
 
 	member := filepath.Join(t.TempDir(), "member.db")
-	cli := func(args ...string) (int, string, string) { return runCLI(t, append([]string{"--db", member}, args...)...) }
+	cli := func(args ...string) (int, string, string) {
+		return runCLI(t, append([]string{"--db", member}, args...)...)
+	}
 	code, out, errOut := cli("import", bundle)
 	if code != 0 {
 		t.Fatalf("import bundle: exit %d: %s", code, errOut)
