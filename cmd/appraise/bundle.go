@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/export"
 	"appraise.app/appraise/internal/library"
 	"appraise.app/appraise/internal/merge"
@@ -50,7 +51,7 @@ func runImportBundle(e *env, path string) error {
 
 // writeImportReport prints an import report: one line per paper, then the
 // tags made.
-func writeImportReport(w io.Writer, rep library.ImportReport) {
+func writeImportReport(w io.Writer, rep appraise.ImportReport) {
 	t := rep.Totals()
 	fmt.Fprintf(w, "Imported %s: %s\n", plural(len(rep.Papers), "paper"), countsLine(t))
 	for _, p := range rep.Papers {
@@ -60,7 +61,7 @@ func writeImportReport(w io.Writer, rep library.ImportReport) {
 		}
 		how := string(p.Match)
 		switch {
-		case p.Match == merge.NoMatch:
+		case p.Match == string(merge.NoMatch):
 			how = "PDF missing: open the file to attach"
 		case p.Waiting:
 			how += "; PDF missing: open the file to attach"
@@ -72,7 +73,7 @@ func writeImportReport(w io.Writer, rep library.ImportReport) {
 	}
 }
 
-func countsLine(p library.PaperImport) string {
+func countsLine(p appraise.PaperImport) string {
 	parts := []string{fmt.Sprintf("%d new", p.New), fmt.Sprintf("%d updated", p.Updated), fmt.Sprintf("%d unchanged", p.Unchanged)}
 	if p.Older > 0 {
 		parts = append(parts, fmt.Sprintf("%d older (kept yours)", p.Older))

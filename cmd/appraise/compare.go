@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"time"
 	"unicode"
 
 	"appraise.app/appraise/internal/agreement"
@@ -46,12 +45,10 @@ func runCompare(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		cmp, err := lib.Compare(p.ID, *key, *trainee)
+		f, err := lib.Compare(p.ID, *key, *trainee)
 		if err != nil {
 			return err
 		}
-		f := export.Feedback{Paper: cmp.Paper, Text: cmp.Text, Result: cmp.Result, Skipped: cmp.Skipped,
-			Generated: time.Now(), AppVersion: version}
 		return writeExport(e, exportOptions{out: *out}, func(w io.Writer) error { return write(w, f) })
 	})
 }

@@ -20,3 +20,35 @@ type ImportBatch struct {
 	// version to keep, and whether it must be written.
 	Decide func(have *Annotation, in Annotation) (keep Annotation, write bool)
 }
+
+// PaperImport is what importing a bundle did for one of its papers.
+type PaperImport struct {
+	Paper Paper // the library's paper the annotations went to
+	// Match says how the bundle's paper was found in the library: "same
+	// file", "same DOI", "same title and year", or "" when it was added,
+	// waiting for its PDF.
+	Match string
+	// Waiting is set when the library has no extraction of the paper: its
+	// annotations wait until the PDF is opened.
+	Waiting                                     bool
+	New, Updated, Unchanged, Older, NeedsReview int
+}
+
+// ImportReport is what importing a bundle did.
+type ImportReport struct {
+	Papers []PaperImport
+	// TagsCreated are tags the bundle used that the library lacked.
+	TagsCreated []string
+}
+
+// Totals sums the papers' counts.
+func (r ImportReport) Totals() (n PaperImport) {
+	for _, p := range r.Papers {
+		n.New += p.New
+		n.Updated += p.Updated
+		n.Unchanged += p.Unchanged
+		n.Older += p.Older
+		n.NeedsReview += p.NeedsReview
+	}
+	return n
+}

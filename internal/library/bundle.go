@@ -69,37 +69,6 @@ func (l *Library) ExportBundle(ids []appraise.PaperID, f appraise.ExportFilter, 
 	return nil
 }
 
-// PaperImport is what importing a bundle did for one of its papers.
-type PaperImport struct {
-	Paper appraise.Paper // the library's paper the annotations went to
-	// Match says how the bundle's paper was found here; merge.NoMatch
-	// means it was added, waiting for its PDF.
-	Match merge.Match
-	// Waiting is set when the library has no extraction of the paper: its
-	// annotations wait until the PDF is opened.
-	Waiting                                     bool
-	New, Updated, Unchanged, Older, NeedsReview int
-}
-
-// ImportReport is what importing a bundle did.
-type ImportReport struct {
-	Papers []PaperImport
-	// TagsCreated are tags the bundle used that the library lacked.
-	TagsCreated []string
-}
-
-// Totals sums the papers' counts.
-func (r ImportReport) Totals() (n PaperImport) {
-	for _, p := range r.Papers {
-		n.New += p.New
-		n.Updated += p.Updated
-		n.Unchanged += p.Unchanged
-		n.Older += p.Older
-		n.NeedsReview += p.NeedsReview
-	}
-	return n
-}
-
 // ImportBundle merges a journal-club bundle into the library, all of it or
 // nothing. Papers match by SHA-256, else DOI, else title and year;
 // annotations on another copy of a paper are re-anchored by quote in this
@@ -108,29 +77,29 @@ func (r ImportReport) Totals() (n PaperImport) {
 // its annotations wait for it. Each annotation merges by id (see package
 // merge): importing the same bundle twice changes nothing, and bundles
 // can be imported in any order.
-func (l *Library) ImportBundle(r io.Reader) (ImportReport, error) {
+func (l *Library) ImportBundle(r io.Reader) (appraise.ImportReport, error) {
 	bs, ok := l.store.(bundleStore)
 	if !ok {
-		return ImportReport{}, ErrNoBundleImport
+		return appraise.ImportReport{}, ErrNoBundleImport
 	}
 	bundle, err := export.DecodeBundle(r)
 	if err != nil {
-		return ImportReport{}, err
+		return appraise.ImportReport{}, err
 	}
 	summaries, err := l.store.Papers()
 	if err != nil {
-		return ImportReport{}, err
+		return appraise.ImportReport{}, err
 	}
 	papers := make([]appraise.Paper, 0, len(summaries))
 	for _, s := range summaries {
 		papers = append(papers, s.Paper)
 	}
-	var rep ImportReport
+	var rep appraise.ImportReport
 	var batch appraise.ImportBatch
 	where := map[string]int{} // annotation id → index in rep.Papers
 	for _, bp := range bundle {
 		local, how := merge.Paper(papers, bp.Paper)
-		pi := PaperImport{Paper: local, Match: how}
+		pi := appraise.PaperImport{Paper: local, Match: string(how)}
 		if how == merge.NoMatch {
 			pi.Paper = appraise.Paper{ID: bp.Paper.ID, Meta: bp.Paper.Meta, Added: l.now()}
 			batch.Papers = append(batch.Papers, pi.Paper)
@@ -152,9 +121,9 @@ func (l *Library) ImportBundle(r io.Reader) (ImportReport, error) {
 		rep.Papers = append(rep.Papers, pi)
 	}
 	if batch.Tags, rep.TagsCreated, err = l.missingTags(batch.Annotations); err != nil {
-		return ImportReport{}, err
+		return appraise.ImportReport{}, err
 	}
-	counts := make([]PaperImport, len(rep.Papers))
+	counts := make([]appraise.PaperImport, len(rep.Papers))
 	batch.Decide = func(have *appraise.Annotation, in appraise.Annotation) (appraise.Annotation, bool) {
 		keep, out := merge.Annotation(have, in)
 		c := &counts[where[in.ID]]
@@ -175,7 +144,7 @@ func (l *Library) ImportBundle(r io.Reader) (ImportReport, error) {
 		return keep, write
 	}
 	if err := bs.Import(batch); err != nil {
-		return ImportReport{}, err
+		return appraise.ImportReport{}, err
 	}
 	for i := range rep.Papers {
 		c := counts[i]

@@ -62,7 +62,7 @@ func TestImportBundleMergesAMembersReading(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Papers) != 1 || rep.Papers[0].Match != merge.SameFile || rep.Papers[0].Waiting {
+	if len(rep.Papers) != 1 || rep.Papers[0].Match != string(merge.SameFile) || rep.Papers[0].Waiting {
 		t.Fatalf("report = %+v", rep)
 	}
 	if n := rep.Totals(); n.New != 2 || n.Updated+n.Unchanged+n.Older != 0 {
@@ -106,7 +106,7 @@ func TestImportBundleForAPaperWithoutItsPDFWaits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := rep.Papers[0]; p.Match != merge.NoMatch || !p.Waiting || p.New != 1 || p.Paper.Meta.Title != "Budesonide trial" {
+	if p := rep.Papers[0]; p.Match != string(merge.NoMatch) || !p.Waiting || p.New != 1 || p.Paper.Meta.Title != "Budesonide trial" {
 		t.Fatalf("report = %+v", p)
 	}
 	if len(rep.TagsCreated) != 1 || rep.TagsCreated[0] != "baseline" {
@@ -152,7 +152,7 @@ func TestImportBundleOnAnotherCopyReanchorsByQuote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pi := rep.Papers[0]; pi.Match != merge.SameDOI || pi.Paper.ID != top.Paper.ID || pi.New != 2 || pi.NeedsReview != 1 {
+	if pi := rep.Papers[0]; pi.Match != string(merge.SameDOI) || pi.Paper.ID != top.Paper.ID || pi.New != 2 || pi.NeedsReview != 1 {
 		t.Fatalf("report = %+v", pi)
 	}
 	as, _ := trainee.lib.Annotations(top.Paper.ID)

@@ -9,6 +9,7 @@ import (
 
 	"appraise.app/appraise/internal/agreement"
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/export"
 )
 
 // ErrNoSuchAuthor: a comparison named an author with no annotations on the
@@ -24,17 +25,6 @@ func (e noAuthorError) Error() string {
 
 func (e noAuthorError) Is(target error) bool {
 	return target == ErrNoSuchAuthor || target == appraise.ErrNotFound
-}
-
-// Comparison is a trainee's reading of a paper measured against a key's.
-type Comparison struct {
-	Paper appraise.Paper
-	// Text is the paper's extracted text, for quoting review passages.
-	Text   string
-	Result agreement.Result
-	// Skipped counts annotations left out because they are not attached to
-	// the current text with confidence (needs review, orphaned).
-	Skipped int
 }
 
 // Authors lists the authors of a paper's live annotations, sorted, with
@@ -56,20 +46,25 @@ func (l *Library) Authors(paper appraise.PaperID) (map[string]int, error) {
 // them used. Authors match as export's --author does (case and surrounding
 // space ignored). The key must have annotated the paper; a trainee with no
 // annotations is compared as having tagged nothing.
-func (l *Library) Compare(paper appraise.PaperID, key, trainee string) (Comparison, error) {
+//
+// The result is ready to write as feedback (export.WriteFeedbackHTML,
+// WriteFeedbackCSV): Text is the paper's text for quoting the passages to
+// review, Skipped the annotations left out because they are not attached
+// to the current text with confidence (needs review, orphaned).
+func (l *Library) Compare(paper appraise.PaperID, key, trainee string) (export.Feedback, error) {
 	p, err := l.store.Paper(paper)
 	if err != nil {
-		return Comparison{}, err
+		return export.Feedback{}, err
 	}
 	doc, err := l.document(p)
 	if err != nil {
-		return Comparison{}, fmt.Errorf("compare readings of %s: %w", paper, err)
+		return export.Feedback{}, fmt.Errorf("compare readings of %s: %w", paper, err)
 	}
 	as, err := l.Annotations(paper)
 	if err != nil {
-		return Comparison{}, err
+		return export.Feedback{}, err
 	}
-	cmp := Comparison{Paper: p, Text: doc.Text}
+	cmp := export.Feedback{Paper: p, Text: doc.Text, Generated: l.now(), AppVersion: l.appVersion}
 	keyR := agreement.Reading{Author: strings.TrimSpace(key)}
 	traineeR := agreement.Reading{Author: strings.TrimSpace(trainee)}
 	keyCount := 0
@@ -82,7 +77,7 @@ func (l *Library) Compare(paper appraise.PaperID, key, trainee string) (Comparis
 		keyR.Annotations = append(keyR.Annotations, a)
 	}
 	if keyCount == 0 {
-		return Comparison{}, noAuthorError{"key", keyR.Author, authorList(as)}
+		return export.Feedback{}, noAuthorError{"key", keyR.Author, authorList(as)}
 	}
 	for _, a := range filter(as, appraise.ExportFilter{Author: trainee}) {
 		if a.Status != appraise.Attached {
@@ -93,7 +88,7 @@ func (l *Library) Compare(paper appraise.PaperID, key, trainee string) (Comparis
 	}
 	tags, err := l.comparedTags(keyR.Annotations, traineeR.Annotations)
 	if err != nil {
-		return Comparison{}, err
+		return export.Feedback{}, err
 	}
 	cmp.Result = agreement.Compare(doc.Passages, tags, keyR, traineeR)
 	return cmp, nil
