@@ -9,6 +9,7 @@ import (
 
 	"appraise.app/appraise/internal/agreement"
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/authors"
 	"appraise.app/appraise/internal/export"
 )
 
@@ -43,8 +44,8 @@ func (l *Library) Authors(paper appraise.PaperID) (map[string]int, error) {
 
 // Compare measures trainee's annotations of a paper against key's on the
 // paper's sentences, for the built-in tags and every other tag either of
-// them used. Authors match as export's --author does (case and surrounding
-// space ignored). The key must have annotated the paper; a trainee with no
+// them used. Authors match with case and spacing ignored; an empty name
+// is the annotations without an author. The key must have annotated the paper; a trainee with no
 // annotations is compared as having tagged nothing.
 //
 // The result is ready to write as feedback (export.WriteFeedbackHTML,
@@ -68,7 +69,7 @@ func (l *Library) Compare(paper appraise.PaperID, key, trainee string) (export.F
 	keyR := agreement.Reading{Author: strings.TrimSpace(key)}
 	traineeR := agreement.Reading{Author: strings.TrimSpace(trainee)}
 	keyCount := 0
-	for _, a := range filter(as, appraise.ExportFilter{Author: key}) {
+	for _, a := range byAuthor(as, key) {
 		keyCount++
 		if a.Status != appraise.Attached {
 			cmp.Skipped++
@@ -79,7 +80,7 @@ func (l *Library) Compare(paper appraise.PaperID, key, trainee string) (export.F
 	if keyCount == 0 {
 		return export.Feedback{}, noAuthorError{"key", keyR.Author, authorList(as)}
 	}
-	for _, a := range filter(as, appraise.ExportFilter{Author: trainee}) {
+	for _, a := range byAuthor(as, trainee) {
 		if a.Status != appraise.Attached {
 			cmp.Skipped++
 			continue
@@ -145,4 +146,16 @@ func authorList(as []appraise.Annotation) string {
 	}
 	sort.Strings(names)
 	return "annotated by: " + strings.Join(names, ", ")
+}
+
+// byAuthor keeps the annotations by author (authors.Key equal).
+func byAuthor(as []appraise.Annotation, author string) []appraise.Annotation {
+	k := authors.Key(author)
+	var out []appraise.Annotation
+	for _, a := range as {
+		if authors.Key(a.Author) == k {
+			out = append(out, a)
+		}
+	}
+	return out
 }
