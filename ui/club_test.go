@@ -96,6 +96,10 @@ func TestAnImportedReadingShowsWithItsAuthorAndIsNeverEdited(t *testing.T) {
 			t.Fatalf("the lead's annotation was edited: %+v", a)
 		}
 	}
+	h.click(h.passage(sentenceIndex(t, h, "Allocation")).Start+3, 0)
+	if got := h.u.status.msg.Text; !strings.Contains(got, "Tagged here by 2 members: AL Ana Lopez (Claim); DT Dr Test (Claim)") {
+		t.Errorf("status bar after selecting a passage two members tagged: %q", got)
+	}
 	if got := panelText(h); !strings.Contains(got, "2 members") {
 		t.Errorf("panel does not show that two members tagged the passage:\n%s", got)
 	}

@@ -42,7 +42,8 @@ var honorifics = map[string]bool{"dr": true, "dr.": true, "prof": true, "prof.":
 	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "mx": true}
 
 // Initials are up to two letters: the first letters of the first and last
-// words of the name (honorifics skipped), upper-cased; the first two
+// words of the name (honorifics skipped when two words remain without
+// them), upper-cased; the first two
 // letters of a one-word name; "?" for an empty name.
 func Initials(name string) string {
 	var words []string
@@ -51,8 +52,8 @@ func Initials(name string) string {
 			words = append(words, w)
 		}
 	}
-	if len(words) == 0 {
-		words = strings.Fields(name)
+	if len(words) < 2 {
+		words = strings.Fields(name) // "Dr Lee" is DL, not Le
 	}
 	first := func(w string) []rune {
 		for _, r := range w {
