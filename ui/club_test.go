@@ -141,7 +141,7 @@ func TestPracticeHidesOtherReadingsUntilCompared(t *testing.T) {
 	if got := h.overlayText(); !strings.Contains(got, "Ana Lopez") {
 		t.Fatalf("key picker:\n%s", got)
 	}
-	test.Tap(h.overlayButton("Compare"))
+	pressReturn(t, h)
 	h.settle()
 	if h.u.compareWin == nil {
 		t.Fatal("no comparison window")
