@@ -40,8 +40,8 @@ func (u *appUI) showComparison(f export.Feedback) {
 	head := widget.NewLabel(fmt.Sprintf("%s compared with %s on %d sentences of “%s”.",
 		authorName(r.Trainee), authorName(r.Key), r.Overall.Sentences, paperTitle(f.Paper)))
 	head.Wrapping = fyne.TextWrapWord
-	grid := container.NewGridWithColumns(6,
-		bold("Tag"), bold("Agreement"), bold("Kappa"), bold("Precision"), bold("Recall"), bold("Both · key only · yours only · neither"))
+	grid := container.NewGridWithColumns(9, bold("Tag"), bold("Agreement"), bold("Kappa"), bold("Precision"),
+		bold("Recall"), bold("Both"), bold("Key only"), bold("You only"), bold("Neither"))
 	var notes []string
 	rows := append(append([]agreement.TagResult{}, r.Tags...), r.Overall)
 	for i, t := range rows {
@@ -54,7 +54,9 @@ func (u *appUI) showComparison(f export.Feedback) {
 		grid.Add(widget.NewLabel(kappaLabel(t.Kappa)))
 		grid.Add(widget.NewLabel(percentText(t.Precision)))
 		grid.Add(widget.NewLabel(percentText(t.Recall)))
-		grid.Add(widget.NewLabel(fmt.Sprintf("%d · %d · %d · %d", t.Table.Both, t.Table.KeyOnly, t.Table.TraineeOnly, t.Table.Neither)))
+		for _, n := range []int{t.Table.Both, t.Table.KeyOnly, t.Table.TraineeOnly, t.Table.Neither} {
+			grid.Add(widget.NewLabel(fmt.Sprint(n)))
+		}
 		if t.Kappa.Value == nil && i < len(rows)-1 {
 			notes = append(notes, fmt.Sprintf("Kappa for %s is undefined: %s.", tagLabel(t.Tag), t.Kappa.Undefined))
 		}

@@ -55,9 +55,9 @@ func (t Table2x2) Kappa() Kappa {
 // allAlikeReason explains a table whose chance agreement is certain.
 func allAlikeReason(t Table2x2) string {
 	if t.Both == 0 {
-		return "neither reader tagged any sentence with it"
+		return "neither reader tagged half of any sentence with it"
 	}
-	return "both readers tagged every sentence with it"
+	return "both readers tagged at least half of every sentence with it"
 }
 
 // Precision is the share of the trainee's positives the key shares; nil

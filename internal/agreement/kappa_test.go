@@ -58,8 +58,8 @@ func TestKappaUndefinedSaysWhy(t *testing.T) {
 		table Table2x2
 		want  string
 	}{
-		{"both tagged nothing", Table2x2{Neither: 40}, "neither reader tagged any sentence with it"},
-		{"both tagged everything", Table2x2{Both: 12}, "both readers tagged every sentence with it"},
+		{"both tagged nothing", Table2x2{Neither: 40}, "neither reader tagged half of any sentence with it"},
+		{"both tagged everything", Table2x2{Both: 12}, "both readers tagged at least half of every sentence with it"},
 		{"no sentences", Table2x2{}, "there was nothing to compare"},
 	}
 	for _, c := range cases {

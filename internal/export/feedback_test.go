@@ -41,7 +41,7 @@ func TestFeedbackPageShowsMeasuresAndWhatToReview(t *testing.T) {
 	for _, want := range []string{
 		"Sam</bdi>’s reading compared with <bdi>Dr Lee",
 		"<td>population</td><td>100%</td>",
-		"Kappa for bias is undefined: neither reader tagged any sentence with it.",
+		"Kappa for bias is undefined: neither reader tagged half of any sentence with it.",
 		"There was no control group.",
 		"No comparator: cannot attribute the change to ketamine.",
 		`<span class="kind">Missed</span>`,
