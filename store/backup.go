@@ -87,7 +87,7 @@ func (s *Store) writeBackup(tx *bolt.Tx, at time.Time) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("back up %s: %w", s.path, err)
 	}
-	if _, err := verifyFile(path, s.opt.LockTimeout); err != nil {
+	if _, err := verifyFile(path, s.opt.LockTimeout, checkFull); err != nil {
 		os.Remove(path)
 		return "", fmt.Errorf("back up %s: the copy failed verification: %w", s.path, err)
 	}

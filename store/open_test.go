@@ -269,7 +269,7 @@ func TestBackupsAtMostDailyAndOnlyTheNewestSevenKept(t *testing.T) {
 	var keptPaths []string
 	for _, k := range kept {
 		keptPaths = append(keptPaths, k.path)
-		if _, err := verifyFile(k.path, time.Second); err != nil {
+		if _, err := verifyFile(k.path, time.Second, checkFull); err != nil {
 			t.Errorf("backup %s does not verify: %v", k.path, err)
 		}
 	}
@@ -313,7 +313,7 @@ func TestStartupBackupHoldsTheLibraryAsOpenedAndCloseWaitsForIt(t *testing.T) {
 	if err != nil || len(all) != 1 || !all[0].time.Equal(c.Now()) {
 		t.Fatalf("backups %v (%v), want today's alone", all, err)
 	}
-	if _, err := verifyFile(all[0].path, time.Second); err != nil {
+	if _, err := verifyFile(all[0].path, time.Second, checkFull); err != nil {
 		t.Fatalf("today's backup does not verify: %v", err)
 	}
 	db, err := bolt.Open(all[0].path, 0o600, &bolt.Options{ReadOnly: true})

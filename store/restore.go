@@ -19,7 +19,7 @@ func restoreBackup(path string, opt Options, why error, rep *Report) error {
 	}
 	var good *backupFile
 	for i := range all {
-		if _, err := verifyFile(all[i].path, opt.LockTimeout); err == nil {
+		if _, err := verifyFile(all[i].path, opt.LockTimeout, checkFull); err == nil {
 			good = &all[i]
 			break
 		}

@@ -97,7 +97,7 @@ func open(path string, opt Options, plan schemaPlan) (*Store, error) {
 	case err != nil:
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	default:
-		schema, verr := verifyFile(path, opt.LockTimeout)
+		schema, verr := verifyFile(path, opt.LockTimeout, checkCheap)
 		switch {
 		case errors.Is(verr, appraise.ErrLibraryLocked):
 			return nil, fmt.Errorf("open library %s: %w", path, verr)
@@ -155,7 +155,7 @@ func (s *Store) now() time.Time { return s.opt.Now() }
 
 func (s *Store) migrateIfOld(plan schemaPlan, rep *Report) error {
 	var schema int
-	if err := s.db.View(func(tx *bolt.Tx) error {
+	if err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		schema, err = readSchema(tx)
 		return err
@@ -172,7 +172,7 @@ func (s *Store) migrateIfOld(plan schemaPlan, rep *Report) error {
 	if err != nil {
 		return fmt.Errorf("back up before migrating %s: %w", s.path, err)
 	}
-	if err := s.db.Update(func(tx *bolt.Tx) error { return migrate(tx, schema, plan) }); err != nil {
+	if err := s.update(func(tx *bolt.Tx) error { return migrate(tx, schema, plan) }); err != nil {
 		return fmt.Errorf("migrate library %s: %w", s.path, err)
 	}
 	rep.MigratedFrom, rep.MigrationBackup = schema, backup

@@ -16,6 +16,10 @@ var (
 	ErrLibraryLocked = errors.New("Appraise is already open with this library")
 	// ErrLibraryDamaged: the library file is not a readable Appraise library.
 	ErrLibraryDamaged = errors.New("the library file is damaged or is not an Appraise library")
+	// ErrRecordDamaged: one stored record failed its checksum; it is not
+	// shown, and a backup or the recovery of a damaged library may bring
+	// it back.
+	ErrRecordDamaged = errors.New("a record in the library is damaged and cannot be read; restore a backup to recover it")
 	// ErrEmptyQuote: an annotation was asked for with no text selected.
 	ErrEmptyQuote = errors.New("the quote is empty")
 	// ErrQuoteNotFound: the quoted text does not occur in the paper.
