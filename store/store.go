@@ -27,6 +27,9 @@ type Options struct {
 	KeepBackups int
 	// BackupEvery is the least time between start-up backups; zero means 24 h.
 	BackupEvery time.Duration
+	// SalvageProgress, when not nil, is told how far the salvage of a
+	// damaged library has got (pages read of the file's total).
+	SalvageProgress func(done, total int)
 }
 
 func (o Options) withDefaults(path string) Options {
@@ -117,6 +120,14 @@ func open(path string, opt Options, plan schemaPlan) (*Store, error) {
 	if err := s.migrateIfOld(plan, &rep); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if rep.Quarantined != "" {
+		// Whatever is still readable in the damaged file comes back; a
+		// failure here leaves the restored library as it is.
+		rep.Salvage, err = salvageFile(db, rep.Quarantined, opt.SalvageProgress)
+		if err != nil {
+			rep.SalvageFailed = err.Error()
+		}
 	}
 	s.report = rep
 	s.startBackupIfDue()
