@@ -89,7 +89,10 @@ func (s *Store) writeBackup(tx *bolt.Tx, at time.Time) (string, error) {
 	}
 	if _, err := verifyFile(path, s.opt.LockTimeout, checkFull); err != nil {
 		os.Remove(path)
-		return "", fmt.Errorf("back up %s: the copy failed verification: %w", s.path, err)
+		// The copy is the library as a transaction saw it: the library
+		// itself is damaged. The next open checks it fully and recovers.
+		markNeedsCheck(s.path)
+		return "", fmt.Errorf("back up %s: the library failed its full check (%w); Appraise will repair it from the backups when it next opens", s.path, err)
 	}
 	if err := pruneBackups(dir, s.path, s.opt.KeepBackups); err != nil {
 		return path, err

@@ -25,6 +25,7 @@ const (
 	flagBranch        = 0x01
 	flagLeaf          = 0x02
 	flagMeta          = 0x04
+	flagFreelist      = 0x10
 	flagBucket        = 0x01 // a leaf element that is a nested bucket
 	noFreelist        = ^uint64(0)
 	minPageSize       = 512
@@ -144,9 +145,17 @@ func checkMetaPages(path string) (boltMeta, error) {
 	if len(metas) == 0 {
 		return boltMeta{}, errors.New("no valid bbolt meta page")
 	}
+	if len(metas) == 1 {
+		// bbolt would quietly fall back to the other one, a transaction
+		// older: the last acknowledged change would be gone unseen.
+		return metas[0], errors.New("one of its two meta pages is damaged")
+	}
 	m := metas[0]
 	if need := m.pgid * uint64(m.pageSize); need/uint64(m.pageSize) != m.pgid || uint64(st.Size()) < need {
 		return m, fmt.Errorf("%w: %d bytes of %d", errShortFile, st.Size(), m.pgid*uint64(m.pageSize))
+	}
+	if err := checkFreelist(newPageWalker(f, st.Size(), int(m.pageSize), m.pgid, nil), m); err != nil {
+		return m, err
 	}
 	return m, nil
 }

@@ -39,6 +39,7 @@ func restoreBackup(path string, opt Options, why error, rep *Report) error {
 	}
 	rep.Damage = why.Error()
 	rep.Quarantined = quarantine
+	os.Remove(needsCheck(path)) // the mark was for the file just moved aside
 	if good == nil {
 		// A damaged Appraise library without a usable backup: a new,
 		// empty library takes what salvage can read from it.

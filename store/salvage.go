@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
@@ -28,13 +29,35 @@ type salvageKind struct {
 	// reports whether it wrote. An error means the record could not be
 	// decoded; it is counted as unreadable and the salvage goes on.
 	merge func(tx *bolt.Tx, key, value []byte) (bool, error)
+	// newer: merge keeps the newer version itself, so every copy found is
+	// offered (otherwise the first found wins).
+	newer bool
+	// stray, when set, recognises a record of this kind by its JSON
+	// fields, so it may be taken from a leaf page no tree reaches any
+	// more (cut off by a damaged branch page, or a stale copy) when tx
+	// lacks it, or when newer.
+	stray []string
 }
 
 var salvageKinds = []salvageKind{
-	{bucketPapers, "papers", mergePaper},
-	{bucketTags, "tags", mergeTag},
-	{bucketAnns, "annotations", mergeAnnotation},
-	{bucketDocs, "cached extractions", mergeDocument},
+	{bucketPapers, "papers", mergePaper, false, []string{"id", "meta", "added", "pages"}},
+	{bucketTags, "tags", mergeTag, false, []string{"name", "color"}},
+	{bucketAnns, "annotations", mergeAnnotation, true, []string{"id", "paper", "tags", "anchor", "modified"}},
+	{bucketDocs, "cached extractions", mergeDocument, false, nil},
+}
+
+// hasFields reports whether payload is a JSON object with every field.
+func hasFields(payload []byte, fields []string) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(payload, &m) != nil {
+		return false
+	}
+	for _, f := range fields {
+		if _, ok := m[f]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // SalvageResult is what salvage brought back.
@@ -82,7 +105,9 @@ func salvageFile(db *bolt.DB, path string, progress func(done, total int)) (Salv
 	if len(roots) == 0 {
 		return res, nil
 	}
-	w := newPageWalker(f, st.Size(), roots[0].pageSize, roots[0].hwm, progress)
+	// The walker reads every page the file has: a root found by scanning
+	// may be newer than the high-water mark of the surviving meta page.
+	w := newPageWalker(f, st.Size(), roots[0].pageSize, 0, progress)
 	// The buckets of every root, by name, newest root first.
 	buckets := map[string][][]byte{}
 	for _, r := range roots {
@@ -95,9 +120,11 @@ func salvageFile(db *bolt.DB, path string, progress func(done, total int)) (Salv
 			}
 		})
 	}
+	// With no readable meta bucket (the root of every tree lost), only
+	// stray records can be taken, and only sealed ones.
 	schema := salvageSchema(w, buckets[string(bucketMeta)])
-	if schema < 1 || schema > SchemaVersion {
-		return res, nil // not an Appraise library, or one from a newer Appraise
+	if schema > SchemaVersion {
+		return res, nil // from a newer Appraise: its records are not ours to decode
 	}
 	err = guard(func() error {
 		return db.Update(func(tx *bolt.Tx) error {
@@ -107,7 +134,7 @@ func salvageFile(db *bolt.DB, path string, progress func(done, total int)) (Salv
 					var ferr error
 					w.bucket(b, 1, func(k, v []byte, isBucket bool) {
 						id := string(kind.bucket) + sep + string(k)
-						if isBucket || ferr != nil || seen[id] {
+						if isBucket || ferr != nil || seen[id] && !kind.newer {
 							return
 						}
 						seen[id] = true
@@ -132,7 +159,7 @@ func salvageFile(db *bolt.DB, path string, progress func(done, total int)) (Salv
 					}
 				}
 			}
-			return nil
+			return w.strays(tx, seen, &res)
 		})
 	})
 	res.BadPages = w.bad
@@ -142,24 +169,85 @@ func salvageFile(db *bolt.DB, path string, progress func(done, total int)) (Salv
 	return res, nil
 }
 
+// strays merges records from the leaf pages no tree reached: pages cut
+// off from their tree by a damaged or missing branch page, and stale
+// copies in free pages. Only sealed records whose content matches their
+// key are taken (see salvageKind.stray).
+func (w *pageWalker) strays(tx *bolt.Tx, seen map[string]bool, res *SalvageResult) error {
+	var ferr error
+	for id := uint64(2); id < w.pages && ferr == nil; id++ {
+		if w.seen[id] {
+			continue
+		}
+		var hdr [pageHeaderSize]byte
+		if _, err := w.r.ReadAt(hdr[:], int64(id)*int64(w.pageSize)); err != nil {
+			break
+		}
+		if le.Uint64(hdr[:]) != id || le.Uint16(hdr[8:]) != flagLeaf {
+			w.tick(1)
+			continue
+		}
+		p, err := w.page(id)
+		if err != nil {
+			continue
+		}
+		w.elements(p, 0, func(k, v []byte, isBucket bool) {
+			if isBucket || ferr != nil {
+				return
+			}
+			payload, err := openValue(k, v)
+			if err != nil {
+				return
+			}
+			for _, kind := range salvageKinds {
+				name := string(kind.bucket) + sep + string(k)
+				if kind.stray == nil || (!kind.newer && (seen[name] || tx.Bucket(kind.bucket).Get(k) != nil)) || !hasFields(payload, kind.stray) {
+					continue
+				}
+				wrote, err := kind.merge(tx, k, v)
+				if err != nil && isWriteError(err) {
+					ferr = err
+				}
+				if err != nil {
+					continue // not this kind
+				}
+				if wrote {
+					seen[name] = true
+					res.Recovered[kind.noun]++
+				}
+				return
+			}
+		})
+	}
+	return ferr
+}
+
 // findRoots returns where the trees of the damaged file start: the root
-// of each valid meta page, newest first, or, when none is valid, every
-// leaf page holding a bucket named like one of Appraise's.
+// of each valid meta page, newest first, then every leaf page holding a
+// bucket named like one of Appraise's (the root of the newest
+// transaction when its meta page is damaged, of older ones, or of the
+// only ones left when both meta pages are).
 func findRoots(f *os.File, size int64) []salvageRoot {
 	var roots []salvageRoot
-	for _, m := range readMetas(f, size) {
+	metas := readMetas(f, size)
+	for _, m := range metas {
 		roots = append(roots, salvageRoot{int(m.pageSize), m.pgid, m.root})
 	}
-	if len(roots) > 0 {
-		return roots
-	}
 	sizes := []int{os.Getpagesize()}
+	if len(metas) > 0 {
+		sizes = []int{int(metas[0].pageSize)}
+	}
 	for ps := minPageSize; ps <= maxPageSize; ps *= 2 {
 		if ps != sizes[0] {
 			sizes = append(sizes, ps)
 		}
 	}
-	for _, ps := range sizes {
+	for i, ps := range sizes {
+		// With a valid meta page its page size is the one; without, try
+		// each until one finds roots.
+		if i > 0 && (len(metas) > 0 || len(roots) > 0) {
+			break
+		}
 		w := newPageWalker(f, size, ps, 0, nil)
 		for id := uint64(2); id < w.pages; id++ {
 			var hdr [pageHeaderSize]byte
@@ -177,15 +265,12 @@ func findRoots(f *os.File, size int64) []salvageRoot {
 			w.elements(p, 0, func(k, _ []byte, isBucket bool) {
 				isRoot = isRoot || isBucket && (bytes.Equal(k, bucketMeta) || knownBucket(k))
 			})
-			if isRoot {
+			if isRoot && (len(metas) == 0 || id != metas[0].root && (len(metas) < 2 || id != metas[1].root)) {
 				roots = append(roots, salvageRoot{ps, 0, id})
 			}
 		}
-		if len(roots) > 0 {
-			return roots
-		}
 	}
-	return nil
+	return roots
 }
 
 func knownBucket(name []byte) bool {

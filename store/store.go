@@ -100,7 +100,14 @@ func open(path string, opt Options, plan schemaPlan) (*Store, error) {
 	case err != nil:
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	default:
-		schema, verr := verifyFile(path, opt.LockTimeout, checkCheap)
+		level := checkCheap
+		if _, err := os.Stat(needsCheck(path)); err == nil {
+			level = checkFull
+		}
+		schema, verr := verifyFile(path, opt.LockTimeout, level)
+		if verr == nil && level == checkFull {
+			os.Remove(needsCheck(path))
+		}
 		switch {
 		case errors.Is(verr, appraise.ErrLibraryLocked):
 			return nil, fmt.Errorf("open library %s: %w", path, verr)
@@ -112,9 +119,16 @@ func open(path string, opt Options, plan schemaPlan) (*Store, error) {
 			return nil, fmt.Errorf("open library %s (schema %d): %w", path, schema, ErrNewerSchema)
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout})
+	db, err := openBolt(path, opt)
+	if errors.Is(err, appraise.ErrLibraryDamaged) && rep.Quarantined == "" {
+		// Damage the cheap check could not see made bbolt fail or panic.
+		if err := restoreBackup(path, opt, err, &rep); err != nil {
+			return nil, err
+		}
+		db, err = openBolt(path, opt)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("open library %s: %w", path, boltOpenError(err))
+		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, opt: opt}
 	if err := s.migrateIfOld(plan, &rep); err != nil {
@@ -132,6 +146,20 @@ func open(path string, opt Options, plan schemaPlan) (*Store, error) {
 	s.report = rep
 	s.startBackupIfDue()
 	return s, nil
+}
+
+// openBolt opens the library for writing, guarded: bbolt reads the
+// freelist as it opens, and a damaged one makes it panic.
+func openBolt(path string, opt Options) (db *bolt.DB, err error) {
+	err = guard(func() error {
+		var err error
+		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout})
+		return err
+	})
+	if err != nil {
+		return nil, boltOpenError(err)
+	}
+	return db, nil
 }
 
 // boltOpenError turns bbolt's open errors into the library's sentinels.

@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/atomicfile"
 )
 
 // checkLevel is how thoroughly verifyFile looks at a file.
@@ -34,6 +37,11 @@ func verifyFile(path string, timeout time.Duration, level checkLevel) (schema in
 	if _, err := checkMetaPages(path); err != nil {
 		return 0, fmt.Errorf("not a readable library file: %w", err)
 	}
+	if level == checkFull {
+		if err := checkStructure(path); err != nil {
+			return 0, fmt.Errorf("damaged library file: %w", err)
+		}
+	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: timeout})
 	if err != nil {
 		if errors.Is(err, berrors.ErrTimeout) {
@@ -47,7 +55,10 @@ func verifyFile(path string, timeout time.Duration, level checkLevel) (schema in
 			return err
 		}
 		if level == checkFull {
-			return checkTx(tx)
+			if err := checkTx(tx); err != nil {
+				return err
+			}
+			return checkRecords(tx, schema)
 		}
 		return nil
 	})
@@ -76,6 +87,26 @@ func guard(fn func() error) (err error) {
 	return fn()
 }
 
+// checkRecords checks the checksum of every record (schema 2 on).
+func checkRecords(tx *bolt.Tx, schema int) error {
+	if schema < 2 {
+		return nil
+	}
+	for _, name := range sealedBuckets {
+		b := tx.Bucket(name)
+		if b == nil {
+			return fmt.Errorf("bucket %s missing", name)
+		}
+		if err := b.ForEach(func(k, v []byte) error {
+			_, err := openValue(k, v)
+			return err
+		}); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
 // checkTx runs bbolt's consistency check and returns its first complaint.
 func checkTx(tx *bolt.Tx) error {
 	var first error
@@ -94,10 +125,32 @@ func checkTx(tx *bolt.Tx) error {
 
 // view and update are the Store's transactions, guarded (see guard): a
 // page damaged after the library was opened ends in an error, not a crash.
+// Damage found leaves a mark (see needsCheck) so the next open checks
+// the whole library and recovers it.
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
-	return guard(func() error { return s.db.View(fn) })
+	return s.noteDamage(guard(func() error { return s.db.View(fn) }))
 }
 
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
-	return guard(func() error { return s.db.Update(fn) })
+	return s.noteDamage(guard(func() error { return s.db.Update(fn) }))
+}
+
+func (s *Store) noteDamage(err error) error {
+	if errors.Is(err, appraise.ErrRecordDamaged) || errors.Is(err, appraise.ErrLibraryDamaged) {
+		markNeedsCheck(s.path)
+	}
+	return err
+}
+
+// needsCheck is the file whose presence beside a library says damage
+// was seen in it (a record failing its checksum, a page bbolt could not
+// read, or the daily backup's copy failing the full check): the next
+// open runs the full check, and recovers the library when it fails.
+func needsCheck(path string) string { return path + ".needs-check" }
+
+func markNeedsCheck(path string) {
+	if f, err := os.OpenFile(needsCheck(path), os.O_CREATE|os.O_WRONLY, 0o600); err == nil {
+		f.Close()
+		atomicfile.SyncDir(filepath.Dir(path))
+	}
 }
