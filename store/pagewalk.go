@@ -18,9 +18,11 @@ type pageWalker struct {
 	pages    uint64 // pages that may be read: 0..pages-1
 	seen     map[uint64]bool
 	budget   int // pages left to read
+	elems    int // elements left to visit: a file cannot hold more
 	bad      int // pages that could not be read or made no sense
 	progress func(done, total int)
 	done     int
+	told     int // the percentage last told
 }
 
 // maxWalkDepth bounds the nesting of branch pages and buckets; bbolt's
@@ -45,7 +47,8 @@ func newPageWalker(r io.ReaderAt, size int64, pageSize int, hwm uint64, progress
 		pages = hwm
 	}
 	return &pageWalker{r: r, pageSize: pageSize, pages: pages, seen: map[uint64]bool{},
-		budget: int(min(pages, 1<<40)) + 16, progress: progress}
+		budget: int(min(pages, 1<<40)) + 16, progress: progress, done: 2, told: -1,
+		elems: int(min(pages*uint64(pageSize)/leafElementSize, 1<<40)) + 1024}
 }
 
 // page reads page id with its overflow pages, checking its header.
@@ -82,10 +85,15 @@ func (w *pageWalker) page(id uint64) ([]byte, error) {
 	return buf, nil
 }
 
+// tick counts n pages read and tells progress at each whole percent.
 func (w *pageWalker) tick(n int) {
-	w.done += n
-	if w.progress != nil {
-		w.progress(min(w.done, int(w.pages)), int(w.pages))
+	w.done = min(w.done+n, int(w.pages))
+	if w.progress == nil || w.pages == 0 {
+		return
+	}
+	if pct := w.done * 100 / int(w.pages); pct != w.told {
+		w.told = pct
+		w.progress(w.done, int(w.pages))
 	}
 }
 
@@ -134,6 +142,12 @@ func (w *pageWalker) elements(p []byte, depth int, fn leafFunc) {
 		return
 	}
 	flags, count := le.Uint16(p[8:]), int(le.Uint16(p[10:]))
+	// Damaged elements may overlap, and an inline bucket may hold
+	// another: bound the elements visited by what the file could hold.
+	if w.elems -= count; w.elems < 0 {
+		w.bad++
+		return
+	}
 	switch flags {
 	case flagBranch:
 		if pageHeaderSize+count*branchElementSize > len(p) {

@@ -163,6 +163,7 @@ func salvageFile(db *bolt.DB, path string, progress func(done, total int)) (Salv
 		})
 	})
 	res.BadPages = w.bad
+	w.tick(int(w.pages)) // pages past the trees' and strays' reach
 	if err != nil {
 		return res, fmt.Errorf("salvage %s: %w", path, err)
 	}
@@ -177,7 +178,7 @@ func (w *pageWalker) strays(tx *bolt.Tx, seen map[string]bool, res *SalvageResul
 	var ferr error
 	for id := uint64(2); id < w.pages && ferr == nil; id++ {
 		if w.seen[id] {
-			continue
+			continue // counted when the tree walk read it
 		}
 		var hdr [pageHeaderSize]byte
 		if _, err := w.r.ReadAt(hdr[:], int64(id)*int64(w.pageSize)); err != nil {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -59,6 +60,7 @@ type Store struct {
 	opt     Options
 	report  Report
 	startup *startupBackup
+	changed atomic.Bool // a change was committed since Open
 }
 
 var _ appraise.Store = (*Store)(nil)
@@ -130,7 +132,9 @@ func open(path string, opt Options, plan schemaPlan) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
+	removeLeftovers(path, opt.BackupDir)
 	s := &Store{db: db, path: path, opt: opt}
+	s.changed.Store(rep.Restored()) // a recovered library is backed up at close
 	if err := s.migrateIfOld(plan, &rep); err != nil {
 		db.Close()
 		return nil, err
@@ -188,6 +192,23 @@ func (s *Store) Close() error {
 		return fmt.Errorf("close library %s: %w", s.path, err)
 	}
 	return nil
+}
+
+// CloseWithBackup is Close for the end of a session of the GUI: when
+// anything changed since Open it first backs the library up (verified,
+// like every backup), so that restoring a backup loses at most the
+// session in progress. The daily backups are kept (see pruneBackups).
+// The library is closed even when the backup fails; backup is "" when
+// none was due.
+func (s *Store) CloseWithBackup() (backup string, err error) {
+	<-s.startup.done
+	if s.changed.Load() {
+		backup, err = s.Backup()
+	}
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	return backup, err
 }
 
 func (s *Store) now() time.Time { return s.opt.Now() }

@@ -132,7 +132,11 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 }
 
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
-	return s.noteDamage(guard(func() error { return s.db.Update(fn) }))
+	err := s.noteDamage(guard(func() error { return s.db.Update(fn) }))
+	if err == nil {
+		s.changed.Store(true)
+	}
+	return err
 }
 
 func (s *Store) noteDamage(err error) error {
