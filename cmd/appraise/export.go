@@ -91,8 +91,12 @@ func runExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	pp, err := resolveRef(e, opt.paper, false)
+	if err != nil {
+		return err
+	}
 	return withLibrary(e, func(lib *library.Library) error {
-		paper, err := lib.PaperByRef(opt.paper)
+		paper, err := paperByRef(lib, opt.paper, pp)
 		if err != nil {
 			return err
 		}

@@ -21,10 +21,14 @@ func runImport(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usageErrorf("import takes one PDF, got %d arguments", len(pos))
 	}
-	return withLibrary(e, func(lib *library.Library) error {
-		ctx, stop := interruptible()
-		defer stop()
-		op, err := lib.Open(ctx, pos[0], *password)
+	ctx, stop := interruptible()
+	defer stop()
+	pp, err := preparePDF(ctx, e, pos[0], *password, true)
+	if err != nil {
+		return err
+	}
+	return withLibraryPrepared(e, pp, func(lib *library.Library) error {
+		op, err := lib.OpenHashed(ctx, pp.path, pp.id, *password)
 		if err != nil {
 			return err
 		}

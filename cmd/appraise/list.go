@@ -42,11 +42,17 @@ func runList(e *env, args []string) error {
 	case what == "annotations" && paper == "":
 		return usageErrorf("--paper is required")
 	}
+	var pp *preparedPDF
+	if what == "annotations" {
+		if pp, err = resolveRef(e, paper, false); err != nil {
+			return err
+		}
+	}
 	return withLibrary(e, func(lib *library.Library) error {
 		if what == "papers" {
 			return listPapers(e, lib, *format)
 		}
-		return listAnnotations(e, lib, paper, tags, *format)
+		return listAnnotations(e, lib, paper, pp, tags, *format)
 	})
 }
 
@@ -110,8 +116,8 @@ func counts(c map[string]int) string {
 	return fmt.Sprintf("%d (%s)", total, strings.Join(parts, ", "))
 }
 
-func listAnnotations(e *env, lib *library.Library, ref string, tags []string, format string) error {
-	p, err := lib.PaperByRef(ref)
+func listAnnotations(e *env, lib *library.Library, ref string, pp *preparedPDF, tags []string, format string) error {
+	p, err := paperByRef(lib, ref, pp)
 	if err != nil {
 		return err
 	}
