@@ -133,3 +133,28 @@ func TestCtrlCStopsHashingAndTheLibraryIsFreeMeanwhile(t *testing.T) {
 		})
 	}
 }
+
+// TestTextOutputEscapesControlCharacters stores a note, an author and a
+// tag description holding terminal escape sequences: the text output
+// shows them as escapes, never as raw control characters.
+func TestTextOutputEscapesControlCharacters(t *testing.T) {
+	db := newDB(t)
+	id := strings.TrimSpace(mustCLI(t, db, "import", demoPDF))
+	evil := "\x1b]0;owned\x07\x1b[2J\x1b[31mred\u009b0m\u202e"
+	mustCLI(t, db, "tags", "add", "risky", "--description", "desc "+evil)
+	mustCLI(t, db, "annotate", "--paper", id, "--quote", "postpartum depression", "--occurrence", "1",
+		"--tag", "risky", "--note", "note "+evil, "--author", "ana "+evil)
+	for _, args := range [][]string{{"list", "annotations", "--paper", id}, {"tags"}, {"list", "papers"}} {
+		out := mustCLI(t, db, args...)
+		for _, r := range out {
+			if r < 0x20 && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0x202e {
+				t.Fatalf("%s prints %U raw:\n%q", args, r, out)
+			}
+		}
+		if args[0] != "list" || args[1] != "papers" {
+			if !strings.Contains(out, `\x1b]0;owned\x07\x1b[2J\x1b[31mred\u009b0m\u202e`) {
+				t.Errorf("%s does not show the escapes as text:\n%s", args, out)
+			}
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/library"
+	"appraise.app/appraise/internal/termsafe"
 	"appraise.app/appraise/pdfextract"
 	"appraise.app/appraise/store"
 	"appraise.app/appraise/ui"
@@ -27,7 +28,7 @@ func openLibrary(e *env, pp *preparedPDF) (*library.Library, func() error, error
 		return nil, nil, err
 	}
 	if msg := s.Report().Message(); msg != "" {
-		fmt.Fprintf(e.stderr, "appraise: %s\n", msg)
+		fmt.Fprintf(e.stderr, "appraise: %s\n", termsafe.Escape(msg))
 	}
 	closeFn := func() error {
 		if _, err := s.StartupBackup(); err != nil {
