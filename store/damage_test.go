@@ -283,3 +283,58 @@ func readBack(t *testing.T, s *Store, fx *damageFixture) (late, damaged int) {
 	_ = good
 	return late, damaged
 }
+
+// TestTheDailyCheckFindsDamageAndTheNextOpenRepairsIt changes a byte of a
+// stored note that nobody reads: the daily backup's full check finds it,
+// says so, and the next open recovers the library from the backup and
+// the damaged file.
+func TestTheDailyCheckFindsDamageAndTheNextOpenRepairsIt(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "library.db")
+	c := newClock()
+	s := openAt(t, path, c)
+	if _, err := s.StartupBackup(); err != nil {
+		t.Fatal(err)
+	}
+	mustPutPaper(t, s, 1, "P")
+	for i := range 20 {
+		a := ann(fmt.Sprintf("n-%02d", i), 1, i*10, "quote")
+		a.Note = fmt.Sprintf("unread note %02d", i)
+		mustPut(t, s, a)
+	}
+	s.Close()
+	b, _ := os.ReadFile(path)
+	pat := []byte(`"note":"unread note 07`)
+	for at := bytes.Index(b, pat); at >= 0; at = bytes.Index(b, pat) {
+		b[at+len(pat)-1] = 'X'
+	}
+	os.WriteFile(path, b, 0o600)
+
+	c.Add(25 * time.Hour)
+	s, err := Open(path, Options{Now: c.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Report().Restored() {
+		t.Fatalf("the cheap check at open should not read every record: %+v", s.Report())
+	}
+	_, err = s.StartupBackup()
+	if msg := BackupFailedMessage(err); !strings.Contains(msg, "failed its full check") || !strings.Contains(msg, "repair it") {
+		t.Errorf("daily check message = %q", msg)
+	}
+	s.Close()
+
+	c.Add(time.Hour)
+	s = openAt(t, path, c)
+	rep := s.Report()
+	if !rep.Restored() || rep.Salvage.Recovered["annotations"] != 19 || rep.Salvage.Unreadable != 1 {
+		t.Fatalf("report after the daily check found damage: %+v", rep)
+	}
+	want := "and recovered 1 paper and 19 annotations from the damaged file; 1 record could not be read. The damaged file is kept as library.db.damaged-"
+	if msg := rep.Message(); !strings.Contains(msg, want) {
+		t.Errorf("message = %q, want it to contain %q", msg, want)
+	}
+	if _, err := s.Annotation("n-07"); !errors.Is(err, appraise.ErrNotFound) {
+		t.Errorf("the damaged note: %v, want it gone rather than shown", err)
+	}
+}
