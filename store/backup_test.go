@@ -100,7 +100,7 @@ func TestLeftoversOfAnInterruptedBackupAreRemovedAtOpen(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s = openAt(t, path, newClock())
+	openAt(t, path, newClock())
 	for _, p := range ours {
 		if _, err := os.Stat(p); err == nil {
 			t.Errorf("left behind: %s", p)
