@@ -54,8 +54,9 @@ func needsEscape(s string) bool {
 
 // isUnsafe reports the characters beyond ASCII that change what a
 // terminal does or shows: C1 controls (U+0080–U+009F, U+009B is a second
-// way to start an escape sequence) and the bidirectional embeddings,
-// overrides and isolates.
+// way to start an escape sequence) and the Unicode bidirectional controls
+// (marks, embeddings, overrides and isolates).
 func isUnsafe(r rune) bool {
-	return r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+	return r >= 0x80 && r <= 0x9f || r == 0x061c || r == 0x200e || r == 0x200f ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }

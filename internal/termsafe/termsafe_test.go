@@ -15,6 +15,7 @@ func TestEscape(t *testing.T) {
 		{"C1 control sequence introducer", "a\u009b31mb", `a\u009b31mb`},
 		{"bidi override", "abc\u202edcba", `abc\u202edcba`},
 		{"bidi isolate", "x\u2066y\u2069", `x\u2066y\u2069`},
+		{"right-to-left mark", "a\u200fb", `a\u200fb`},
 		{"invalid UTF-8 becomes a replacement character", "bad \xff byte", "bad \uFFFD byte"},
 		{"backslashes stay", `C:\path`, `C:\path`},
 		{"non-Latin text stays", "日本語 العربية", "日本語 العربية"},
