@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -24,7 +23,7 @@ func (s *Store) PutAnnotation(a appraise.Annotation) error {
 // PutAnnotations is PutAnnotation for several annotations in one
 // transaction: all are saved or none.
 func (s *Store) PutAnnotations(as []appraise.Annotation) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		for _, a := range as {
 			if err := validateAnnotation(tx, a); err != nil {
 				return err
@@ -84,8 +83,8 @@ func loadAnnotation(tx *bolt.Tx, id string) (*storedAnnotation, error) {
 		return nil, nil
 	}
 	old := &storedAnnotation{raw: bytes.Clone(raw)}
-	if err := json.Unmarshal(old.raw, &old.Annotation); err != nil {
-		return nil, fmt.Errorf("decode annotation %s: %w", id, err)
+	if err := decodeJSON([]byte(id), old.raw, &old.Annotation); err != nil {
+		return nil, fmt.Errorf("annotation %s: %w", id, err)
 	}
 	return old, nil
 }
@@ -159,7 +158,7 @@ func reindex(tx *bolt.Tx, old *appraise.Annotation, a appraise.Annotation) error
 // Annotation returns an annotation, live or trashed, or appraise.ErrNotFound.
 func (s *Store) Annotation(id string) (appraise.Annotation, error) {
 	var a appraise.Annotation
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		a, err = getAnnotation(tx, id)
 		return err
@@ -182,7 +181,7 @@ func getAnnotation(tx *bolt.Tx, id string) (appraise.Annotation, error) {
 // Annotations lists a paper's live annotations in text order.
 func (s *Store) Annotations(paper appraise.PaperID) ([]appraise.Annotation, error) {
 	var out []appraise.Annotation
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		prefix := []byte(string(paper) + sep)
 		anns := tx.Bucket(bucketAnns)
 		c := tx.Bucket(bucketPaperAnn).Cursor()
@@ -224,14 +223,14 @@ func sortTextOrder(as []appraise.Annotation) {
 // History returns the earlier versions of an annotation, oldest first.
 func (s *Store) History(id string) ([]appraise.Annotation, error) {
 	var out []appraise.Annotation
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		h := tx.Bucket(bucketHistory)
 		prefix := []byte(id + sep)
 		c := h.Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			var a appraise.Annotation
-			if err := json.Unmarshal(v, &a); err != nil {
-				return fmt.Errorf("decode history %x: %w", k, err)
+			if err := decodeJSON(k, v, &a); err != nil {
+				return fmt.Errorf("history: %w", err)
 			}
 			out = append(out, a)
 		}

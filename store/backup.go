@@ -87,9 +87,12 @@ func (s *Store) writeBackup(tx *bolt.Tx, at time.Time) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("back up %s: %w", s.path, err)
 	}
-	if _, err := verifyFile(path, s.opt.LockTimeout); err != nil {
+	if _, err := verifyFile(path, s.opt.LockTimeout, checkFull); err != nil {
 		os.Remove(path)
-		return "", fmt.Errorf("back up %s: the copy failed verification: %w", s.path, err)
+		// The copy is the library as a transaction saw it: the library
+		// itself is damaged. The next open checks it fully and recovers.
+		markNeedsCheck(s.path)
+		return "", fmt.Errorf("back up %s: the library failed its full check (%w); Appraise will repair it from the backups when it next opens", s.path, err)
 	}
 	if err := pruneBackups(dir, s.path, s.opt.KeepBackups); err != nil {
 		return path, err
@@ -109,17 +112,43 @@ func makeBackupDir(dir string) error {
 	return atomicfile.SyncDir(filepath.Dir(dir))
 }
 
+// pruneBackups keeps the newest keep backups and, besides them, the
+// newest backup of each of the keep latest days that have one: backups
+// made at every close of the GUI never push the daily ones out.
 func pruneBackups(dir, path string, keep int) error {
 	all, err := listBackups(dir, path)
 	if err != nil {
 		return err
 	}
-	for _, b := range all[min(keep, len(all)):] {
+	days := map[string]bool{}
+	for i, b := range all {
+		day := b.time.UTC().Format("2006-01-02")
+		if i < keep || !days[day] && len(days) < keep {
+			days[day] = true
+			continue
+		}
 		if err := os.Remove(b.path); err != nil {
 			return fmt.Errorf("remove old backup: %w", err)
 		}
 	}
 	return nil
+}
+
+// removeLeftovers deletes the temporary files an interrupted backup,
+// restore or creation of the library at path left behind (atomicfile's
+// ".NAME.tmp-*" in the backup folder and beside the library). Open calls it once it holds the library's lock, so no
+// other process is writing them.
+func removeLeftovers(path, backupDir string) {
+	patterns := []string{
+		filepath.Join(backupDir, "."+backupPrefix(path)+"*.db.tmp-*"),
+		filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"),
+	}
+	for _, p := range patterns {
+		matches, _ := filepath.Glob(p)
+		for _, m := range matches {
+			os.Remove(m)
+		}
+	}
 }
 
 // startupBackup is the backup Open begins when one is due.

@@ -91,7 +91,7 @@ func TestCrashKeepsAcknowledgedAnnotations(t *testing.T) {
 		if _, err := os.Stat(path); err != nil {
 			continue // killed before the first library was linked into place
 		}
-		if _, err := verifyFile(path, time.Second); err != nil {
+		if _, err := verifyFile(path, time.Second, checkFull); err != nil {
 			t.Fatalf("round %d: library fails verification after SIGKILL: %v", round, err)
 		}
 	}

@@ -11,9 +11,9 @@
 // byte slice bbolt hands out is kept after its transaction: values are
 // decoded or copied inside it.
 //
-// Layout (schema 1): top-level buckets
+// Layout (schema 2): top-level buckets
 //
-//	meta               "format" = "appraise-library", "schema" = "1", "created"
+//	meta               "format" = "appraise-library", "schema" = "2", "created"
 //	papers             paper id → Paper (JSON)
 //	documents          paper id NUL extractor version → Document (JSON, deflated)
 //	annotations        annotation id → Annotation (JSON), live and trashed
@@ -25,23 +25,44 @@
 //	                   annotations, one record each (see search.go);
 //	                   "p" NUL paper id → folded title
 //
-// Opening: a missing library is created in a temporary file and linked into
-// place, so a crash never leaves half a library. An existing file is first
-// opened read-only and verified (bbolt meta pages, the format marker, the
-// schema version and bbolt's consistency check); a damaged file is moved
-// aside (never deleted) and the newest good backup restored, and Report
-// says so. A file that is not an Appraise library and has no backups is
-// refused without writing anything. A second process gets
-// appraise.ErrLibraryLocked within about a second (Options.LockTimeout).
+// Record values of papers, documents, annotations, history and tags end
+// in a CRC-32C checked on every read (codec.go, from schema 2): a damaged
+// record is appraise.ErrRecordDamaged, never different data.
 //
-// Backups: on opening, at most once a day, and before every migration, the
+// Opening: a missing library is created in a temporary file and linked into
+// place, so a crash never leaves half a library. An existing file gets a
+// cheap check (metapage.go: both meta pages read with reads of our own,
+// the file length against the pages they claim, the freelist; then the
+// format marker and schema), so bbolt never maps a file it could fault on
+// (SIGBUS). Every transaction is guarded (verify.go): a panic or memory
+// fault reading a damaged page is an error, and leaves a mark
+// (library.db.needs-check) that makes the next open run the full check.
+// A damaged file is moved aside (never deleted), the newest backup that
+// passes the full check restored, and every record still readable in the
+// damaged file salvaged into it (salvage.go, pagewalk.go: bounds-checked
+// reads, never trusting the file's structure); without a usable backup a
+// new library takes what salvage reads. Report says what happened. A file
+// that is not an Appraise library and has no backups is refused without
+// writing anything. A second process gets appraise.ErrLibraryLocked
+// within about a second (Options.LockTimeout).
+//
+// Checks: the full check (our own walk of every page, bbolt's consistency
+// check, every record's checksum) runs on every backup before it is
+// trusted; the daily start-up backup runs it in the background on its
+// copy, which is the library as opened. Its failure marks the library
+// for repair at the next open.
+//
+// Backups: on opening, at most once a day, before every migration, and
+// at CloseWithBackup (the GUI's close) after a session with changes, the
 // library is written to a temporary file in backups/ beside it, fsynced,
-// renamed, re-opened read-only and checked; the newest seven are kept. The
-// migration backup is finished before the migration starts. The start-up
-// backup's snapshot is taken before Open returns, so it holds the library
-// as opened, before any change of the session; writing and checking it
-// continue in the background (StartupBackup waits for them, and so does
-// Close), so a large library does not delay start-up by the copy.
+// renamed, re-opened read-only and checked; the newest seven are kept and
+// the newest of each of the last seven days. Temporary files of an
+// interrupted backup are removed at the next open. The migration backup
+// is finished before the migration starts. The start-up backup's snapshot
+// is taken before Open returns, so it holds the library as opened, before
+// any change of the session; writing and checking it continue in the
+// background (StartupBackup waits for them, and so does Close), so a large
+// library does not delay start-up by the copy.
 //
 // Migrations: migrations[n] takes schema n to n+1; they run in one
 // transaction after a verified backup. testdata/schema-N.db holds a library

@@ -22,7 +22,7 @@ func (s *Store) PutDocument(id appraise.PaperID, d appraise.Document) error {
 	if err != nil {
 		return fmt.Errorf("encode extraction of %s: %w", id, err)
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDocs)
 		for _, k := range prefixKeys(b, []byte(string(id)+sep)) {
 			if err := b.Delete(k); err != nil {
@@ -40,12 +40,13 @@ func (s *Store) PutDocument(id appraise.PaperID, d appraise.Document) error {
 // Document returns a cached extraction or appraise.ErrNotFound.
 func (s *Store) Document(id appraise.PaperID, extractorVersion string) (appraise.Document, error) {
 	var d appraise.Document
-	err := s.db.View(func(tx *bolt.Tx) error {
-		data := tx.Bucket(bucketDocs).Get(docKey(string(id), extractorVersion))
+	err := s.view(func(tx *bolt.Tx) error {
+		key := docKey(string(id), extractorVersion)
+		data := tx.Bucket(bucketDocs).Get(key)
 		if data == nil {
 			return appraise.ErrNotFound
 		}
-		return inflateJSON(data, &d)
+		return inflateJSON(key, data, &d)
 	})
 	if err != nil {
 		return appraise.Document{}, fmt.Errorf("extraction of %s by %s: %w", id, extractorVersion, err)

@@ -15,7 +15,7 @@ import (
 // annotation whose id this library holds on another paper is refused with
 // appraise.ErrAnnotationElsewhere.
 func (s *Store) Import(b appraise.ImportBatch) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		papers := tx.Bucket(bucketPapers)
 		for _, p := range b.Papers {
 			if err := validKey("paper id", string(p.ID)); err != nil {

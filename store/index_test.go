@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"math/rand"
@@ -55,7 +54,7 @@ func derivedIndexes(tb testing.TB, s *Store) indexes {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketAnns).ForEach(func(k, v []byte) error {
 			var a appraise.Annotation
-			if err := json.Unmarshal(v, &a); err != nil {
+			if err := decodeJSON(k, v, &a); err != nil {
 				return err
 			}
 			if !a.Deleted.IsZero() {

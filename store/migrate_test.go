@@ -185,7 +185,7 @@ func TestMigrationRunsAfterAVerifiedBackupInOneTransaction(t *testing.T) {
 		if rep.MigratedFrom != SchemaVersion {
 			t.Fatalf("report = %+v", rep)
 		}
-		if v, err := verifyFile(rep.MigrationBackup, time.Second); err != nil || v != SchemaVersion {
+		if v, err := verifyFile(rep.MigrationBackup, time.Second, checkFull); err != nil || v != SchemaVersion {
 			t.Errorf("migration backup: schema %d, %v; want a verified schema-%d copy", v, err, SchemaVersion)
 		}
 		s.db.View(func(tx *bolt.Tx) error {

@@ -211,7 +211,41 @@ func TestDamagedLibraryIsQuarantinedAndTheNewestGoodBackupRestored(t *testing.T)
 	}
 }
 
-func TestDamagedLibraryWithoutGoodBackupIsLeftAlone(t *testing.T) {
+func TestDamagedLibraryWithoutGoodBackupIsRebuiltFromWhatCanBeRead(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "library.db")
+	c := newClock()
+	s, err := Open(path, Options{Now: c.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	backup, err := s.StartupBackup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustPutPaper(t, s, 1, "P")
+	mustPut(t, s, ann("kept", 1, 0, "saved before both copies were damaged"))
+	s.Close()
+	corrupt(t, path, 0, 8192)
+	corrupt(t, backup, 0, 8192)
+	damaged, _ := os.ReadFile(path)
+	s = openAt(t, path, c)
+	rep := s.Report()
+	if !rep.Rebuilt || rep.RestoredFrom != "" {
+		t.Fatalf("report = %+v, want rebuilt without a backup", rep)
+	}
+	if msg := rep.Message(); !strings.HasPrefix(msg, "Your library was damaged and no backup could replace it; Appraise made a new library and recovered 1 paper and 1 annotation from the damaged file.") {
+		t.Errorf("message = %q", msg)
+	}
+	if a, err := s.Annotation("kept"); err != nil || a.Anchor.Exact != "saved before both copies were damaged" {
+		t.Errorf("salvaged annotation: %+v, %v", a, err)
+	}
+	if q, _ := os.ReadFile(rep.Quarantined); !bytes.Equal(q, damaged) {
+		t.Errorf("the damaged file was not kept as it was")
+	}
+}
+
+func TestDamagedFileThatIsNoLibraryWithoutGoodBackupIsLeftAlone(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "library.db")
 	c := newClock()
@@ -224,7 +258,7 @@ func TestDamagedLibraryWithoutGoodBackupIsLeftAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	corrupt(t, path, 0, 8192)
+	os.WriteFile(path, bytes.Repeat([]byte("not a library "), 1000), 0o600)
 	corrupt(t, backup, 0, 8192)
 	damaged, _ := os.ReadFile(path)
 	_, err = Open(path, Options{Now: c.Now})
@@ -232,7 +266,7 @@ func TestDamagedLibraryWithoutGoodBackupIsLeftAlone(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, damaged) {
-		t.Errorf("the damaged library was changed")
+		t.Errorf("the damaged file was changed")
 	}
 }
 
@@ -269,7 +303,7 @@ func TestBackupsAtMostDailyAndOnlyTheNewestSevenKept(t *testing.T) {
 	var keptPaths []string
 	for _, k := range kept {
 		keptPaths = append(keptPaths, k.path)
-		if _, err := verifyFile(k.path, time.Second); err != nil {
+		if _, err := verifyFile(k.path, time.Second, checkFull); err != nil {
 			t.Errorf("backup %s does not verify: %v", k.path, err)
 		}
 	}
@@ -313,7 +347,7 @@ func TestStartupBackupHoldsTheLibraryAsOpenedAndCloseWaitsForIt(t *testing.T) {
 	if err != nil || len(all) != 1 || !all[0].time.Equal(c.Now()) {
 		t.Fatalf("backups %v (%v), want today's alone", all, err)
 	}
-	if _, err := verifyFile(all[0].path, time.Second); err != nil {
+	if _, err := verifyFile(all[0].path, time.Second, checkFull); err != nil {
 		t.Fatalf("today's backup does not verify: %v", err)
 	}
 	db, err := bolt.Open(all[0].path, 0o600, &bolt.Options{ReadOnly: true})

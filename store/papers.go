@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"sort"
 
@@ -16,7 +15,7 @@ func (s *Store) PutPaper(p appraise.Paper) error {
 	if err := validKey("paper id", string(p.ID)); err != nil {
 		return fmt.Errorf("save paper: %w", err)
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if err := putJSON(tx.Bucket(bucketPapers), []byte(p.ID), p); err != nil {
 			return err
 		}
@@ -31,7 +30,7 @@ func (s *Store) PutPaper(p appraise.Paper) error {
 // Paper returns a paper or appraise.ErrNotFound.
 func (s *Store) Paper(id appraise.PaperID) (appraise.Paper, error) {
 	var p appraise.Paper
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		found, err := getJSON(tx.Bucket(bucketPapers), []byte(id), &p)
 		if err == nil && !found {
 			err = appraise.ErrNotFound
@@ -48,7 +47,7 @@ func (s *Store) Paper(id appraise.PaperID) (appraise.Paper, error) {
 // most recently opened first.
 func (s *Store) Papers() ([]appraise.PaperSummary, error) {
 	var out []appraise.PaperSummary
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		counts := map[string]map[string]int{}
 		err := tx.Bucket(bucketPaperAnn).ForEach(func(k, v []byte) error {
 			paper, _, _ := bytes.Cut(k, []byte(sep))
@@ -67,8 +66,8 @@ func (s *Store) Papers() ([]appraise.PaperSummary, error) {
 		}
 		return tx.Bucket(bucketPapers).ForEach(func(k, v []byte) error {
 			var p appraise.Paper
-			if err := json.Unmarshal(v, &p); err != nil {
-				return fmt.Errorf("decode paper %s: %w", k, err)
+			if err := decodeJSON(k, v, &p); err != nil {
+				return fmt.Errorf("paper: %w", err)
 			}
 			c := counts[string(k)]
 			if c == nil {
@@ -94,7 +93,7 @@ func (s *Store) Papers() ([]appraise.PaperSummary, error) {
 // PapersWithPrefix returns the ids of papers whose id starts with prefix.
 func (s *Store) PapersWithPrefix(prefix string) ([]appraise.PaperID, error) {
 	var out []appraise.PaperID
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for _, k := range prefixKeys(tx.Bucket(bucketPapers), []byte(prefix)) {
 			out = append(out, appraise.PaperID(k))
 		}

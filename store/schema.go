@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -12,7 +13,7 @@ import (
 )
 
 // SchemaVersion is the layout this code reads and writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // formatMarker tells an Appraise library from any other bbolt file.
 const formatMarker = "appraise-library"
@@ -92,9 +93,57 @@ func readSchema(tx *bolt.Tx) (int, error) {
 type migration func(tx *bolt.Tx) error
 
 // migrations[n] takes schema n to n+1. Schema 1 is the first; add the
-// step from 1 to 2 as migrations[1], keep testdata/schema-1.db, and let
+// next step as migrations[SchemaVersion], keep testdata/schema-N.db, and let
 // TestMigratesEveryEarlierSchema prove it.
-var migrations = map[int]migration{}
+var migrations = map[int]migration{
+	1: sealRecords, // schema 2: every record carries a CRC-32C (codec.go)
+}
+
+// sealedBuckets hold values stored through codec.go, which carry a
+// checksum from schema 2 on.
+var sealedBuckets = [][]byte{bucketPapers, bucketDocs, bucketAnns, bucketHistory, bucketTags}
+
+// sealRecords appends a checksum to every record value (schema 1 to 2).
+// bbolt forbids changing a bucket while iterating it, so the values are
+// rewritten in batches, each found again by seeking past the last key.
+func sealRecords(tx *bolt.Tx) error {
+	const batch = 1000
+	for _, name := range sealedBuckets {
+		b := tx.Bucket(name)
+		if b == nil {
+			return fmt.Errorf("bucket %s missing", name)
+		}
+		var after []byte
+		for {
+			var keys, vals [][]byte
+			c := b.Cursor()
+			k, v := c.First()
+			if after != nil {
+				k, v = c.Seek(after)
+				if k != nil && bytes.Equal(k, after) {
+					k, v = c.Next()
+				}
+			}
+			for ; k != nil && len(keys) < batch; k, v = c.Next() {
+				if v == nil {
+					continue // a nested bucket: none in these
+				}
+				keys = append(keys, bytes.Clone(k))
+				vals = append(vals, sealValue(bytes.Clone(v)))
+			}
+			for i := range keys {
+				if err := b.Put(keys[i], vals[i]); err != nil {
+					return fmt.Errorf("seal %s %q: %w", name, keys[i], err)
+				}
+			}
+			if len(keys) < batch {
+				break
+			}
+			after = keys[len(keys)-1]
+		}
+	}
+	return nil
+}
 
 // migrate runs every step from schema `from` to the plan's version and
 // records the new version, all in tx.

@@ -94,7 +94,7 @@ func (s *Store) Search(query string, limit int) ([]appraise.SearchHit, error) {
 		bterms[i] = []byte(t)
 	}
 	var hits []appraise.SearchHit
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		titles := map[string]string{}
 		title := func(id string) string {
 			if t, ok := titles[id]; ok {

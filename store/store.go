@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -27,6 +28,9 @@ type Options struct {
 	KeepBackups int
 	// BackupEvery is the least time between start-up backups; zero means 24 h.
 	BackupEvery time.Duration
+	// SalvageProgress, when not nil, is told how far the salvage of a
+	// damaged library has got (pages read of the file's total).
+	SalvageProgress func(done, total int)
 }
 
 func (o Options) withDefaults(path string) Options {
@@ -56,6 +60,7 @@ type Store struct {
 	opt     Options
 	report  Report
 	startup *startupBackup
+	changed atomic.Bool // a change was committed since Open
 }
 
 var _ appraise.Store = (*Store)(nil)
@@ -97,7 +102,14 @@ func open(path string, opt Options, plan schemaPlan) (*Store, error) {
 	case err != nil:
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	default:
-		schema, verr := verifyFile(path, opt.LockTimeout)
+		level := checkCheap
+		if _, err := os.Stat(needsCheck(path)); err == nil {
+			level = checkFull
+		}
+		schema, verr := verifyFile(path, opt.LockTimeout, level)
+		if verr == nil && level == checkFull {
+			os.Remove(needsCheck(path))
+		}
 		switch {
 		case errors.Is(verr, appraise.ErrLibraryLocked):
 			return nil, fmt.Errorf("open library %s: %w", path, verr)
@@ -109,18 +121,49 @@ func open(path string, opt Options, plan schemaPlan) (*Store, error) {
 			return nil, fmt.Errorf("open library %s (schema %d): %w", path, schema, ErrNewerSchema)
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout})
-	if err != nil {
-		return nil, fmt.Errorf("open library %s: %w", path, boltOpenError(err))
+	db, err := openBolt(path, opt)
+	if errors.Is(err, appraise.ErrLibraryDamaged) && rep.Quarantined == "" {
+		// Damage the cheap check could not see made bbolt fail or panic.
+		if err := restoreBackup(path, opt, err, &rep); err != nil {
+			return nil, err
+		}
+		db, err = openBolt(path, opt)
 	}
+	if err != nil {
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	}
+	removeLeftovers(path, opt.BackupDir)
 	s := &Store{db: db, path: path, opt: opt}
+	s.changed.Store(rep.Restored()) // a recovered library is backed up at close
 	if err := s.migrateIfOld(plan, &rep); err != nil {
 		db.Close()
 		return nil, err
 	}
+	if rep.Quarantined != "" {
+		// Whatever is still readable in the damaged file comes back; a
+		// failure here leaves the restored library as it is.
+		rep.Salvage, err = salvageFile(db, rep.Quarantined, opt.SalvageProgress)
+		if err != nil {
+			rep.SalvageFailed = err.Error()
+		}
+	}
 	s.report = rep
 	s.startBackupIfDue()
 	return s, nil
+}
+
+// openBolt opens the library for writing, guarded: bbolt reads the
+// freelist as it opens, and a damaged one makes it panic.
+func openBolt(path string, opt Options) (db *bolt.DB, err error) {
+	err = guard(func() error {
+		var err error
+		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout})
+		return err
+	})
+	if err != nil {
+		return nil, boltOpenError(err)
+	}
+	return db, nil
 }
 
 // boltOpenError turns bbolt's open errors into the library's sentinels.
@@ -151,11 +194,28 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// CloseWithBackup is Close for the end of a session of the GUI: when
+// anything changed since Open it first backs the library up (verified,
+// like every backup), so that restoring a backup loses at most the
+// session in progress. The daily backups are kept (see pruneBackups).
+// The library is closed even when the backup fails; backup is "" when
+// none was due.
+func (s *Store) CloseWithBackup() (backup string, err error) {
+	<-s.startup.done
+	if s.changed.Load() {
+		backup, err = s.Backup()
+	}
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	return backup, err
+}
+
 func (s *Store) now() time.Time { return s.opt.Now() }
 
 func (s *Store) migrateIfOld(plan schemaPlan, rep *Report) error {
 	var schema int
-	if err := s.db.View(func(tx *bolt.Tx) error {
+	if err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		schema, err = readSchema(tx)
 		return err
@@ -172,7 +232,7 @@ func (s *Store) migrateIfOld(plan schemaPlan, rep *Report) error {
 	if err != nil {
 		return fmt.Errorf("back up before migrating %s: %w", s.path, err)
 	}
-	if err := s.db.Update(func(tx *bolt.Tx) error { return migrate(tx, schema, plan) }); err != nil {
+	if err := s.update(func(tx *bolt.Tx) error { return migrate(tx, schema, plan) }); err != nil {
 		return fmt.Errorf("migrate library %s: %w", s.path, err)
 	}
 	rep.MigratedFrom, rep.MigrationBackup = schema, backup

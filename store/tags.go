@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -15,11 +14,11 @@ import (
 // by name.
 func (s *Store) Tags() ([]appraise.Tag, error) {
 	var out []appraise.Tag
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketTags).ForEach(func(k, v []byte) error {
 			var t appraise.Tag
-			if err := json.Unmarshal(v, &t); err != nil {
-				return fmt.Errorf("decode tag %s: %w", k, err)
+			if err := decodeJSON(k, v, &t); err != nil {
+				return fmt.Errorf("tag: %w", err)
 			}
 			out = append(out, t)
 			return nil
@@ -48,7 +47,7 @@ func (s *Store) PutTag(t appraise.Tag) error {
 	if err := appraise.ValidateTag(t); err != nil {
 		return err
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketTags)
 		var old appraise.Tag
 		found, err := getJSON(b, []byte(t.Name), &old)
@@ -70,7 +69,7 @@ func (s *Store) RenameTag(oldName, newName string) error {
 	if err := appraise.ValidateTagName(newName); err != nil {
 		return err
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketTags)
 		t, err := userTag(b, oldName, "renamed")
 		if err != nil || oldName == newName {
@@ -97,7 +96,7 @@ func (s *Store) RenameTag(oldName, newName string) error {
 // MergeTag moves every use of tag from onto tag into, live or trashed, and
 // removes from, in one transaction. A built-in tag cannot be merged away.
 func (s *Store) MergeTag(from, into string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketTags)
 		if _, err := userTag(b, from, "merged away"); err != nil {
 			return err

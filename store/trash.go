@@ -13,7 +13,7 @@ import (
 // DeleteAnnotation moves an annotation to the trash (the live version goes
 // to its history). Deleting one already in the trash changes nothing.
 func (s *Store) DeleteAnnotation(id string, at time.Time) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := loadAnnotation(tx, id)
 		switch {
 		case err != nil:
@@ -36,7 +36,7 @@ func (s *Store) DeleteAnnotation(id string, at time.Time) error {
 // RestoreAnnotation brings an annotation back from the trash. Restoring a
 // live one changes nothing.
 func (s *Store) RestoreAnnotation(id string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := loadAnnotation(tx, id)
 		switch {
 		case err != nil:
@@ -59,7 +59,7 @@ func (s *Store) RestoreAnnotation(id string) error {
 // Trash lists the trashed annotations, the most recently deleted first.
 func (s *Store) Trash() ([]appraise.Annotation, error) {
 	var out []appraise.Annotation
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketTrash).ForEach(func(k, _ []byte) error {
 			a, err := getAnnotation(tx, string(k))
 			if err != nil {
@@ -80,7 +80,7 @@ func (s *Store) Trash() ([]appraise.Annotation, error) {
 // returns how many annotations it destroyed.
 func (s *Store) EmptyTrash() (int, error) {
 	n := 0
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		trash := tx.Bucket(bucketTrash)
 		hist := tx.Bucket(bucketHistory)
 		anns := tx.Bucket(bucketAnns)

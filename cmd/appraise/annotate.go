@@ -40,8 +40,12 @@ func runAnnotate(e *env, args []string) error {
 	case *occurrence < 0:
 		return usageErrorf("--occurrence counts from 1")
 	}
-	return withLibrary(e, func(lib *library.Library) error {
-		p, err := paperOrImport(lib, *paper)
+	pp, err := resolveRef(e, *paper, true)
+	if err != nil {
+		return err
+	}
+	return withLibraryPrepared(e, pp, func(lib *library.Library) error {
+		p, err := paperOrImport(lib, *paper, pp)
 		if err != nil {
 			return err
 		}

@@ -1,12 +1,12 @@
 package main
 
 import (
+	"appraise.app/appraise/internal/termsafe"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
-	"unicode"
 
 	"appraise.app/appraise/internal/agreement"
 	"appraise.app/appraise/internal/export"
@@ -40,8 +40,12 @@ func runCompare(e *env, args []string) error {
 	if !ok {
 		return usageErrorf("unknown format %q (use text, json, html or csv)", *format)
 	}
+	pp, err := resolveRef(e, *paper, false)
+	if err != nil {
+		return err
+	}
 	return withLibrary(e, func(lib *library.Library) error {
-		p, err := lib.PaperByRef(*paper)
+		p, err := paperByRef(lib, *paper, pp)
 		if err != nil {
 			return err
 		}
@@ -195,14 +199,4 @@ func kappaCell(k agreement.Kappa) string {
 
 // safeText shows control characters in user-written text (a note, an
 // author's name) as escapes, so they cannot drive the terminal.
-func safeText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
-			fmt.Fprintf(&b, "\\u%04x", r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func safeText(s string) string { return termsafe.Escape(s) }

@@ -57,7 +57,7 @@ func TestCompareCommand(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		for _, want := range []string{"Ann compared with Ben on", "AGREEMENT", "all tags", "To review (1):", "missed", `key's note: \u001b[31mred\u001b[0m`} {
+		for _, want := range []string{"Ann compared with Ben on", "AGREEMENT", "all tags", "To review (1):", "missed", `key's note: \x1b[31mred\x1b[0m`} {
 			if !strings.Contains(out, want) {
 				t.Errorf("output lacks %q:\n%s", want, out)
 			}

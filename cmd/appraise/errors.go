@@ -43,7 +43,7 @@ func exitCode(err error) int {
 // isTyped reports errors about the input the user gave, as opposed to
 // failures of Appraise or the machine.
 func isTyped(err error) bool {
-	for _, t := range appraise.ExtractionErrors() {
+	for _, t := range append(appraise.ExtractionErrors(), appraise.InputFileErrors()...) {
 		if errors.Is(err, t) {
 			return true
 		}

@@ -104,10 +104,16 @@ func runExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	pps := make([]*preparedPDF, len(opt.papers))
+	for i, ref := range opt.papers {
+		if pps[i], err = resolveRef(e, ref, false); err != nil {
+			return err
+		}
+	}
 	return withLibrary(e, func(lib *library.Library) error {
 		var ids []appraise.PaperID
-		for _, ref := range opt.papers {
-			paper, err := lib.PaperByRef(ref)
+		for i, ref := range opt.papers {
+			paper, err := paperByRef(lib, ref, pps[i])
 			if err != nil {
 				return err
 			}

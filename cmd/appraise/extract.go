@@ -2,16 +2,14 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/library"
 	"appraise.app/appraise/pdfextract"
 )
 
@@ -61,9 +59,15 @@ func runExtract(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Ctrl-C cancels the extraction and kills the child (it runs in its
-	// own process group, so the terminal's signal does not reach it).
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Only a regular file of at most 1 GiB: a pipe or a device would
+	// keep the child waiting until its timeout.
+	if _, err := library.CheckInput(opt.path); err != nil {
+		return err
+	}
+	// Ctrl-C or SIGTERM cancels the extraction and kills the child (it
+	// runs in its own process group, so the terminal's signal does not
+	// reach it).
+	ctx, stop := interruptible()
 	defer stop()
 	doc, err := pdfextract.NewIsolated().Extract(ctx, opt.path, appraise.ExtractOptions{Password: opt.password})
 	if err != nil {

@@ -18,6 +18,10 @@ func TestMain(m *testing.M) {
 	if code, ok := runExtractChildIfAsked(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); ok {
 		os.Exit(code)
 	}
+	// The Ctrl-C test runs appraise in a process of its own to signal it.
+	if args := os.Getenv(cliChildEnv); args != "" {
+		os.Exit(run(strings.Split(args, "\x1f"), os.Stdin, os.Stdout, os.Stderr))
+	}
 	os.Exit(m.Run())
 }
 
@@ -197,7 +201,7 @@ func TestExtractArguments(t *testing.T) {
 		{"two files", []string{"extract", path, path}, exitUsage, "one PDF at a time"},
 		{"unknown format", []string{"extract", "--format", "xml", path}, exitUsage, `unknown format "xml"`},
 		{"unknown flag", []string{"extract", "--colour", path}, exitUsage, "flag provided but not defined"},
-		{"missing file", []string{"extract", filepath.Join(t.TempDir(), "gone.pdf")}, exitError, "gone.pdf"},
+		{"missing file", []string{"extract", filepath.Join(t.TempDir(), "gone.pdf")}, exitTyped, "gone.pdf: there is no file at this path"},
 		{"flags after the file", []string{"extract", path, "--format", "json"}, 0, ""},
 		{"password on an unencrypted file is harmless", []string{"extract", "--password", "x", path}, 0, ""},
 	}

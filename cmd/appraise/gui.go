@@ -41,8 +41,10 @@ func (e *env) runGUI(args []string) error {
 		return store.BackupFailedMessage(err)
 	}
 	err = ui.Run(cfg)
-	if cerr := s.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("close the library: %w", cerr)
+	// A session that changed something is backed up as the window
+	// closes, so a restore loses at most the session in progress.
+	if _, cerr := s.CloseWithBackup(); err == nil && cerr != nil {
+		fmt.Fprintf(e.stderr, "appraise: %s\n", store.BackupFailedMessage(cerr))
 	}
 	return err
 }

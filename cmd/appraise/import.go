@@ -25,10 +25,14 @@ func runImport(e *env, args []string) error {
 	if isBundleFile(pos[0]) {
 		return runImportBundle(e, pos[0])
 	}
-	return withLibrary(e, func(lib *library.Library) error {
-		ctx, stop := interruptible()
-		defer stop()
-		op, err := lib.Open(ctx, pos[0], *password)
+	ctx, stop := interruptible()
+	defer stop()
+	pp, err := preparePDF(ctx, e, pos[0], *password, true)
+	if err != nil {
+		return err
+	}
+	return withLibraryPrepared(e, pp, func(lib *library.Library) error {
+		op, err := lib.OpenHashed(ctx, pp.path, pp.id, *password)
 		if err != nil {
 			return err
 		}

@@ -5,11 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
-	"os/signal"
 
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/library"
+	"appraise.app/appraise/internal/termsafe"
 	"appraise.app/appraise/pdfextract"
 	"appraise.app/appraise/store"
 	"appraise.app/appraise/ui"
@@ -23,13 +22,13 @@ var _ ui.Library = (*library.Library)(nil)
 // extractor. Anything Open had to tell the user (a damaged library
 // restored from a backup) goes to stderr, and so does a failed start-up
 // backup when the library is closed. The caller must call close when done.
-func openLibrary(e *env) (*library.Library, func() error, error) {
-	lib, s, err := openLibraryStore(e)
+func openLibrary(e *env, pp *preparedPDF) (*library.Library, func() error, error) {
+	lib, s, err := openLibraryWith(e, pp)
 	if err != nil {
 		return nil, nil, err
 	}
 	if msg := s.Report().Message(); msg != "" {
-		fmt.Fprintf(e.stderr, "appraise: %s\n", msg)
+		fmt.Fprintf(e.stderr, "appraise: %s\n", termsafe.Escape(msg))
 	}
 	closeFn := func() error {
 		if _, err := s.StartupBackup(); err != nil {
@@ -43,6 +42,12 @@ func openLibrary(e *env) (*library.Library, func() error, error) {
 // openLibraryStore is openLibrary for the GUI, which tells the user what
 // the store has to say in a dialog, and closes the store itself.
 func openLibraryStore(e *env) (*library.Library, *store.Store, error) {
+	return openLibraryWith(e, nil)
+}
+
+// openLibraryWith opens the library with an extractor that hands back pp's
+// extraction, made before the library was opened (pp may be nil).
+func openLibraryWith(e *env, pp *preparedPDF) (*library.Library, *store.Store, error) {
 	path, err := e.libraryPath()
 	if err != nil {
 		return nil, nil, err
@@ -51,13 +56,19 @@ func openLibraryStore(e *env) (*library.Library, *store.Store, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return library.New(library.Config{Store: s, Extractor: pdfextract.NewIsolated(), AppVersion: version}), s, nil
+	x := preExtracted{pdfextract.NewIsolated(), pp}
+	return library.New(library.Config{Store: s, Extractor: x, AppVersion: version}), s, nil
 }
 
 // withLibrary runs f on the opened library and closes it, reporting a
 // failure to close (the last commit is already durable by then).
 func withLibrary(e *env, f func(lib *library.Library) error) (err error) {
-	lib, closeFn, err := openLibrary(e)
+	return withLibraryPrepared(e, nil, f)
+}
+
+// withLibraryPrepared is withLibrary with pp's extraction at hand.
+func withLibraryPrepared(e *env, pp *preparedPDF, f func(lib *library.Library) error) (err error) {
+	lib, closeFn, err := openLibrary(e, pp)
 	if err != nil {
 		return err
 	}
@@ -69,25 +80,38 @@ func withLibrary(e *env, f func(lib *library.Library) error) (err error) {
 	return f(lib)
 }
 
-// interruptible is a context cancelled by Ctrl-C, so a long extraction
-// stops cleanly.
-func interruptible() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt)
-}
-
-// paperOrImport finds the paper a user named with --paper: an id, an id
-// prefix or a PDF; a PDF not yet in the library is imported.
-func paperOrImport(lib *library.Library, ref string) (appraise.Paper, error) {
-	p, err := lib.PaperByRef(ref)
-	if err == nil || !errors.Is(err, appraise.ErrNotFound) {
-		return p, err
-	}
-	if st, serr := os.Stat(ref); serr != nil || st.IsDir() {
-		return p, err
+// resolveRef turns a --paper value naming a PDF into the PDF prepared
+// (checked, hashed and, with extract, extracted) before the library is
+// opened; an id or id prefix gives nil.
+func resolveRef(e *env, ref string, extract bool) (*preparedPDF, error) {
+	if !looksLikeFile(ref) {
+		return nil, nil
 	}
 	ctx, stop := interruptible()
 	defer stop()
-	op, err := lib.Open(ctx, ref, "")
+	return preparePDF(ctx, e, ref, "", extract)
+}
+
+// paperByRef finds the paper a user named with --paper: pp when it named
+// a PDF (which must be in the library), else by id or id prefix.
+func paperByRef(lib *library.Library, ref string, pp *preparedPDF) (appraise.Paper, error) {
+	if pp == nil {
+		return lib.PaperByRef(ref)
+	}
+	p, err := lib.PaperByRef(string(pp.id))
+	if errors.Is(err, appraise.ErrNotFound) {
+		return p, fmt.Errorf("%s is not in the library (import it first): %w", ref, appraise.ErrNotFound)
+	}
+	return p, err
+}
+
+// paperOrImport is paperByRef that imports a PDF not yet in the library,
+// using the extraction made before the library was opened.
+func paperOrImport(lib *library.Library, ref string, pp *preparedPDF) (appraise.Paper, error) {
+	if pp == nil {
+		return lib.PaperByRef(ref)
+	}
+	op, err := lib.OpenHashed(context.Background(), pp.path, pp.id, "")
 	if err != nil {
 		return appraise.Paper{}, err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/library"
+	"appraise.app/appraise/internal/termsafe"
 )
 
 // runList lists the papers, or one paper's annotations.
@@ -42,11 +43,17 @@ func runList(e *env, args []string) error {
 	case what == "annotations" && paper == "":
 		return usageErrorf("--paper is required")
 	}
+	var pp *preparedPDF
+	if what == "annotations" {
+		if pp, err = resolveRef(e, paper, false); err != nil {
+			return err
+		}
+	}
 	return withLibrary(e, func(lib *library.Library) error {
 		if what == "papers" {
 			return listPapers(e, lib, *format)
 		}
-		return listAnnotations(e, lib, paper, tags, *format)
+		return listAnnotations(e, lib, paper, pp, tags, *format)
 	})
 }
 
@@ -73,6 +80,7 @@ func listPapers(e *env, lib *library.Library, format string) error {
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tLAST OPENED\tANNOTATIONS\tTITLE")
+	// Tag names in the counts are validated, titles are not: oneLine.
 	for _, s := range ps {
 		title := s.Paper.Meta.Title
 		if title == "" {
@@ -102,7 +110,7 @@ func counts(c map[string]int) string {
 	var parts []string
 	for _, t := range names {
 		total += c[t]
-		parts = append(parts, fmt.Sprintf("%s %d", t, c[t]))
+		parts = append(parts, fmt.Sprintf("%s %d", oneLine(t, 0), c[t]))
 	}
 	if len(parts) == 0 {
 		return "0"
@@ -110,8 +118,8 @@ func counts(c map[string]int) string {
 	return fmt.Sprintf("%d (%s)", total, strings.Join(parts, ", "))
 }
 
-func listAnnotations(e *env, lib *library.Library, ref string, tags []string, format string) error {
-	p, err := lib.PaperByRef(ref)
+func listAnnotations(e *env, lib *library.Library, ref string, pp *preparedPDF, tags []string, format string) error {
+	p, err := paperByRef(lib, ref, pp)
 	if err != nil {
 		return err
 	}
@@ -136,13 +144,13 @@ func listAnnotations(e *env, lib *library.Library, ref string, tags []string, fo
 	}
 	for _, a := range as {
 		fmt.Fprintln(e.stdout)
-		head := []string{a.ID, fmt.Sprintf("p.%d", a.Anchor.Page), strings.Join(a.Tags, ", ")}
+		head := []string{oneLine(a.ID, 0), fmt.Sprintf("p.%d", a.Anchor.Page), oneLine(strings.Join(a.Tags, ", "), 0)}
 		if a.Author != "" {
-			head = append(head, a.Author)
+			head = append(head, oneLine(a.Author, 0))
 		}
 		head = append(head, a.Modified.Local().Format("2006-01-02 15:04"))
 		if a.Status != appraise.Attached {
-			head = append(head, "["+string(a.Status)+"]")
+			head = append(head, "["+oneLine(string(a.Status), 0)+"]")
 		}
 		fmt.Fprintln(e.stdout, strings.Join(head, "  "))
 		fmt.Fprintf(e.stdout, "  “%s”\n", oneLine(a.Anchor.Exact, 0))
@@ -153,10 +161,11 @@ func listAnnotations(e *env, lib *library.Library, ref string, tags []string, fo
 	return nil
 }
 
-// oneLine folds whitespace runs (line breaks included) to single spaces
-// and, with max > 0, shortens to max code points.
+// oneLine folds whitespace runs (line breaks included) to single spaces,
+// shows any control character left as an escape (termsafe) and, with
+// max > 0, shortens to max code points.
 func oneLine(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = termsafe.Escape(strings.Join(strings.Fields(s), " "))
 	if r := []rune(s); max > 0 && len(r) > max {
 		return string(r[:max-1]) + "…"
 	}

@@ -12,6 +12,8 @@ import (
 	"io"
 	"os"
 
+	"appraise.app/appraise/internal/termsafe"
+
 	// Before Fyne initialises: see the package doc.
 	_ "appraise.app/appraise/internal/locale"
 )
@@ -47,7 +49,9 @@ func (e *env) fail(err error) int {
 		return 0
 	}
 	code := exitCode(err)
-	fmt.Fprintf(e.stderr, "appraise: %v\n", err)
+	// An error may quote what the user gave or stored (a quote, a file
+	// name): shown with its control characters escaped.
+	fmt.Fprintf(e.stderr, "appraise: %s\n", termsafe.Escape(err.Error()))
 	if code == exitUsage {
 		if e.cmd != nil {
 			fmt.Fprintf(e.stderr, "\nusage: appraise %s\n", e.cmd.usage)

@@ -50,19 +50,19 @@ func runTags(e *env, args []string) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "added %s (%s)\n", added.Name, added.Color)
+			fmt.Fprintf(e.stdout, "added %s (%s)\n", oneLine(added.Name, 0), oneLine(added.Color, 0))
 			return nil
 		case "rename":
 			if err := lib.RenameTag(pos[0], pos[1]); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "renamed %s to %s\n", pos[0], pos[1])
+			fmt.Fprintf(e.stdout, "renamed %s to %s\n", oneLine(pos[0], 0), oneLine(pos[1], 0))
 			return nil
 		case "merge":
 			if err := lib.MergeTag(pos[0], pos[1]); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "merged %s into %s\n", pos[0], pos[1])
+			fmt.Fprintf(e.stdout, "merged %s into %s\n", oneLine(pos[0], 0), oneLine(pos[1], 0))
 			return nil
 		}
 		return listTags(e, lib, format)
@@ -88,7 +88,7 @@ func listTags(e *env, lib *library.Library, format string) error {
 		if key == "" {
 			key = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.Name, key, t.Color, builtIn, t.Description)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", oneLine(t.Name, 0), oneLine(key, 0), oneLine(t.Color, 0), builtIn, oneLine(t.Description, 0))
 	}
 	return tw.Flush()
 }

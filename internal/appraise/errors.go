@@ -16,6 +16,10 @@ var (
 	ErrLibraryLocked = errors.New("Appraise is already open with this library")
 	// ErrLibraryDamaged: the library file is not a readable Appraise library.
 	ErrLibraryDamaged = errors.New("the library file is damaged or is not an Appraise library")
+	// ErrRecordDamaged: one stored record failed its checksum; it is not
+	// shown, and a backup or the recovery of a damaged library may bring
+	// it back.
+	ErrRecordDamaged = errors.New("a record in the library is damaged and cannot be read; restore a backup to recover it")
 	// ErrEmptyQuote: an annotation was asked for with no text selected.
 	ErrEmptyQuote = errors.New("the quote is empty")
 	// ErrQuoteNotFound: the quoted text does not occur in the paper.
@@ -37,6 +41,26 @@ var (
 	ErrTooLarge              = errors.New("this PDF is too large to read within Appraise's memory limit")
 	ErrExtractionCancelled   = errors.New("opening the PDF was cancelled")
 )
+
+// MaxInputFileSize is the largest PDF Appraise reads: a larger file is
+// refused before a byte of it is read.
+const MaxInputFileSize = 1 << 30
+
+// Input file errors: the file a user named cannot be used at all. Each is
+// one sentence; the CLI exits 3 on them.
+var (
+	ErrNoSuchFile = errors.New("there is no file at this path")
+	//lint:ignore ST1005 the message begins with the product name
+	ErrFileUnreadable = errors.New("Appraise is not allowed to read this file")
+	ErrNotAFile       = errors.New("this is a folder or a special file (a device or a pipe), not a PDF file")
+	ErrFileTooLarge   = errors.New("this file is larger than 1 GiB, the most Appraise reads")
+)
+
+// InputFileErrors lists the input file errors, for callers that map them
+// to exit codes or dialogs.
+func InputFileErrors() []error {
+	return []error{ErrNoSuchFile, ErrFileUnreadable, ErrNotAFile, ErrFileTooLarge}
+}
 
 // ExtractionErrors lists the typed extraction errors, for callers that map
 // them to exit codes or dialogs.

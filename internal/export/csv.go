@@ -65,17 +65,36 @@ func paperTitleRaw(p appraise.Paper) string {
 // spreadsheets in East Asian locales also accept.
 const formulaStarts = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20"
 
+// maxCSVCell is the most characters a spreadsheet cell holds (Excel's
+// limit; LibreOffice's is larger). A longer value is cut, ending in
+// csvCutMarker so the reader sees that it was.
+const (
+	maxCSVCell   = 32767
+	csvCutMarker = "…[cut]"
+)
+
 // csvCell prepares one value. Spreadsheets run a cell that begins with
 // =, +, -, @, tab or CR as a formula (CSV injection), so such a cell gets
 // a leading apostrophe, which spreadsheets take as "this is text" and do
 // not show. Line breaks are written as LF inside the quoted field: a CR
-// would not survive encoding/csv's CRLF mode.
+// would not survive encoding/csv's CRLF mode. Other control characters
+// (escape sequences, NUL, DEL, C1 controls) are removed, and a value
+// longer than a cell holds is cut with a visible marker.
 func csvCell(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && r != '\r' && (r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 	if r, _ := utf8.DecodeRuneInString(s); s != "" && strings.ContainsRune(formulaStarts, r) {
 		s = "'" + s
 	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	if utf8.RuneCountInString(s) > maxCSVCell {
+		s = string([]rune(s)[:maxCSVCell-utf8.RuneCountInString(csvCutMarker)]) + csvCutMarker
+	}
+	return s
 }
 
 // csvTime is an RFC 3339 time in UTC, or "" for the zero time.

@@ -14,12 +14,20 @@ import (
 // (invalid UTF-8 replaced, line breaks as LF), behind an apostrophe when s
 // begins like a formula.
 func wantCSVCell(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' && r != '\t' && r != '\r' || r == 0x7f || r >= 0x80 && r <= 0x9f {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 	r, _ := utf8.DecodeRuneInString(s)
 	formula := s != "" && strings.ContainsRune("=+-@\t\r＝＋－＠", r)
 	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
 	if formula {
-		return "'" + s
+		s = "'" + s
+	}
+	if r := []rune(s); len(r) > 32767 {
+		return string(r[:32767-6]) + "…[cut]"
 	}
 	return s
 }
@@ -141,6 +149,11 @@ func TestCSVCellDefusesFormulas(t *testing.T) {
 		{"hyphen inside", "follow-up", "follow-up"},
 		{"empty", "", ""},
 		{"CRLF inside", "a\r\nb", "a\nb"},
+		{"escape sequence loses its ESC", "\x1b[31mred\x1b[0m", "[31mred[0m"},
+		{"NUL, bell, DEL and C1 removed", "a\x00b\x07c\x7fd\u009be", "abcde"},
+		{"a removed control does not hide a formula", "\x00=1", "'=1"},
+		{"a cell that just fits is whole", strings.Repeat("x", 32767), strings.Repeat("x", 32767)},
+		{"a longer cell is cut with a marker", strings.Repeat("é", 40000), strings.Repeat("é", 32761) + "…[cut]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

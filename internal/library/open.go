@@ -2,12 +2,8 @@ package library
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -19,20 +15,6 @@ import (
 // is another file now. It is an appraise.ErrNotFound.
 var errPDFGone = fmt.Errorf("the paper's PDF is not where it was: %w", appraise.ErrNotFound)
 
-// HashFile returns the paper id of a PDF: the hex SHA-256 of its bytes.
-func HashFile(path string) (appraise.PaperID, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
-	}
-	return appraise.PaperID(hex.EncodeToString(h.Sum(nil))), nil
-}
-
 // Open opens the PDF at path: the cached extraction when the library has
 // one by the current extractor, else a fresh extraction (typed extraction
 // errors come back wrapped). A new paper is added; a known one gets its
@@ -42,9 +24,18 @@ func (l *Library) Open(ctx context.Context, path, password string) (appraise.Ope
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	id, err := HashFile(path)
+	id, err := HashFile(ctx, path)
 	if err != nil {
 		return appraise.OpenedPaper{}, fmt.Errorf("open %s: %w", path, err)
+	}
+	return l.OpenHashed(ctx, path, id, password)
+}
+
+// OpenHashed is Open for a PDF whose id (HashFile) the caller has just
+// computed, so a caller can hash a large file before taking the library.
+func (l *Library) OpenHashed(ctx context.Context, path string, id appraise.PaperID, password string) (appraise.OpenedPaper, error) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
 	}
 	p, err := l.store.Paper(id)
 	isNew := errors.Is(err, appraise.ErrNotFound)
@@ -132,7 +123,7 @@ func (l *Library) extract(ctx context.Context, p appraise.Paper, pathHashed bool
 		return appraise.Document{}, 0, fmt.Errorf("open paper %s: no extraction by %s and no known PDF: %w", p.ID, l.extractor.Version(), errPDFGone)
 	}
 	if !pathHashed {
-		if err := samePDF(p); err != nil {
+		if err := samePDF(ctx, p); err != nil {
 			return appraise.Document{}, 0, err
 		}
 	}
@@ -148,8 +139,8 @@ func (l *Library) extract(ctx context.Context, p appraise.Paper, pathHashed bool
 }
 
 // samePDF checks that the file at p.Path is still the paper's PDF.
-func samePDF(p appraise.Paper) error {
-	id, err := HashFile(p.Path)
+func samePDF(ctx context.Context, p appraise.Paper) error {
+	id, err := HashFile(ctx, p.Path)
 	switch {
 	case err != nil:
 		return fmt.Errorf("open paper %s: %w (%v)", p.ID, errPDFGone, err)

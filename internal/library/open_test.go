@@ -16,7 +16,7 @@ func TestOpenAddsAPaperAndCachesItsExtraction(t *testing.T) {
 	if op.FromCache || op.ExtractMillis <= 0 {
 		t.Errorf("first open: FromCache %v, ExtractMillis %d; want a fresh extraction", op.FromCache, op.ExtractMillis)
 	}
-	id, _ := HashFile(f.pdf)
+	id, _ := HashFile(context.Background(), f.pdf)
 	p := op.Paper
 	if p.ID != id || p.Meta.Title != "Budesonide trial" || p.Pages != 2 || p.ExtractorVersion != "v1" ||
 		!p.Added.Equal(f.now) || !p.LastOpened.Equal(f.now) || p.Path != f.pdf {

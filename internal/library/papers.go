@@ -1,6 +1,7 @@
 package library
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -42,7 +43,7 @@ type prefixStore interface {
 // appraise.ErrNotFound with a hint.
 func (l *Library) PaperByRef(ref string) (appraise.Paper, error) {
 	if st, err := os.Stat(ref); err == nil && !st.IsDir() {
-		id, err := HashFile(ref)
+		id, err := HashFile(context.Background(), ref)
 		if err != nil {
 			return appraise.Paper{}, err
 		}
