@@ -86,25 +86,34 @@ func certaintyViews(pa appraise.PaperAppraisal, as []appraise.Annotation, live m
 // not live annotations of the claim's paper, are
 // appraise.ErrInvalidAppraisal.
 func (l *Library) SetDomain(claim string, r appraise.DomainRating) (appraise.CertaintyView, error) {
-	if r.Level == "" {
-		r.Level = appraise.LevelNone
-	}
-	if err := instrument.ValidateRating(r); err != nil {
-		return appraise.CertaintyView{}, err
-	}
+	return l.SetDomains(claim, r)
+}
+
+// SetDomains is SetDomain for several domains, all in one commit: all are
+// saved or, when one is invalid, none.
+func (l *Library) SetDomains(claim string, rs ...appraise.DomainRating) (appraise.CertaintyView, error) {
 	a, err := l.claimOf(claim)
 	if err != nil {
 		return appraise.CertaintyView{}, err
 	}
-	reasons, err := l.ownAnnotations(a.Paper, r.Reasons)
-	if err != nil {
-		return appraise.CertaintyView{}, err
-	}
-	if slices.Contains(reasons, claim) {
-		return appraise.CertaintyView{}, fmt.Errorf("%w: a claim cannot be its own reason", appraise.ErrInvalidAppraisal)
-	}
 	now := l.now()
-	r.Reasons, r.Modified = reasons, now
+	for i := range rs {
+		r := &rs[i]
+		if r.Level == "" {
+			r.Level = appraise.LevelNone
+		}
+		if err := instrument.ValidateRating(*r); err != nil {
+			return appraise.CertaintyView{}, err
+		}
+		reasons, err := l.ownAnnotations(a.Paper, r.Reasons)
+		if err != nil {
+			return appraise.CertaintyView{}, err
+		}
+		if slices.Contains(reasons, claim) {
+			return appraise.CertaintyView{}, fmt.Errorf("%w: a claim cannot be its own reason", appraise.ErrInvalidAppraisal)
+		}
+		r.Reasons, r.Modified = reasons, now
+	}
 	if _, err := l.update(a.Paper, func(pa *appraise.PaperAppraisal) error {
 		i := slices.IndexFunc(pa.Certainties, func(c appraise.ClaimCertainty) bool { return c.Claim == claim })
 		if i < 0 {
@@ -112,14 +121,16 @@ func (l *Library) SetDomain(claim string, r appraise.DomainRating) (appraise.Cer
 			i = len(pa.Certainties) - 1
 		}
 		c := &pa.Certainties[i]
-		c.Domains = slices.DeleteFunc(c.Domains, func(d appraise.DomainRating) bool { return d.Domain == r.Domain })
-		if r.Level != appraise.LevelNone || len(r.Reasons) > 0 {
-			c.Domains = append(c.Domains, r)
-			order := appraise.Domains()
-			slices.SortFunc(c.Domains, func(x, y appraise.DomainRating) int {
-				return slices.Index(order, x.Domain) - slices.Index(order, y.Domain)
-			})
+		for _, r := range rs {
+			c.Domains = slices.DeleteFunc(c.Domains, func(d appraise.DomainRating) bool { return d.Domain == r.Domain })
+			if r.Level != appraise.LevelNone || len(r.Reasons) > 0 {
+				c.Domains = append(c.Domains, r)
+			}
 		}
+		order := appraise.Domains()
+		slices.SortFunc(c.Domains, func(x, y appraise.DomainRating) int {
+			return slices.Index(order, x.Domain) - slices.Index(order, y.Domain)
+		})
 		c.Modified = now
 		return nil
 	}); err != nil {

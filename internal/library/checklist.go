@@ -128,6 +128,12 @@ func row(in appraise.Instrument, it appraise.InstrumentItem, a appraise.ItemAnsw
 // saved row. Unknown items or answers, and evidence that is not a live
 // annotation of the paper, are appraise.ErrInvalidAppraisal.
 func (l *Library) AnswerItem(paper appraise.PaperID, a appraise.ItemAnswer) (appraise.ChecklistRow, error) {
+	return l.AnswerItemIn(paper, "", a)
+}
+
+// AnswerItemIn is AnswerItem in instrument id (empty: the one in use),
+// which it chooses for the paper in the same commit.
+func (l *Library) AnswerItemIn(paper appraise.PaperID, id appraise.InstrumentID, a appraise.ItemAnswer) (appraise.ChecklistRow, error) {
 	comment := strings.TrimSpace(a.Comment)
 	var ev []string
 	check := func(in appraise.Instrument) error {
@@ -141,7 +147,7 @@ func (l *Library) AnswerItem(paper appraise.PaperID, a appraise.ItemAnswer) (app
 		ev, err = l.ownAnnotations(paper, a.Evidence)
 		return err
 	}
-	return l.changeItem(paper, a.Item, check, func(cur *appraise.ItemAnswer) {
+	return l.changeItem(paper, id, a.Item, check, func(cur *appraise.ItemAnswer) {
 		cur.Answer, cur.Comment, cur.NotReported, cur.Evidence = a.Answer, comment, a.NotReported, ev
 	})
 }
@@ -160,7 +166,7 @@ func (l *Library) LinkEvidence(paper appraise.PaperID, item int, annotation stri
 		_, err := l.ownAnnotation(paper, annotation)
 		return err
 	}
-	return l.changeItem(paper, item, check, func(cur *appraise.ItemAnswer) {
+	return l.changeItem(paper, "", item, check, func(cur *appraise.ItemAnswer) {
 		if !contains(cur.Evidence, annotation) {
 			cur.Evidence = append(cur.Evidence, annotation)
 		}
@@ -170,7 +176,7 @@ func (l *Library) LinkEvidence(paper appraise.PaperID, item int, annotation stri
 // UnlinkEvidence removes an annotation from an item's evidence (also one
 // that was deleted since).
 func (l *Library) UnlinkEvidence(paper appraise.PaperID, item int, annotation string) (appraise.ChecklistRow, error) {
-	return l.changeItem(paper, item, nil, func(cur *appraise.ItemAnswer) {
+	return l.changeItem(paper, "", item, nil, func(cur *appraise.ItemAnswer) {
 		cur.Evidence = slices.DeleteFunc(cur.Evidence, func(id string) bool { return id == annotation })
 	})
 }
@@ -180,10 +186,13 @@ func (l *Library) UnlinkEvidence(paper appraise.PaperID, item int, annotation st
 // checklist under the user's answers. check (optional) validates the
 // input before the transaction; edit runs inside it and must not call
 // the store.
-func (l *Library) changeItem(paper appraise.PaperID, item int, check func(appraise.Instrument) error, edit func(*appraise.ItemAnswer)) (appraise.ChecklistRow, error) {
+func (l *Library) changeItem(paper appraise.PaperID, id appraise.InstrumentID, item int, check func(appraise.Instrument) error, edit func(*appraise.ItemAnswer)) (appraise.ChecklistRow, error) {
 	pa, err := l.Appraisal(paper)
 	if err != nil {
 		return appraise.ChecklistRow{}, err
+	}
+	if id != "" {
+		pa.Instrument = id
 	}
 	in, err := l.inUse(pa)
 	if err != nil {
