@@ -257,3 +257,12 @@ func TestExportCarriesTheAppraisal(t *testing.T) {
 		t.Errorf("--what checklist with md: exit %d %q", code, errOut)
 	}
 }
+
+func TestAnswersAreReadAsPeopleTypeThem(t *testing.T) {
+	for in, want := range map[string]string{"Yes": "yes", " NO ": "no", "cant tell": "can't tell", "Can’t tell": "can't tell",
+		"cannot tell": "can't tell", "n/a": "not applicable", "NA": "not applicable", "Not  applicable": "not applicable", "partly": "partly"} {
+		if got := normaliseAnswer(in); string(got) != want {
+			t.Errorf("normaliseAnswer(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
