@@ -43,4 +43,7 @@ type ExportFilter struct {
 	// Checklist makes a CSV export list the paper's checklist, one row
 	// per item, instead of its annotations; other formats ignore it.
 	Checklist bool
+	// ByAuthor groups an HTML handout by passage with each author's tags
+	// and notes; other formats ignore it.
+	ByAuthor bool
 }

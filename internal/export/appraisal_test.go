@@ -94,10 +94,11 @@ func TestNoAppraisalLeavesTheHandoutAsBefore(t *testing.T) {
 func checkBundle(tb testing.TB, doc string, in Input) {
 	tb.Helper()
 	checkJSONLDRoundTrip(tb, doc, in)
-	b, err := DecodeBundle(strings.NewReader(doc))
+	bs, err := DecodeBundle(strings.NewReader(doc))
 	if err != nil {
 		tb.Fatalf("DecodeBundle: %v", err)
 	}
+	b := bs[0]
 	if b.Appraisal == nil {
 		tb.Fatal("the appraisal did not come back")
 	}

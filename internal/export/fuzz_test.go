@@ -98,32 +98,37 @@ func FuzzDecodeBundle(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		b, err := DecodeBundle(bytes.NewReader(data))
+		bs, err := DecodeBundle(bytes.NewReader(data))
 		if err != nil {
-			if b.Appraisal != nil || b.Annotations != nil {
+			if bs != nil {
 				t.Fatalf("returned data with error %v", err)
 			}
 			return
 		}
+		if len(bs) != 1 {
+			return
+		}
+		b := bs[0]
 		if b.Appraisal == nil {
 			return
 		}
-		if err := checkAppraisal(*b.Appraisal); err != nil || b.Appraisal.Paper != b.Paper {
+		if err := checkAppraisal(*b.Appraisal); err != nil || b.Appraisal.Paper != b.Paper.ID {
 			t.Fatalf("accepted an invalid appraisal (%v): %+v", err, b.Appraisal)
 		}
 		r := appraise.AppraisalReport{Appraisal: *b.Appraisal}
 		if b.Instrument != nil {
 			r.Checklist.Instrument = *b.Instrument
 		}
-		in := Input{Paper: appraise.Paper{ID: b.Paper, Appraisal: b.Appraisal.Card}, Annotations: b.Annotations, Appraisal: &r}
+		in := Input{Paper: appraise.Paper{ID: b.Paper.ID, Appraisal: b.Appraisal.Card}, Annotations: b.Annotations, Appraisal: &r}
 		var buf bytes.Buffer
 		if err := Write(&buf, appraise.FormatJSONLD, in); err != nil {
 			t.Fatalf("write back: %v", err)
 		}
-		again, err := DecodeBundle(&buf)
+		againAll, err := DecodeBundle(&buf)
 		if err != nil {
 			t.Fatalf("read back what was written: %v", err)
 		}
+		again := againAll[0]
 		if !reflect.DeepEqual(normalise(*again.Appraisal), normalise(*b.Appraisal)) {
 			t.Fatalf("round trip changed the appraisal:\n%+v\n%+v", b.Appraisal, again.Appraisal)
 		}

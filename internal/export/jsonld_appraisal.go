@@ -96,18 +96,6 @@ func appraisalSummary(in Input) string {
 	return strings.ToValidUTF8(strings.Join(parts, " "), "\uFFFD")
 }
 
-// Bundle is everything a JSON-LD export carries about one paper.
-type Bundle struct {
-	Paper       appraise.PaperID
-	Annotations []appraise.Annotation
-	// Appraisal is nil when the file carries none (an export made without
-	// it, or by another tool).
-	Appraisal *appraise.PaperAppraisal
-	// Instrument is the custom checklist the appraisal used, when it
-	// used one.
-	Instrument *appraise.Instrument
-}
-
 // ldAppraisalIn is the whole-document annotation as read.
 type ldAppraisalIn struct {
 	Motivation string          `json:"motivation"`

@@ -38,28 +38,28 @@ const (
 // any problem is an error wrapping ErrInvalidJSONLD that says what and
 // where. Nothing is returned unless the whole file is valid.
 func DecodeJSONLD(r io.Reader) ([]appraise.Annotation, appraise.PaperID, error) {
-	b, err := DecodeBundle(r)
+	p, err := decodeCollection(r)
 	if err != nil {
 		return nil, "", err
 	}
-	return b.Annotations, b.Paper, nil
+	return p.Annotations, p.Paper.ID, nil
 }
 
-// DecodeBundle is DecodeJSONLD that also returns the structured appraisal
-// (and the custom checklist it used) when the file carries one. The
-// appraisal is checked as hostile input like the rest.
-func DecodeBundle(r io.Reader) (Bundle, error) {
+// decodeCollection is DecodeJSONLD that also returns the structured
+// appraisal (and the custom checklist it used) when the file carries one,
+// checked as hostile input like the rest.
+func decodeCollection(r io.Reader) (BundlePaper, error) {
 	annotations, paper, appraisalItem, err := decodeItems(r)
 	if err != nil {
-		return Bundle{}, err
+		return BundlePaper{}, err
 	}
-	b := Bundle{Paper: paper, Annotations: annotations}
+	p := BundlePaper{Paper: appraise.Paper{ID: paper}, Annotations: annotations}
 	if appraisalItem != nil {
-		if b.Appraisal, b.Instrument, err = decodeAppraisal(appraisalItem, paper); err != nil {
-			return Bundle{}, fmt.Errorf("%w: %v", ErrInvalidJSONLD, err)
+		if p.Appraisal, p.Instrument, err = decodeAppraisal(appraisalItem, paper); err != nil {
+			return BundlePaper{}, fmt.Errorf("%w: %v", ErrInvalidJSONLD, err)
 		}
 	}
-	return b, nil
+	return p, nil
 }
 
 // decodeItems reads the file's annotations, setting the whole-document

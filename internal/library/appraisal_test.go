@@ -367,10 +367,11 @@ func TestExportedJSONLDCarriesTheAppraisalBack(t *testing.T) {
 	if err := f.lib.Export(f.paper, appraise.FormatJSONLD, appraise.ExportFilter{Tags: []string{appraise.TagClaim}}, &buf); err != nil {
 		t.Fatal(err)
 	}
-	b, err := export.DecodeBundle(strings.NewReader(buf.String()))
+	bs, err := export.DecodeBundle(strings.NewReader(buf.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
+	b := bs[0]
 	want, _ := f.lib.Appraisal(f.paper)
 	if b.Appraisal == nil || !reflect.DeepEqual(*b.Appraisal, want) {
 		t.Errorf("bundle appraisal = %+v\nwant %+v", b.Appraisal, want)

@@ -13,6 +13,10 @@ import (
 // Export writes a paper's live annotations, narrowed by filter, in format
 // to w. Nothing is written when it fails.
 func (l *Library) Export(id appraise.PaperID, format appraise.ExportFormat, f appraise.ExportFilter, w io.Writer) error {
+	if format == appraise.FormatJSONLD {
+		// JSON-LD is the journal club's bundle: metadata and trash too.
+		return l.ExportBundle([]appraise.PaperID{id}, f, w)
+	}
 	p, err := l.store.Paper(id)
 	if err != nil {
 		return err
@@ -26,7 +30,7 @@ func (l *Library) Export(id appraise.PaperID, format appraise.ExportFormat, f ap
 		return err
 	}
 	in := export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion,
-		BOM: f.BOM, Checklist: f.Checklist}
+		BOM: f.BOM, Checklist: f.Checklist, ByAuthor: f.ByAuthor}
 	if in.Appraisal, err = l.exportedAppraisal(p, as); err != nil {
 		return err
 	}
