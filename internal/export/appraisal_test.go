@@ -256,3 +256,26 @@ func TestChecklistCSVHoldsForHostileText(t *testing.T) {
 		})
 	}
 }
+
+func TestABundleOfSeveralPapersCarriesEachAppraisal(t *testing.T) {
+	a := appraisedInput()
+	b := demoInput()
+	b.Paper.ID = appraise.PaperID(strings.Repeat("e", 64))
+	b.Annotations = nil
+	var buf strings.Builder
+	if err := WriteBundle(&buf, []BundleInput{{Input: a}, {Input: b}}); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := DecodeBundle(strings.NewReader(buf.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 2 || ps[0].Appraisal == nil || ps[1].Appraisal != nil {
+		t.Fatalf("decoded %d papers, appraisals %v / %v", len(ps), ps[0].Appraisal != nil, len(ps) > 1 && ps[1].Appraisal != nil)
+	}
+	want := a.Appraisal.Appraisal
+	want.Card = a.Paper.Appraisal
+	if !reflect.DeepEqual(normalise(*ps[0].Appraisal), normalise(want)) {
+		t.Errorf("bundle appraisal differs:\n got %+v\nwant %+v", *ps[0].Appraisal, want)
+	}
+}
