@@ -13,7 +13,7 @@ import (
 )
 
 // SchemaVersion is the layout this code reads and writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // formatMarker tells an Appraise library from any other bbolt file.
 const formatMarker = "appraise-library"
@@ -29,6 +29,10 @@ var (
 	bucketHistory  = []byte("history")
 	bucketTags     = []byte("tags")
 	bucketSearch   = []byte("search")
+	// Schema 3: structured appraisals (one record per paper) and custom
+	// instruments.
+	bucketAppraisals  = []byte("appraisals")
+	bucketInstruments = []byte("instruments")
 
 	keyFormat  = []byte("format")
 	keySchema  = []byte("schema")
@@ -37,7 +41,7 @@ var (
 
 // dataBuckets are the buckets of the current schema besides meta.
 var dataBuckets = [][]byte{bucketPapers, bucketDocs, bucketAnns, bucketPaperAnn,
-	bucketTrash, bucketHistory, bucketTags, bucketSearch}
+	bucketTrash, bucketHistory, bucketTags, bucketSearch, bucketAppraisals, bucketInstruments}
 
 // ErrNewerSchema: the library was written by a newer Appraise.
 var ErrNewerSchema = errors.New("this library was written by a newer version of Appraise; update Appraise to open it")
@@ -96,7 +100,8 @@ type migration func(tx *bolt.Tx) error
 // next step as migrations[SchemaVersion], keep testdata/schema-N.db, and let
 // TestMigratesEveryEarlierSchema prove it.
 var migrations = map[int]migration{
-	1: sealRecords, // schema 2: every record carries a CRC-32C (codec.go)
+	1: sealRecords,         // schema 2: every record carries a CRC-32C (codec.go)
+	2: addAppraisalBuckets, // schema 3: structured appraisals and custom instruments
 }
 
 // sealedBuckets hold values stored through codec.go, which carry a

@@ -50,6 +50,7 @@ func isTyped(err error) bool {
 	}
 	for _, t := range []error{appraise.ErrQuoteNotFound, appraise.ErrQuoteAmbiguous,
 		appraise.ErrEmptyQuote, appraise.ErrInvalidTag, appraise.ErrNotFound,
+		appraise.ErrInvalidAppraisal, appraise.ErrInvalidLink, appraise.ErrInvalidChecklist, export.ErrNoChecklist,
 		export.ErrInvalidJSONLD, appraise.ErrAnnotationElsewhere} {
 		if errors.Is(err, t) {
 			return true

@@ -44,6 +44,7 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	fs.BoolVar(&opt.filter.BOM, "bom", false, "start CSV with a UTF-8 byte order mark for spreadsheets")
 	fs.BoolVar(&opt.filter.ByAuthor, "by-author", false, "HTML handout grouped by passage with each author's tags and notes")
 	fs.StringVar(&opt.out, "o", "", "write to this file instead of standard output")
+	what := fs.String("what", "annotations", "with --format csv: annotations or checklist")
 	if err := fs.Parse(args); err != nil {
 		return opt, usageErrorf("%v", err)
 	}
@@ -76,6 +77,14 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	}
 	if (opt.all || len(opt.papers) > 1) && opt.format != appraise.FormatJSONLD {
 		return opt, usageErrorf("several papers go into one file as --format jsonld (a bundle)")
+	}
+	switch {
+	case *what == "checklist" && opt.format != appraise.FormatCSV:
+		return opt, usageErrorf("--what checklist applies to --format csv only (the other formats include the checklist)")
+	case *what == "checklist":
+		opt.filter.Checklist = true
+	case *what != "annotations":
+		return opt, usageErrorf("unknown --what %q (use annotations or checklist)", *what)
 	}
 	return opt, nil
 }

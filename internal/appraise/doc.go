@@ -1,6 +1,13 @@
 // Package appraise is Appraise's vocabulary: the paper a clinician reads, the
 // text the extractor produced from it, the passages they tag, the tags, the
-// annotations and the errors every layer speaks in.
+// annotations and the errors every layer speaks in, and the structured
+// appraisal of a paper: instruments (checklists) and their answers with
+// evidence, the evidence level, GRADE certainty per claim, typed links
+// between annotations and the PICO, gathered in PaperAppraisal, with
+// resolved views (ChecklistView, CertaintyView, LevelView, AppraisalReport)
+// for the GUI and exports. The knowledge that fills them (checklist
+// definitions, level proposals, GRADE arithmetic) lives in
+// internal/instrument.
 //
 // It owns the domain types and the small interfaces adapters implement
 // (Store, Extractor). It imports the standard library only: no Fyne, no

@@ -40,6 +40,11 @@ type BundlePaper struct {
 	// Deleted set).
 	Annotations []appraise.Annotation
 	Trash       []appraise.Annotation
+	// Appraisal is the paper's structured appraisal, nil when the file
+	// carries none (see jsonld_appraisal.go); Instrument is the custom
+	// checklist it used, when it used one.
+	Appraisal  *appraise.PaperAppraisal
+	Instrument *appraise.Instrument
 }
 
 // BundleInput is one paper to write into a bundle: what a one-paper
@@ -227,10 +232,11 @@ func DecodeBundle(r io.Reader) ([]BundlePaper, error) {
 
 // decodeBundlePaper reads one collection with its bundle members.
 func decodeBundlePaper(raw json.RawMessage) (BundlePaper, error) {
-	anns, paper, err := DecodeJSONLD(bytes.NewReader(raw))
+	p, err := decodeCollection(bytes.NewReader(raw))
 	if err != nil {
 		return BundlePaper{}, err
 	}
+	paper := p.Paper.ID
 	var extra struct {
 		Meta  *ldMeta     `json:"appraise:meta"`
 		Trash []ldTrashed `json:"appraise:trash"`
@@ -238,7 +244,6 @@ func decodeBundlePaper(raw json.RawMessage) (BundlePaper, error) {
 	if err := json.Unmarshal(raw, &extra); err != nil {
 		return BundlePaper{}, invalidf("appraise:meta or appraise:trash: %v", jsonProblem(err))
 	}
-	p := BundlePaper{Paper: appraise.Paper{ID: paper}, Annotations: anns}
 	if m := extra.Meta; m != nil {
 		if err := checkMeta(*m); err != nil {
 			return BundlePaper{}, invalidf("appraise:meta: %v", err)

@@ -56,6 +56,9 @@ func (l *Library) ExportBundle(ids []appraise.PaperID, f appraise.ExportFilter, 
 			return err
 		}
 		b := export.BundleInput{Input: export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion}}
+		if b.Appraisal, err = l.exportedAppraisal(p, as); err != nil {
+			return err
+		}
 		for _, a := range filter(trash, f) {
 			if a.Paper == id {
 				b.Trash = append(b.Trash, a)

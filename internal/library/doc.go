@@ -3,10 +3,23 @@
 // changed), annotate a span or a quoted passage, edit, trash and restore
 // annotations, manage tags, record the appraisal, search, and export.
 //
+// The structured appraisal (appraisal.go, checklist.go, certainty.go,
+// links.go): SaveCard, Level/SetLevel, Instruments/Instrument/
+// ImportInstrument, ChooseInstrument, Checklist, AnswerItem(In),
+// LinkEvidence/UnlinkEvidence, Certainty/Certainties/SetDomain(s),
+// AddLink/RemoveLink/Links, SavePICO/ProposePICO, and Appraisal/Report
+// for the whole record and its resolved views. Input is checked before
+// the store's transaction starts (bad input is appraise.ErrInvalidAppraisal,
+// ErrInvalidLink or ErrInvalidChecklist and writes nothing); each change
+// is then one UpdateAppraisal transaction whose closure only edits the
+// record. Views resolve annotation ids against the live annotations, so
+// evidence whose annotation was deleted comes back Missing.
+//
 // It works on an appraise.Store and an appraise.Extractor handed in by
 // cmd/appraise, with an injected clock and id generator, and satisfies the
 // GUI's ui.Library interface (cmd/appraise checks that at compile time).
-// It imports internal/appraise, internal/anchor and internal/export; it
+// It imports internal/appraise, internal/anchor, internal/export and
+// internal/instrument; it
 // must not import the store, the PDF extractor, the GUI or any other
 // adapter.
 //
