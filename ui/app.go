@@ -23,6 +23,9 @@ type appUI struct {
 	bg    *background
 	post  func(func()) // runs a function on the UI goroutine: fyne.Do
 	now   func() time.Time
+	// afterFunc starts a timer that calls f on its own goroutine and
+	// returns its stop function: time.AfterFunc; tests fire timers by hand.
+	afterFunc func(d time.Duration, f func()) (stop func() bool)
 
 	tags []appraise.Tag
 	cur  *current // the open paper, or nil
@@ -34,13 +37,14 @@ type appUI struct {
 	libp    *libraryPanel
 	annp    *annotationsPanel
 	card    *paperCard
+	appr    *appraisalPanel
 	status  *statusBar
 	opening *openingView
 	empty   *emptyView
 
 	outer, inner *container.Split
-	right        *container.Split
-	centre       *fyne.Container // holds outer, or inner when the library is hidden
+	right        *container.AppTabs // Annotations / Appraisal / Paper
+	centre       *fyne.Container    // holds outer, or inner when the library is hidden
 
 	openSeq   int                // numbers open requests; a stale result is dropped
 	cancelOp  context.CancelFunc // cancels the open in progress
@@ -49,6 +53,7 @@ type appUI struct {
 	selAnn    string // id of the annotation selected in the panel
 	// afterSaved runs once no edit is in flight (see whenSaved).
 	afterSaved []func()
+	dialogs    []closer // open dialogs, the top one last (see present)
 }
 
 // current is the paper open in the reader.
@@ -64,7 +69,8 @@ type current struct {
 // post runs a function on the UI goroutine (fyne.Do; tests pass their own).
 func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 	u := &appUI{app: a, win: w, lib: cfg.Library, cfg: cfg, prefs: settings{a.Preferences()},
-		bg: newBackground(), post: post, now: time.Now}
+		bg: newBackground(), post: post, now: time.Now,
+		afterFunc: func(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }}
 	if cfg.Now != nil {
 		u.now = cfg.Now
 	}
@@ -81,18 +87,14 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 	u.libp = newLibraryPanel(u)
 	u.annp = newAnnotationsPanel(u)
 	u.card = newPaperCard(u)
+	u.appr = newAppraisalPanel(u)
 	u.status = newStatusBar()
 	u.opening = newOpeningView(u)
 	u.empty = newEmptyView(u)
 
 	readerCol := container.NewBorder(u.find.box, nil, nil, nil,
 		container.NewStack(u.reader, u.empty.box, u.opening.box))
-	u.right = container.NewVSplit(u.card.box, u.annp.box)
-	cardShare := 0.34
-	if u.prefs.windowSize().Height < 760 {
-		cardShare = 0.24 // a short window needs its height for the annotations
-	}
-	u.right.SetOffset(u.prefs.split(prefRightSplit, cardShare))
+	u.right = newRightTabs(u)
 	u.inner = container.NewHSplit(readerCol, u.right)
 	u.inner.SetOffset(u.prefs.split(prefReaderSplit, 0.68))
 	u.outer = container.NewHSplit(u.libp.box, u.inner)
@@ -103,6 +105,7 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 	w.SetContent(container.NewBorder(u.toolbar.box, u.status.box, nil, nil, u.centre))
 	w.SetMainMenu(u.mainMenu())
 	w.SetOnDropped(u.dropped)
+	w.Canvas().SetOnTypedKey(u.canvasKey)
 	w.SetCloseIntercept(u.quit)
 	u.showPaper(nil)
 	u.loadTags()

@@ -280,6 +280,10 @@ func (f *fakeLibrary) Export(id appraise.PaperID, format appraise.ExportFormat, 
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	fmt.Fprintf(w, "format=%s tags=%v author=%q bom=%v\n", format, filter.Tags, filter.Author, filter.BOM)
+	if p, ok := f.papers[id]; ok { // the stored card, as a real export reads it
+		ap := p.Appraisal
+		fmt.Fprintf(w, "title=%q design=%q sample=%q setting=%q bottom=%q\n", p.Meta.Title, ap.Design, ap.SampleSize, ap.Setting, ap.BottomLine)
+	}
 	for _, a := range f.live(id) {
 		fmt.Fprintf(w, "%s\t%s\t%s\n", strings.Join(a.Tags, ","), a.Anchor.Exact, a.Note)
 	}

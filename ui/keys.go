@@ -19,7 +19,7 @@ var keyHelp = [][2]string{
 	{"1 – 9", "toggle your custom tags"},
 	{"n", "add or edit the note"},
 	{"Delete", "remove the annotation"},
-	{"Esc", "clear the selection"},
+	{"Esc", "clear the selection; close a dialog, a list of choices or this list"},
 	{"/", "find in paper (Enter: next)"},
 	{"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
 	{"Ctrl+O, Ctrl+E", "open a PDF, export"},
@@ -167,7 +167,8 @@ func (u *appUI) editNote() {
 	}, u.win)
 	e.onSave = d.Confirm
 	d.Resize(fyne.NewSize(min(560, u.win.Canvas().Size().Width*0.9), 360))
-	d.Show()
+	e.onEscape = u.escape
+	u.present(d)
 	u.win.Canvas().Focus(e)
 }
 
@@ -183,7 +184,7 @@ func (u *appUI) showKeys() {
 	d := dialog.NewCustom("Keyboard", "Close", container.NewVScroll(g), u.win)
 	d.Resize(fyne.NewSize(min(600, u.win.Canvas().Size().Width*0.95), min(620, u.win.Canvas().Size().Height*0.95)))
 	d.SetOnClosed(u.reader.requestFocus)
-	d.Show()
+	u.present(d)
 }
 
 // showContextMenu is the reader's right-click menu.
@@ -219,7 +220,16 @@ func (u *appUI) copySelection() {
 // noteEntry is a multi-line entry where Ctrl+Enter (or Shift+Enter) saves.
 type noteEntry struct {
 	widget.Entry
-	onSave func()
+	onSave   func()
+	onEscape func() bool // in a dialog: dismisses it
+}
+
+// TypedKey passes Esc to the dialog the entry is in.
+func (e *noteEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil && e.onEscape() {
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 func newNoteEntry() *noteEntry {

@@ -94,7 +94,7 @@ func (u *appUI) menuRedo() {
 // isTextBox reports whether o is a text entry (with its own undo).
 func isTextBox(o any) bool {
 	switch o.(type) {
-	case *widget.Entry, *noteEntry, *findEntry:
+	case *widget.Entry, *noteEntry, *findEntry, *escEntry:
 		return true
 	}
 	return false
@@ -138,6 +138,6 @@ func (u *appUI) showAbout() {
 	if v == "" {
 		v = "development build"
 	}
-	dialog.ShowInformation("About Appraise",
-		"Appraise "+v+"\nRead research papers; tag who was studied, what is claimed\nand what the paper cannot show. Works offline.", u.win)
+	u.present(dialog.NewInformation("About Appraise",
+		"Appraise "+v+"\nRead research papers; tag who was studied, what is claimed\nand what the paper cannot show. Works offline.", u.win))
 }

@@ -30,15 +30,15 @@ func TestWindowSizePanelsAndLibraryToggleAreRemembered(t *testing.T) {
 	h.w.Resize(fyne.NewSize(1100, 700))
 	h.u.outer.SetOffset(0.3)
 	h.u.inner.SetOffset(0.6)
-	h.u.right.SetOffset(0.5)
+	h.u.showTab(tabPaper)
 	h.u.setLibraryVisible(false)
 	h.u.rememberWindow()
 	p := h.u.prefs
 	if got := p.windowSize(); got != fyne.NewSize(1100, 700) {
 		t.Errorf("window size remembered as %v", got)
 	}
-	if p.split(prefLibSplit, 0) != 0.3 || p.split(prefReaderSplit, 0) != 0.6 || p.split(prefRightSplit, 0) != 0.5 {
-		t.Errorf("splits remembered as %v %v %v", p.split(prefLibSplit, 0), p.split(prefReaderSplit, 0), p.split(prefRightSplit, 0))
+	if p.split(prefLibSplit, 0) != 0.3 || p.split(prefReaderSplit, 0) != 0.6 || p.rightTab() != tabPaper {
+		t.Errorf("splits remembered as %v %v, tab %d", p.split(prefLibSplit, 0), p.split(prefReaderSplit, 0), p.rightTab())
 	}
 	if !p.libraryHidden() {
 		t.Error("hiding the library was not remembered")
@@ -46,8 +46,8 @@ func TestWindowSizePanelsAndLibraryToggleAreRemembered(t *testing.T) {
 	// A new window starts the way the last one was left.
 	u2 := newAppUI(h.u.app, test.NewTempWindow(t, nil), Config{Library: h.lib}, h.q.post)
 	t.Cleanup(u2.bg.close)
-	if u2.libraryVisible() || u2.outer.Offset != 0.3 || u2.inner.Offset != 0.6 || u2.right.Offset != 0.5 {
-		t.Errorf("new window: library visible %v, splits %v %v %v", u2.libraryVisible(), u2.outer.Offset, u2.inner.Offset, u2.right.Offset)
+	if u2.libraryVisible() || u2.outer.Offset != 0.3 || u2.inner.Offset != 0.6 || u2.right.SelectedIndex() != tabPaper {
+		t.Errorf("new window: library visible %v, splits %v %v, tab %d", u2.libraryVisible(), u2.outer.Offset, u2.inner.Offset, u2.right.SelectedIndex())
 	}
 	h.settle()
 }
