@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -50,6 +51,37 @@ func fillFixture(tb testing.TB, s *Store) {
 	if err := s.DeleteAnnotation("33333333-3333-4333-8333-333333333333", time.Date(2026, 2, 3, 0, 0, 0, 0, time.UTC)); err != nil {
 		tb.Fatal(err)
 	}
+	fillAppraisalFixture(tb, s, p.ID)
+}
+
+// fillAppraisalFixture records a structured appraisal (schema 2): a
+// checklist answer with evidence, a level override, a claim's certainty, a
+// link, the PICO and a custom instrument.
+func fillAppraisalFixture(tb testing.TB, s *Store, paper appraise.PaperID) {
+	tb.Helper()
+	at := time.Date(2026, 2, 4, 0, 0, 0, 0, time.UTC)
+	_, err := s.UpdateAppraisal(paper, func(pa *appraise.PaperAppraisal) error {
+		pa.Instrument = appraise.InstrumentCASPRCT
+		pa.Level = appraise.LevelChoice{Level: 3, Reason: "Only 40 % followed up", Modified: at}
+		pa.Checklists = []appraise.Checklist{{Instrument: appraise.InstrumentCASPRCT, Answers: []appraise.ItemAnswer{
+			{Item: 1, Answer: appraise.AnswerYes, Comment: "Clear question", Evidence: []string{"11111111-1111-4111-8111-111111111111"}, Modified: at},
+			{Item: 4, NotReported: true, Modified: at},
+		}}}
+		pa.Certainties = []appraise.ClaimCertainty{{Claim: "22222222-2222-4222-8222-222222222222", Modified: at,
+			Domains: []appraise.DomainRating{{Domain: appraise.DomainImprecision, Level: appraise.LevelSerious,
+				Reasons: []string{"33333333-3333-4333-8333-333333333333"}, Modified: at}}}}
+		pa.Links = []appraise.Link{{From: "33333333-3333-4333-8333-333333333333", To: "22222222-2222-4222-8222-222222222222", Type: appraise.LinkLimits, Created: at}}
+		pa.PICO = appraise.PICO{Population: appraise.Population{N: "n = 120", Age: "aged 6–12"}, Intervention: "budesonide", Modified: at}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := s.PutInstrument(appraise.Instrument{ID: "club-quick", Name: "Club quick check", Version: "1", Family: "custom", Custom: true,
+		Answers: []appraise.AnswerOption{{Answer: appraise.AnswerYes, Rating: appraise.RatingGood}},
+		Items:   []appraise.InstrumentItem{{Number: 1, Text: "Is the question clear?"}}}); err != nil {
+		tb.Fatal(err)
+	}
 }
 
 // libraryDump is everything a user could lose, for comparing libraries.
@@ -61,6 +93,9 @@ type libraryDump struct {
 	History     map[string][]appraise.Annotation
 	Documents   map[string]int // paper → length of the cached text
 	Search      []appraise.SearchHit
+	// Schema 2 on; empty (so absent) in dumps of older fixtures.
+	Appraisals  map[string]appraise.PaperAppraisal `json:",omitempty"`
+	Instruments []appraise.Instrument              `json:",omitempty"`
 }
 
 func dumpLibrary(tb testing.TB, s *Store) []byte {
@@ -95,6 +130,16 @@ func dumpLibrary(tb testing.TB, s *Store) []byte {
 		}
 	}
 	d.Search, err = s.Search("asthma", 0)
+	must(err)
+	d.Appraisals = map[string]appraise.PaperAppraisal{}
+	for _, p := range d.Papers {
+		pa, err := s.Appraisal(p.Paper.ID)
+		must(err)
+		if !reflect.DeepEqual(pa, appraise.PaperAppraisal{Paper: p.Paper.ID}) {
+			d.Appraisals[string(p.Paper.ID)] = pa
+		}
+	}
+	d.Instruments, err = s.CustomInstruments()
 	must(err)
 	out, err := json.MarshalIndent(d, "", "  ")
 	must(err)

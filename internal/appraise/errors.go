@@ -22,6 +22,15 @@ var (
 	ErrQuoteNotFound = errors.New("the quote does not occur in the paper")
 	// ErrQuoteAmbiguous: the quote occurs more than once and no occurrence was chosen.
 	ErrQuoteAmbiguous = errors.New("the quote occurs more than once in the paper; choose an occurrence")
+	// ErrInvalidAppraisal: an unknown instrument, item, answer, domain,
+	// domain level or evidence level, or an evidence annotation that does
+	// not belong to the paper.
+	ErrInvalidAppraisal = errors.New("invalid appraisal input")
+	// ErrInvalidLink: a typed link that cannot be made (unknown type, an
+	// annotation linked to itself or to another paper's annotation).
+	ErrInvalidLink = errors.New("invalid link")
+	// ErrInvalidChecklist: a custom checklist file that cannot be imported.
+	ErrInvalidChecklist = errors.New("invalid checklist file")
 )
 
 // Extraction errors: why a PDF gave no text. Each is one sentence for the

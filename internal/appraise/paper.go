@@ -19,6 +19,8 @@ const (
 	DesignCaseReport      StudyDesign = "case report"
 	DesignQualitative     StudyDesign = "qualitative"
 	DesignSystematic      StudyDesign = "systematic review"
+	DesignMetaAnalysis    StudyDesign = "meta-analysis"
+	DesignDiagnostic      StudyDesign = "diagnostic accuracy"
 	DesignOther           StudyDesign = "other"
 )
 
@@ -26,7 +28,7 @@ const (
 func StudyDesigns() []StudyDesign {
 	return []StudyDesign{DesignRandomisedTrial, DesignCohort, DesignCaseControl,
 		DesignCrossSectional, DesignCaseSeries, DesignCaseReport, DesignQualitative,
-		DesignSystematic, DesignOther}
+		DesignSystematic, DesignMetaAnalysis, DesignDiagnostic, DesignOther}
 }
 
 // Timing says whether data were collected forwards or looked up afterwards.
@@ -46,6 +48,9 @@ type Appraisal struct {
 	SampleSize string      `json:"sample_size,omitempty"` // as reported, e.g. "n = 3"
 	Setting    string      `json:"setting,omitempty"`
 	BottomLine string      `json:"bottom_line,omitempty"`
+	// Modified is when a card field last changed; zero in libraries
+	// written before it was recorded.
+	Modified time.Time `json:"modified,omitzero"`
 }
 
 // Paper is a PDF the user has opened, with what they recorded about it.

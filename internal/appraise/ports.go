@@ -72,5 +72,25 @@ type Store interface {
 	MergeTag(from, into string) error
 
 	Search(query string, limit int) ([]SearchHit, error)
+
+	AppraisalStore
+
 	Close() error
+}
+
+// AppraisalStore keeps each paper's structured appraisal (everything in
+// PaperAppraisal but the card, which lives in the Paper record) and the
+// custom instruments a user imported.
+type AppraisalStore interface {
+	// Appraisal returns a paper's appraisal record; a paper with none yet
+	// gets an empty one (Paper set). The Card field is left empty.
+	Appraisal(paper PaperID) (PaperAppraisal, error)
+	// UpdateAppraisal reads a paper's appraisal, lets change edit it and
+	// saves the result, all in one committed transaction. The paper must
+	// exist (ErrNotFound); an error from change aborts with nothing saved.
+	UpdateAppraisal(paper PaperID, change func(*PaperAppraisal) error) (PaperAppraisal, error)
+	// PutInstrument saves a custom instrument, replacing one with its id.
+	PutInstrument(in Instrument) error
+	// CustomInstruments lists the saved custom instruments by id.
+	CustomInstruments() ([]Instrument, error)
 }

@@ -26,6 +26,10 @@ type memStore struct {
 	tags     []appraise.Tag
 	docPuts  int
 	docReads int // extractions found and returned by Document
+
+	appraisals    map[appraise.PaperID][]byte // JSON, as the real store keeps them
+	appraisalPuts int
+	instruments   map[appraise.InstrumentID]appraise.Instrument
 }
 
 func newMemStore() *memStore {
