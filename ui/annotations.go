@@ -328,6 +328,9 @@ func (it *annItem) show(r annRow, u *appUI) {
 	}
 	setText(it.quote, "“"+oneLine(quote)+"”")
 	meta := "p. " + itoaPage(a.Anchor.Page)
+	if l := u.linkSummary(a.ID); l != "" {
+		meta += " · " + l
+	}
 	if a.Author != "" {
 		meta += " · " + a.Author
 	}

@@ -168,6 +168,7 @@ func (u *appUI) showPaper(c *current) {
 		u.empty.show()
 		u.annp.setPaper(nil)
 		u.card.setPaper(nil)
+		u.appr.setPaper(nil)
 		u.status.setPaper("")
 		u.find.close()
 		u.toolbar.refresh()
@@ -181,6 +182,7 @@ func (u *appUI) showPaper(c *current) {
 	u.reader.setMarks(buildMarks(c.v, c.anns))
 	u.annp.setPaper(c)
 	u.card.setPaper(&c.paper)
+	u.appr.setPaper(c)
 	u.status.setPaper(u.paperStatus())
 	u.find.close()
 	u.toolbar.refresh()
@@ -219,6 +221,7 @@ func (u *appUI) annotationsChanged() {
 	}
 	u.reader.setMarks(buildMarks(u.cur.v, u.cur.anns))
 	u.annp.setPaper(u.cur)
+	u.appr.annotationsChanged()
 	u.toolbar.refresh()
 }
 

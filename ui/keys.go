@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"appraise.app/appraise/internal/appraise"
 )
 
 // keyHelp lists every key, for the ? dialog; the menus show the rest.
@@ -18,6 +20,7 @@ var keyHelp = [][2]string{
 	{"p, c, l", "toggle Population, Claim, Limitation"},
 	{"1 – 9", "toggle your custom tags"},
 	{"n", "add or edit the note"},
+	{"e", "link the selected annotation to the highlighted checklist item (Appraisal tab)"},
 	{"Delete", "remove the annotation"},
 	{"Esc", "clear the selection; close a dialog, a list of choices or this list"},
 	{"/", "find in paper (Enter: next)"},
@@ -48,6 +51,8 @@ func (u *appUI) typedRune(r rune) {
 		u.moveCursor(-1, true)
 	case 'n':
 		u.editNote()
+	case linkKey:
+		u.linkSelection()
 	case '/':
 		u.find.open()
 	case '?':
@@ -202,6 +207,9 @@ func (u *appUI) showContextMenu(abs fyne.Position) {
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Note…", u.editNote),
+		fyne.NewMenuItem("Link to Checklist Item", u.linkSelection),
+		fyne.NewMenuItem("Limits Claim…", func() { u.chooseLink(appraise.LinkLimits) }),
+		fyne.NewMenuItem("About Population…", func() { u.chooseLink(appraise.LinkAbout) }),
 		fyne.NewMenuItem("Remove annotation", u.deleteTarget),
 		fyne.NewMenuItem("Copy text", u.copySelection))
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.win.Canvas(), abs)

@@ -187,8 +187,12 @@ func (c *paperCard) saveNow() {
 	p.ReadingPos = u.reader.topBlock()
 	c.dirty = false
 	c.autosave.cancel()
+	redesigned := p.Appraisal.Design != u.cur.paper.Appraisal.Design
 	u.cur.paper = p
 	u.win.SetTitle(u.title())
 	u.status.setPaper(u.paperStatus())
 	u.savePaper(p, true)
+	if redesigned { // the default checklist, level and certainties follow the design
+		u.appr.load()
+	}
 }
