@@ -107,4 +107,3 @@ func (s *levelSection) commit() {
 }
 
 func (s *levelSection) flush() { s.autosave.flush() }
-
