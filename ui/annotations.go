@@ -70,7 +70,9 @@ func newAnnotationsPanel(u *appUI) *annotationsPanel {
 		p.u.jumpTo(r.ann.ID)
 	}
 	p.ed = newAnnotationEditor(u)
-	top := container.NewVBox(p.header, p.chips)
+	// The count and the filter chips share lines, to leave the list the
+	// height for five or more annotations in a 1024×640 window.
+	top := container.NewThemeOverride(p.chips, compactTheme{})
 	p.box = container.NewBorder(top, p.ed.box, nil, nil, p.list)
 	return p
 }
@@ -176,7 +178,8 @@ func (p *annotationsPanel) rebuild() {
 // sizeRows makes group headers one line high and annotations two.
 func (p *annotationsPanel) sizeRows() {
 	if p.headerH == 0 {
-		p.headerH = widget.NewLabel("Xg").MinSize().Height
+		// A group header needs no padding under its text.
+		p.headerH = widget.NewLabel("Xg").MinSize().Height - theme.InnerPadding()
 		p.itemH = newAnnItem().MinSize().Height
 	}
 	for i, r := range p.rows {
@@ -199,7 +202,7 @@ func (p *annotationsPanel) rebuildChips(groups []appraise.Tag, counts map[string
 		return
 	}
 	p.chipKey = key
-	p.chips.Objects = nil
+	p.chips.Objects = []fyne.CanvasObject{p.header}
 	if p.u.cur == nil {
 		p.chips.Refresh()
 		return
@@ -304,7 +307,7 @@ func newAnnItem() *annItem {
 
 // CreateRenderer is part of fyne.Widget.
 func (it *annItem) CreateRenderer() fyne.WidgetRenderer {
-	lines := container.New(&tightVBox{}, it.quote, it.meta)
+	lines := container.New(&overlapVBox{}, it.quote, it.meta)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, it.bar, nil, container.NewStack(lines, it.head)))
 }
 

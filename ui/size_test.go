@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"appraise.app/appraise/internal/appraise"
 )
@@ -76,5 +77,42 @@ func TestLargerTextRelaysTheReaderOut(t *testing.T) {
 	h.u.toggleTheme()
 	if isDark(h.u.app.Settings().Theme()) != wasDark {
 		t.Errorf("toggling twice did not come back to dark=%v", wasDark)
+	}
+}
+
+// At 1024×640 (less a menu bar) the Annotations tab shows five or more
+// annotations in full, in a paper with all three kinds and a note.
+func TestFiveAnnotationsAreVisibleAt1024x640(t *testing.T) {
+	h := newHarness(t, newFakeLibrary())
+	h.openDoc("small", smallPaper())
+	h.typeKeys("jjjp") // 2
+	h.typeKeys("jc")   // 3
+	h.typeKeys("jl")   // 4
+	h.typeKeys("jl")   // 5
+	h.typeKeys("jl")   // 6
+	h.typeKeys("jc")   // 7
+	a, _ := h.u.target()
+	h.u.setNote(a, "Generalises beyond the sample.")
+	h.settle()
+	h.u.showTab(tabAnnotations)
+	h.w.Resize(fyne.NewSize(1024, 640-32))
+	h.w.Content().Refresh()
+	p := h.u.annp
+	need, anns := float32(0), 0
+	for _, r := range p.rows {
+		if anns == 5 {
+			break
+		}
+		if r.header != "" {
+			need += p.headerH
+		} else {
+			need += p.itemH
+			anns++
+		}
+		need += theme.Padding() // the list's separator
+	}
+	need -= theme.Padding() // none after the last row shown
+	if anns < 5 || need > p.list.Size().Height {
+		t.Errorf("the first five annotations and their group headers need %v; the list is %v high (%d rows; item %v header %v chips %v editor %v tab %v)", need, p.list.Size().Height, len(p.rows), p.itemH, p.headerH, p.chips.Size(), p.ed.box.Size(), h.u.right.Size())
 	}
 }
