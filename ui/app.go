@@ -96,7 +96,7 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 		container.NewStack(u.reader, u.empty.box, u.opening.box))
 	u.right = newRightTabs(u)
 	u.inner = container.NewHSplit(readerCol, u.right)
-	u.inner.SetOffset(u.prefs.split(prefReaderSplit, 0.64))
+	u.inner.SetOffset(u.prefs.split(prefReaderSplit, 0.68))
 	u.outer = container.NewHSplit(u.libp.box, u.inner)
 	u.outer.SetOffset(u.prefs.split(prefLibSplit, 0.21))
 	u.centre = container.NewStack()
