@@ -31,6 +31,8 @@ func openAppraisal(t *testing.T) *harness {
 	t.Helper()
 	h := newHarness(t, newFakeLibrary())
 	h.openDoc("cases", casePaper())
+	h.u.card.design.SetSelected("Case series")
+	h.fireTimers() // the card saves; the appraisal follows the design
 	h.u.showTab(tabAppraisal)
 	if n := len(h.u.appr.list.rows); n != 10 {
 		t.Fatalf("the checklist shows %d items; the JBI case series has 10", n)
@@ -47,8 +49,8 @@ func (h *harness) checklistAnswer(item int) appraise.ItemAnswer {
 func TestAnsweringAChecklistItemCommitsIt(t *testing.T) {
 	h := openAppraisal(t)
 	s := h.u.appr.list
-	if got := s.picker.Selected; got != "JBI case series" {
-		t.Errorf("the default checklist for a paper with no design is %q", got)
+	if got := s.picker.Selected; got != "JBI checklist for case series" {
+		t.Errorf("the default checklist for a case series is %q", got)
 	}
 	it := s.item(4)
 	if got := it.answer.Options; !slices.Equal(got, []string{"—", "Yes", "No", "Unclear", "Not applicable"}) {
@@ -216,9 +218,12 @@ func TestCertaintyFollowsTheDomainsAsTheyChange(t *testing.T) {
 		{appraise.DomainImprecision, "Very serious", "Certainty: low (starts low)"},
 	} {
 		domain(step.domain).level.SetSelected(step.level)
+		if got := c.final.Text; got != step.want { // before the commit returns
+			t.Errorf("after %s → %s the claim reads %q at once, want %q", step.domain, step.level, got, step.want)
+		}
 		h.settle()
 		if got := c.final.Text; got != step.want {
-			t.Errorf("after %s → %s the claim reads %q, want %q", step.domain, step.level, got, step.want)
+			t.Errorf("after %s → %s was committed the claim reads %q, want %q", step.domain, step.level, got, step.want)
 		}
 	}
 	// The limitation is offered as the reason for imprecision.
@@ -305,10 +310,21 @@ func TestFillingPICOFromTheSelectedPassage(t *testing.T) {
 			entries = append(entries, e)
 		}
 	}
-	if len(entries) != 3 || entries[0].Text != "n = 3" || entries[1].Text != "aged 24–36" || entries[2].Text != "up to 24 months" {
-		t.Fatalf("proposed %d fields", len(entries))
+	var proposed []string
+	for _, e := range entries {
+		proposed = append(proposed, e.Text)
 	}
-	entries[2].SetText("postpartum, up to 24 months") // the user edits one
+	if want := []string{"n = 3", "aged 24–36", "female", "up to 24 months after delivery"}; !slices.Equal(proposed, want) {
+		t.Fatalf("proposed %q, want %q", proposed, want)
+	}
+	entries[3].SetText("postpartum, up to 24 months") // the user edits one…
+	var checks []*widget.Check
+	for _, o := range test.LaidOutObjects(h.w.Canvas().Overlays().Top()) {
+		if c, ok := o.(*widget.Check); ok {
+			checks = append(checks, c)
+		}
+	}
+	checks[2].SetChecked(false) // …and refuses another
 	test.Tap(h.overlayButton("Fill"))
 	h.settle()
 	h.lib.mu.Lock()

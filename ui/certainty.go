@@ -10,12 +10,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/instrument"
 )
 
 // certaintySection is a GRADE certainty per claim annotation: where it
 // starts (from the design), the eight domains with their levels and the
-// limitations given as reasons, and the final certainty the library
-// computes, shown as soon as each change is committed.
+// limitations given as reasons, and the final certainty. That is computed
+// (instrument.Grade, the arithmetic the library uses) as a domain
+// changes, and replaced by the library's own once the change is
+// committed.
 type certaintySection struct {
 	p      *appraisalPanel
 	box    *fyne.Container
@@ -142,6 +145,16 @@ func (c *claimView) showFinal() {
 	c.final.Refresh()
 }
 
+// regrade recomputes the final certainty from the domains on screen.
+func (c *claimView) regrade() {
+	var rs []appraise.DomainRating
+	for _, d := range c.domains {
+		rs = append(rs, d.rating)
+	}
+	c.view.Final = instrument.Grade(c.view.Start, rs)
+	c.showFinal()
+}
+
 // commit saves one domain's rating; the computed certainty follows.
 func (c *claimView) commit(r appraise.DomainRating) {
 	claim := c.view.Claim.ID
@@ -189,6 +202,7 @@ func newDomainView(c *claimView, dv appraise.DomainView) *domainView {
 		}
 		d.rating.Level = d.levels[i]
 		d.showReasons()
+		d.c.regrade()
 		d.c.commit(d.rating)
 	})
 	d.filling = true

@@ -71,6 +71,9 @@ func (s *checklistSection) show(ins []appraise.Instrument, v appraise.ChecklistV
 	if s.item(s.focus) == nil {
 		s.focus = 0
 	}
+	if v.Instrument.ID == "" {
+		s.picker.ClearSelected()
+	}
 	s.items.Refresh()
 	s.refreshFocus()
 	s.refreshSummary()
@@ -130,6 +133,10 @@ func (s *checklistSection) refreshSummary() {
 		if r.row.Answer.NotReported {
 			missing++
 		}
+	}
+	if s.in.ID == "" {
+		setText(s.summary, "Record the study design in the Paper tab for the checklist that fits it, or choose one here.")
+		return
 	}
 	src := ""
 	if s.in.Source != "" {

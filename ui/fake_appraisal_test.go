@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -9,39 +8,17 @@ import (
 	"strings"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/instrument"
 )
 
-// The fake library's structured appraisal: two small instruments, the
-// appraisal kept whole per paper, and GRADE arithmetic written out here
-// so tests can say what a certainty should be.
+// The fake library's structured appraisal: the built-in instruments and
+// internal/instrument's pure rules (default checklist, level, GRADE, PICO
+// proposer), with the appraisal kept whole per paper in memory.
 
-var (
-	fakeJBIAnswers = []appraise.AnswerOption{{Answer: appraise.AnswerYes, Rating: appraise.RatingGood},
-		{Answer: appraise.AnswerNo, Rating: appraise.RatingBad}, {Answer: appraise.AnswerUnclear, Rating: appraise.RatingUnclear},
-		{Answer: appraise.AnswerNotApplicable, Rating: appraise.RatingNotApplicable}}
-	fakeCASPAnswers = []appraise.AnswerOption{{Answer: appraise.AnswerYes, Rating: appraise.RatingGood},
-		{Answer: appraise.AnswerNo, Rating: appraise.RatingBad}, {Answer: appraise.AnswerCantTell, Rating: appraise.RatingUnclear}}
-)
-
-func fakeInstruments() []appraise.Instrument {
-	items := func(texts ...string) []appraise.InstrumentItem {
-		var out []appraise.InstrumentItem
-		for i, t := range texts {
-			out = append(out, appraise.InstrumentItem{Number: i + 1, Text: t})
-		}
-		return out
-	}
-	return []appraise.Instrument{
-		{ID: appraise.InstrumentJBICaseSeries, Name: "JBI case series", Version: "test", Family: "jbi", Answers: fakeJBIAnswers,
-			Items: items("Were the criteria for including cases clear?", "Was the condition measured the same way for every case?",
-				"Were valid methods used to identify the condition?", "Were cases included consecutively?",
-				"Were all eligible cases included?", "Were the participants' demographics clearly reported?",
-				"Was clinical information clearly reported?", "Were outcomes or follow-up results clearly reported?",
-				"Were the sites' demographics clearly reported?", "Was the statistical analysis appropriate?")},
-		{ID: appraise.InstrumentCASPRCT, Name: "CASP randomised controlled trial", Version: "test", Family: "casp", Answers: fakeCASPAnswers,
-			Items: items("Did the study address a clearly focused question?", "Was the assignment randomised?", "Were all participants accounted for?")},
-	}
-}
+// fakeJBIAnswers are the answers a custom checklist gets in the fake.
+var fakeJBIAnswers = []appraise.AnswerOption{{Answer: appraise.AnswerYes, Rating: appraise.RatingGood},
+	{Answer: appraise.AnswerNo, Rating: appraise.RatingBad}, {Answer: appraise.AnswerUnclear, Rating: appraise.RatingUnclear},
+	{Answer: appraise.AnswerNotApplicable, Rating: appraise.RatingNotApplicable}}
 
 // fakeAppraisals is the fake library's appraisal state; fakeLibrary.mu
 // guards it.
@@ -63,24 +40,20 @@ func (f *fakeLibrary) appr(id appraise.PaperID) *appraise.PaperAppraisal {
 }
 
 func (f *fakeLibrary) instruments() []appraise.Instrument {
-	return append(fakeInstruments(), f.apprs.custom...)
+	return append(instrument.Builtin(), f.apprs.custom...)
 }
 
 func (f *fakeLibrary) instrumentInUse(id appraise.PaperID) appraise.Instrument {
-	ins := f.instruments()
 	want := f.appr(id).Instrument
 	if want == "" {
-		want = appraise.InstrumentJBICaseSeries
-		if f.papers[id].Appraisal.Design == appraise.DesignRandomisedTrial {
-			want = appraise.InstrumentCASPRCT
-		}
+		want = instrument.DefaultFor(f.papers[id].Appraisal.Design)
 	}
-	for _, in := range ins {
+	for _, in := range f.instruments() {
 		if in.ID == want {
 			return in
 		}
 	}
-	return ins[0]
+	return appraise.Instrument{} // no design, no choice: no checklist yet
 }
 
 func (f *fakeLibrary) evidence(id string) appraise.Evidence {
@@ -187,10 +160,7 @@ func (f *fakeLibrary) Level(id appraise.PaperID) (appraise.LevelView, error) {
 }
 
 func (f *fakeLibrary) levelView(id appraise.PaperID) appraise.LevelView {
-	prop := appraise.EvidenceLevel(4)
-	if f.papers[id].Appraisal.Design == appraise.DesignRandomisedTrial {
-		prop = 2
-	}
+	prop := instrument.ProposeLevel(f.papers[id].Appraisal.Design)
 	ch := f.appr(id).Level
 	v := appraise.LevelView{Proposed: prop, Override: ch, Level: prop}
 	if ch.Level != 0 {
@@ -209,31 +179,11 @@ func (f *fakeLibrary) SetLevel(id appraise.PaperID, l appraise.EvidenceLevel, re
 	return f.levelView(id), nil
 }
 
-// fakeGrade is GRADE's arithmetic: start high for randomised trials, low
-// otherwise; each step down or up moves one certainty.
-func fakeGrade(design appraise.StudyDesign, c appraise.ClaimCertainty) (appraise.Certainty, appraise.Certainty) {
-	scale := []appraise.Certainty{appraise.CertaintyVeryLow, appraise.CertaintyLow, appraise.CertaintyModerate, appraise.CertaintyHigh}
-	start := 1
-	if design == appraise.DesignRandomisedTrial {
-		start = 3
-	}
-	at := start
-	for _, d := range appraise.Domains() {
-		s := c.Rating(d).Level.Steps()
-		if d.RatesUp() {
-			at += s
-		} else {
-			at -= s
-		}
-	}
-	return scale[start], scale[max(0, min(at, 3))]
-}
-
 func (f *fakeLibrary) certaintyView(claim string) appraise.CertaintyView {
 	a := f.anns[claim]
 	c := f.appr(a.Paper).Certainty(claim)
-	start, final := fakeGrade(f.papers[a.Paper].Appraisal.Design, c)
-	v := appraise.CertaintyView{Claim: f.evidence(claim), Start: start, Final: final}
+	start := instrument.StartCertainty(f.papers[a.Paper].Appraisal.Design)
+	v := appraise.CertaintyView{Claim: f.evidence(claim), Start: start, Final: instrument.Grade(start, c.Domains)}
 	for _, d := range appraise.Domains() {
 		r := c.Rating(d)
 		dv := appraise.DomainView{Rating: r}
@@ -313,31 +263,13 @@ func (f *fakeLibrary) SavePICO(id appraise.PaperID, p appraise.PICO) (appraise.P
 	return p, nil
 }
 
-// ProposePICO reads "n = N", "aged A–B" and "up to N months" from the quote.
+// ProposePICO reads population fields from the annotation's quote.
 func (f *fakeLibrary) ProposePICO(id string) ([]appraise.PICOProposal, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	a, ok := f.anns[id]
 	if !ok {
-		return nil, errors.New("no such annotation")
+		return nil, fmt.Errorf("annotation %s: %w", id, appraise.ErrNotFound)
 	}
-	var out []appraise.PICOProposal
-	for _, p := range []struct {
-		field appraise.PICOField
-		re    string
-	}{{appraise.FieldN, `(\d+) (?:women|patients|cases)`}, {appraise.FieldAge, `aged (\d+[–-]\d+)`}, {appraise.FieldTimeWindow, `up to (\d+ months)`}} {
-		if m := regexp.MustCompile(p.re).FindStringSubmatch(a.Anchor.Exact); m != nil {
-			v := m[1]
-			switch p.field {
-			case appraise.FieldN:
-				v = "n = " + v
-			case appraise.FieldAge:
-				v = "aged " + v
-			case appraise.FieldTimeWindow:
-				v = "up to " + v
-			}
-			out = append(out, appraise.PICOProposal{Field: p.field, Value: v})
-		}
-	}
-	return out, nil
+	return instrument.ProposePopulation(a.Anchor.Exact), nil
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/instrument"
 )
 
 // levelSection shows the Oxford CEBM 2011 level proposed from the design
@@ -63,7 +64,7 @@ func (s *levelSection) show(v appraise.LevelView, design appraise.StudyDesign) {
 		d = "a " + string(design)
 	}
 	if v.Proposed > 0 {
-		setText(s.proposed, fmt.Sprintf("Level %d proposed for %s (Oxford CEBM 2011).", v.Proposed, d))
+		setText(s.proposed, fmt.Sprintf("Proposed for %s: %s, Oxford CEBM 2011.", d, instrument.LevelText(v.Proposed)))
 	} else {
 		setText(s.proposed, "No level proposed for "+d+".")
 	}
