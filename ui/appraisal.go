@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"appraise.app/appraise/internal/appraise"
@@ -186,6 +187,17 @@ func (p *appraisalPanel) write(w func(lib Library) error, done func()) {
 			u.saveDone(err)
 		})
 	})
+}
+
+// fields lays out label, widget pairs as a two-column form.
+func fields(pairs ...any) *fyne.Container {
+	c := container.New(layout.NewFormLayout())
+	for i := 0; i+1 < len(pairs); i += 2 {
+		l := widget.NewLabelWithStyle(pairs[i].(string), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		c.Add(l)
+		c.Add(pairs[i+1].(fyne.CanvasObject))
+	}
+	return c
 }
 
 // quoteLink is a linked passage: tapping it jumps to it in the reader.

@@ -49,9 +49,7 @@ func newLevelSection(p *appraisalPanel) *levelSection {
 	s.hint = widget.NewLabel("")
 	s.hint.Importance = widget.WarningImportance
 	s.hint.Wrapping = fyne.TextWrapWord
-	s.box = container.NewVBox(s.proposed, widget.NewForm(
-		widget.NewFormItem("Level", s.choice),
-		widget.NewFormItem("Reason", s.reason)), s.hint)
+	s.box = container.NewVBox(s.proposed, fields("Level", s.choice, "Reason", s.reason), s.hint)
 	return s
 }
 

@@ -28,7 +28,6 @@ type paperCard struct {
 	id                           appraise.PaperID
 	dirty, filling               bool
 	empty                        *widget.Label
-	heading                      *widget.Label
 	designChoices, timingChoices []string
 	designValues                 []appraise.StudyDesign
 	timingValues                 []appraise.Timing
@@ -46,6 +45,9 @@ func newPaperCard(u *appUI) *paperCard {
 		return e
 	}
 	c.title = entry("Title")
+	c.title.MultiLine = true // a long title wraps, whole, rather than scroll out of sight
+	c.title.Wrapping = fyne.TextWrapWord
+	c.title.SetMinRowsVisible(2)
 	c.authors = entry("Surname A, Surname B")
 	c.year = entry("Year")
 	c.doi = entry("10.…")
@@ -54,7 +56,7 @@ func newPaperCard(u *appUI) *paperCard {
 	c.bottom = entry("What should a clinician take from this paper?")
 	c.bottom.MultiLine = true
 	c.bottom.Wrapping = fyne.TextWrapWord
-	c.bottom.SetMinRowsVisible(2)
+	c.bottom.SetMinRowsVisible(3)
 
 	c.designChoices = []string{unsetChoice}
 	c.designValues = []appraise.StudyDesign{appraise.DesignUnset}
@@ -67,7 +69,6 @@ func newPaperCard(u *appUI) *paperCard {
 	c.timingValues = []appraise.Timing{appraise.TimingUnset, appraise.TimingRetrospective, appraise.TimingProspective}
 	c.timing = widget.NewSelect(c.timingChoices, func(string) { c.changed("") })
 
-	c.heading = widget.NewLabelWithStyle("Paper", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	form := widget.NewForm(
 		widget.NewFormItem("Title", c.title),
 		widget.NewFormItem("Authors", c.authors),
@@ -82,7 +83,7 @@ func newPaperCard(u *appUI) *paperCard {
 	hint := widget.NewLabel("Saved as you type.")
 	hint.Importance = widget.LowImportance
 	hint.SizeName = theme.SizeNameCaptionText
-	c.form = container.NewVBox(c.heading, form, hint)
+	c.form = container.NewVBox(form, hint)
 	c.empty = widget.NewLabel("Open a paper to record its appraisal.")
 	c.empty.Importance = widget.LowImportance
 	c.box = container.NewVScroll(container.NewStack(c.form, c.empty))

@@ -54,17 +54,17 @@ func newPICOSection(p *appraisalPanel) *picoSection {
 	s.comp = entry("Comparator, if any")
 	s.outcomes = entry("Outcomes")
 	fill := widget.NewButtonWithIcon("Fill from selected passage", theme.ContentPasteIcon(), p.u.proposePICO)
-	s.box = container.NewVBox(fill, widget.NewForm(
-		widget.NewFormItem("n", s.fields[appraise.FieldN]),
-		widget.NewFormItem("Age", s.fields[appraise.FieldAge]),
-		widget.NewFormItem("Sex", s.fields[appraise.FieldSex]),
-		widget.NewFormItem("Diagnosis", s.diag),
-		widget.NewFormItem("Setting", s.setting),
-		widget.NewFormItem("Time window", s.fields[appraise.FieldTimeWindow]),
-		widget.NewFormItem("Intervention", s.interv),
-		widget.NewFormItem("Comparator", s.comp),
-		widget.NewFormItem("Outcomes", s.outcomes),
-		widget.NewFormItem("Follow-up", s.fields[appraise.FieldFollowUp]),
+	s.box = container.NewVBox(fill, fields(
+		"n", s.fields[appraise.FieldN],
+		"Age", s.fields[appraise.FieldAge],
+		"Sex", s.fields[appraise.FieldSex],
+		"Diagnosis", s.diag,
+		"Setting", s.setting,
+		"Time window", s.fields[appraise.FieldTimeWindow],
+		"Intervention", s.interv,
+		"Comparator", s.comp,
+		"Outcomes", s.outcomes,
+		"Follow-up", s.fields[appraise.FieldFollowUp],
 	))
 	return s
 }
