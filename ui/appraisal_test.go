@@ -359,3 +359,40 @@ func TestImportingAChecklistOffersItAndABadOneSaysWhere(t *testing.T) {
 type nopCloser struct{ *strings.Reader }
 
 func (nopCloser) Close() error { return nil }
+
+func TestOverridingTheEvidenceLevelNeedsAReason(t *testing.T) {
+	h := openAppraisal(t)
+	s := h.u.appr.level
+	if !strings.Contains(s.proposed.Text, "Proposed for a case series: Level 4") {
+		t.Errorf("level section says %q", s.proposed.Text)
+	}
+	s.choice.SetSelected("Level 3")
+	h.fireTimers()
+	h.lib.mu.Lock()
+	got := h.lib.appr(h.u.cur.paper.ID).Level
+	h.lib.mu.Unlock()
+	if got.Level != 0 || !s.hint.Visible() {
+		t.Errorf("an override with no reason was saved (%+v) or not explained (hint %q)", got, s.hint.Text)
+	}
+	test.Type(s.reason, "Consecutive, complete population-based series")
+	h.fireTimers()
+	h.lib.mu.Lock()
+	got = h.lib.appr(h.u.cur.paper.ID).Level
+	h.lib.mu.Unlock()
+	if got.Level != 3 || got.Reason != "Consecutive, complete population-based series" || s.hint.Visible() {
+		t.Errorf("saved level %+v", got)
+	}
+}
+
+func TestEscInAChecklistCommentGivesTheReaderTheKeys(t *testing.T) {
+	h := openAppraisal(t)
+	c := h.u.appr.list.item(3).comment
+	h.w.Canvas().Focus(c)
+	h.pressEsc()
+	if h.w.Canvas().Focused() != h.u.reader {
+		t.Errorf("after Esc the focus is on %T", h.w.Canvas().Focused())
+	}
+	if h.u.appr.list.focus != 3 {
+		t.Errorf("the item focused is %d; typing in item 3's comment should keep it", h.u.appr.list.focus)
+	}
+}

@@ -254,7 +254,7 @@ func newItemView(s *checklistSection, in appraise.Instrument, r appraise.Checkli
 			s.commit(v)
 		}
 	}
-	v.comment = newItemEntry(func() { s.setFocus(n) })
+	v.comment = newItemEntry(func() { s.setFocus(n) }, s.p.u.reader.requestFocus)
 	v.comment.SetPlaceHolder("Comment")
 	v.comment.SetText(r.Answer.Comment)
 	v.comment.OnChanged = func(t string) {
@@ -360,19 +360,29 @@ func (l *tapLabel) setBold(on bool) {
 }
 
 // itemEntry is a checklist item's comment box: focusing it focuses the
-// item.
+// item, and Esc hands the keys back to the reader (to select the passage
+// that is the evidence, say).
 type itemEntry struct {
 	widget.Entry
-	onFocus func()
+	onFocus, onEscape func()
 }
 
-func newItemEntry(onFocus func()) *itemEntry {
-	e := &itemEntry{onFocus: onFocus}
+func newItemEntry(onFocus, onEscape func()) *itemEntry {
+	e := &itemEntry{onFocus: onFocus, onEscape: onEscape}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
 	e.SetMinRowsVisible(1)
 	return e
+}
+
+// TypedKey gives the reader the keys back on Esc.
+func (e *itemEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 // FocusGained is part of fyne.Focusable.
