@@ -48,7 +48,8 @@ func isTyped(err error) bool {
 		}
 	}
 	for _, t := range []error{appraise.ErrQuoteNotFound, appraise.ErrQuoteAmbiguous,
-		appraise.ErrEmptyQuote, appraise.ErrInvalidTag, appraise.ErrNotFound} {
+		appraise.ErrEmptyQuote, appraise.ErrInvalidTag, appraise.ErrNotFound,
+		appraise.ErrInvalidAppraisal, appraise.ErrInvalidLink, appraise.ErrInvalidChecklist} {
 		if errors.Is(err, t) {
 			return true
 		}

@@ -88,6 +88,7 @@ type AppraisalStore interface {
 	// UpdateAppraisal reads a paper's appraisal, lets change edit it and
 	// saves the result, all in one committed transaction. The paper must
 	// exist (ErrNotFound); an error from change aborts with nothing saved.
+	// change runs inside the transaction and must not call the store.
 	UpdateAppraisal(paper PaperID, change func(*PaperAppraisal) error) (PaperAppraisal, error)
 	// PutInstrument saves a custom instrument, replacing one with its id.
 	PutInstrument(in Instrument) error

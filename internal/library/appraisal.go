@@ -1,107 +1,230 @@
 package library
 
 import (
-	"errors"
-	"io"
+	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/instrument"
 )
 
-var errNotYet = errors.New("not implemented yet")
+// Limits on what a user types into the appraisal, so one paste cannot
+// bloat every record and export.
+const (
+	maxComment = 10000 // code points of a checklist comment or PICO field
+	maxReason  = 2000  // code points of a level override's reason
+)
 
 // Appraisal returns a paper's whole structured appraisal, the card
 // included.
 func (l *Library) Appraisal(paper appraise.PaperID) (appraise.PaperAppraisal, error) {
-	return appraise.PaperAppraisal{}, errNotYet
+	p, err := l.store.Paper(paper)
+	if err != nil {
+		return appraise.PaperAppraisal{}, err
+	}
+	pa, err := l.store.Appraisal(paper)
+	if err != nil {
+		return appraise.PaperAppraisal{}, err
+	}
+	pa.Card = p.Appraisal
+	return pa, nil
 }
 
-// Instruments lists the built-in instruments, then the custom ones.
-func (l *Library) Instruments() ([]appraise.Instrument, error) { return nil, errNotYet }
-
-// Instrument returns one instrument by id.
-func (l *Library) Instrument(id appraise.InstrumentID) (appraise.Instrument, error) {
-	return appraise.Instrument{}, errNotYet
+// update changes a paper's appraisal in one committed transaction,
+// stamping it modified.
+func (l *Library) update(paper appraise.PaperID, change func(*appraise.PaperAppraisal) error) (appraise.PaperAppraisal, error) {
+	now := l.now()
+	pa, err := l.store.UpdateAppraisal(paper, func(pa *appraise.PaperAppraisal) error {
+		if err := change(pa); err != nil {
+			return err
+		}
+		pa.Modified = now
+		return nil
+	})
+	if err != nil {
+		return appraise.PaperAppraisal{}, err
+	}
+	return pa, nil
 }
 
-// ImportInstrument reads a custom checklist (TOML or JSON, told apart by
-// name's extension, else by content) and saves it in the library.
-func (l *Library) ImportInstrument(name string, r io.Reader) (appraise.Instrument, error) {
-	return appraise.Instrument{}, errNotYet
+// SaveCard saves the paper card's fields (design, timing, sample,
+// setting, bottom line) in one commit.
+func (l *Library) SaveCard(paper appraise.PaperID, c appraise.Appraisal) (appraise.Paper, error) {
+	if err := checkDesign(c.Design); err != nil {
+		return appraise.Paper{}, err
+	}
+	switch c.Timing {
+	case appraise.TimingUnset, appraise.TimingProspective, appraise.TimingRetrospective:
+	default:
+		return appraise.Paper{}, fmt.Errorf("%w: timing %q is not retrospective or prospective", appraise.ErrInvalidAppraisal, c.Timing)
+	}
+	fields := []*string{&c.SampleSize, &c.Setting, &c.BottomLine}
+	for _, f := range fields {
+		*f = strings.TrimSpace(*f)
+		if utf8.RuneCountInString(*f) > maxComment {
+			return appraise.Paper{}, fmt.Errorf("%w: a card field is longer than %d characters", appraise.ErrInvalidAppraisal, maxComment)
+		}
+	}
+	p, err := l.store.Paper(paper)
+	if err != nil {
+		return appraise.Paper{}, err
+	}
+	c.Modified = l.now()
+	p.Appraisal = c
+	if err := l.store.PutPaper(p); err != nil {
+		return appraise.Paper{}, err
+	}
+	return p, nil
 }
 
-// ChooseInstrument sets the checklist a paper is appraised with.
-func (l *Library) ChooseInstrument(paper appraise.PaperID, id appraise.InstrumentID) (appraise.ChecklistView, error) {
-	return appraise.ChecklistView{}, errNotYet
-}
-
-// Checklist returns the paper's checklist in the instrument in use.
-func (l *Library) Checklist(paper appraise.PaperID) (appraise.ChecklistView, error) {
-	return appraise.ChecklistView{}, errNotYet
-}
-
-// AnswerItem saves answer, comment, not-reported flag and evidence of item
-// a.Item in the instrument in use.
-func (l *Library) AnswerItem(paper appraise.PaperID, a appraise.ItemAnswer) (appraise.ChecklistRow, error) {
-	return appraise.ChecklistRow{}, errNotYet
-}
-
-// LinkEvidence adds an annotation to an item's evidence.
-func (l *Library) LinkEvidence(paper appraise.PaperID, item int, annotation string) (appraise.ChecklistRow, error) {
-	return appraise.ChecklistRow{}, errNotYet
-}
-
-// UnlinkEvidence removes an annotation from an item's evidence.
-func (l *Library) UnlinkEvidence(paper appraise.PaperID, item int, annotation string) (appraise.ChecklistRow, error) {
-	return appraise.ChecklistRow{}, errNotYet
+func checkDesign(d appraise.StudyDesign) error {
+	if d == appraise.DesignUnset {
+		return nil
+	}
+	var names []string
+	for _, k := range appraise.StudyDesigns() {
+		if k == d {
+			return nil
+		}
+		names = append(names, string(k))
+	}
+	return fmt.Errorf("%w: design %q is not one of %s", appraise.ErrInvalidAppraisal, d, strings.Join(names, ", "))
 }
 
 // Level returns the proposed, chosen and effective evidence level.
 func (l *Library) Level(paper appraise.PaperID) (appraise.LevelView, error) {
-	return appraise.LevelView{}, errNotYet
+	pa, err := l.Appraisal(paper)
+	if err != nil {
+		return appraise.LevelView{}, err
+	}
+	return levelView(pa), nil
 }
 
-// SetLevel overrides the proposed evidence level with a reason; level 0
-// returns to the proposal.
+func levelView(pa appraise.PaperAppraisal) appraise.LevelView {
+	v := appraise.LevelView{Proposed: instrument.ProposeLevel(pa.Card.Design), Override: pa.Level}
+	v.Level = v.Proposed
+	if pa.Level.Level != 0 {
+		v.Level = pa.Level.Level
+	}
+	return v
+}
+
+// SetLevel overrides the proposed evidence level (1–5) with a reason;
+// level 0 returns to the proposal.
 func (l *Library) SetLevel(paper appraise.PaperID, level appraise.EvidenceLevel, reason string) (appraise.LevelView, error) {
-	return appraise.LevelView{}, errNotYet
+	reason = strings.TrimSpace(reason)
+	switch {
+	case level < 0 || level > 5:
+		return appraise.LevelView{}, fmt.Errorf("%w: evidence level %d is not 1–5", appraise.ErrInvalidAppraisal, level)
+	case level > 0 && reason == "":
+		return appraise.LevelView{}, fmt.Errorf("%w: overriding the proposed evidence level needs a reason", appraise.ErrInvalidAppraisal)
+	case utf8.RuneCountInString(reason) > maxReason:
+		return appraise.LevelView{}, fmt.Errorf("%w: the reason is longer than %d characters", appraise.ErrInvalidAppraisal, maxReason)
+	}
+	if level == 0 {
+		reason = ""
+	}
+	now := l.now()
+	if _, err := l.update(paper, func(pa *appraise.PaperAppraisal) error {
+		pa.Level = appraise.LevelChoice{Level: level, Reason: reason, Modified: now}
+		return nil
+	}); err != nil {
+		return appraise.LevelView{}, err
+	}
+	return l.Level(paper)
 }
 
-// Certainty returns a claim annotation's certainty.
-func (l *Library) Certainty(claim string) (appraise.CertaintyView, error) {
-	return appraise.CertaintyView{}, errNotYet
-}
-
-// Certainties returns the certainty of each live claim of a paper, in
-// text order.
-func (l *Library) Certainties(paper appraise.PaperID) ([]appraise.CertaintyView, error) {
-	return nil, errNotYet
-}
-
-// SetDomain saves the judgement on one domain of a claim.
-func (l *Library) SetDomain(claim string, r appraise.DomainRating) (appraise.CertaintyView, error) {
-	return appraise.CertaintyView{}, errNotYet
-}
-
-// AddLink links two annotations of the same paper.
-func (l *Library) AddLink(k appraise.Link) (appraise.Link, error) { return appraise.Link{}, errNotYet }
-
-// RemoveLink removes a link.
-func (l *Library) RemoveLink(k appraise.Link) error { return errNotYet }
-
-// Links lists the links of an annotation, seen from it.
-func (l *Library) Links(annotation string) ([]appraise.LinkEnd, error) { return nil, errNotYet }
-
-// SavePICO saves a paper's PICO.
+// SavePICO saves a paper's PICO (every field trimmed).
 func (l *Library) SavePICO(paper appraise.PaperID, p appraise.PICO) (appraise.PICO, error) {
-	return appraise.PICO{}, errNotYet
+	fields := []*string{&p.Population.N, &p.Population.Age, &p.Population.Sex, &p.Population.Diagnosis,
+		&p.Population.Setting, &p.Population.TimeWindow, &p.Intervention, &p.Comparator, &p.Outcomes, &p.FollowUp}
+	for _, f := range fields {
+		*f = strings.TrimSpace(*f)
+		if utf8.RuneCountInString(*f) > maxComment {
+			return appraise.PICO{}, fmt.Errorf("%w: a PICO field is longer than %d characters", appraise.ErrInvalidAppraisal, maxComment)
+		}
+	}
+	p.Modified = l.now()
+	pa, err := l.update(paper, func(pa *appraise.PaperAppraisal) error {
+		pa.PICO = p
+		return nil
+	})
+	if err != nil {
+		return appraise.PICO{}, err
+	}
+	return pa.PICO, nil
 }
 
-// ProposePICO proposes population fields from an annotation's quote.
+// ProposePICO proposes population and follow-up fields from an
+// annotation's quote (typically a population passage), for the user to
+// accept or edit.
 func (l *Library) ProposePICO(annotation string) ([]appraise.PICOProposal, error) {
-	return nil, errNotYet
+	a, err := l.store.Annotation(annotation)
+	if err != nil {
+		return nil, err
+	}
+	return instrument.ProposePopulation(a.Anchor.Exact), nil
 }
 
-// SaveCard saves the paper card's fields.
-func (l *Library) SaveCard(paper appraise.PaperID, c appraise.Appraisal) (appraise.Paper, error) {
-	return appraise.Paper{}, errNotYet
+// liveAnnotations returns a paper's live annotations by id.
+func (l *Library) liveAnnotations(paper appraise.PaperID) (map[string]appraise.Annotation, []appraise.Annotation, error) {
+	as, err := l.store.Annotations(paper)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := make(map[string]appraise.Annotation, len(as))
+	for _, a := range as {
+		m[a.ID] = a
+	}
+	return m, as, nil
+}
+
+// resolve turns annotation ids into evidence, marking those no longer
+// live (deleted, or never of this paper) as missing.
+func resolve(ids []string, live map[string]appraise.Annotation) []appraise.Evidence {
+	var out []appraise.Evidence
+	for _, id := range ids {
+		a, ok := live[id]
+		out = append(out, appraise.Evidence{ID: id, Annotation: a, Missing: !ok})
+	}
+	return out
+}
+
+// ownAnnotation checks that id is a live annotation of paper.
+func (l *Library) ownAnnotation(paper appraise.PaperID, id string) (appraise.Annotation, error) {
+	a, err := l.store.Annotation(id)
+	switch {
+	case err != nil:
+		return appraise.Annotation{}, fmt.Errorf("annotation %s: %w", id, err)
+	case a.Paper != paper:
+		return appraise.Annotation{}, fmt.Errorf("%w: annotation %s belongs to another paper", appraise.ErrInvalidAppraisal, id)
+	case !a.Deleted.IsZero():
+		return appraise.Annotation{}, fmt.Errorf("%w: annotation %s is in the trash; restore it first", appraise.ErrInvalidAppraisal, id)
+	}
+	return a, nil
+}
+
+// ownAnnotations checks ids (see ownAnnotation) and drops repeats.
+func (l *Library) ownAnnotations(paper appraise.PaperID, ids []string) ([]string, error) {
+	var out []string
+	for _, id := range ids {
+		id = strings.TrimSpace(id)
+		if _, err := l.ownAnnotation(paper, id); err != nil {
+			return nil, err
+		}
+		if !contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+func contains(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
