@@ -386,8 +386,15 @@ func TestOverridingTheEvidenceLevelNeedsAReason(t *testing.T) {
 
 func TestEscInAChecklistCommentGivesTheReaderTheKeys(t *testing.T) {
 	h := openAppraisal(t)
-	c := h.u.appr.list.item(3).comment
-	h.w.Canvas().Focus(c)
+	it := h.u.appr.list.item(3)
+	if it.comment.Visible() {
+		t.Error("an unfocused item with no comment shows an empty comment box")
+	}
+	test.Tap(it.text)
+	if !it.comment.Visible() {
+		t.Fatal("the focused item shows no comment box")
+	}
+	h.w.Canvas().Focus(it.comment)
 	h.pressEsc()
 	if h.w.Canvas().Focused() != h.u.reader {
 		t.Errorf("after Esc the focus is on %T", h.w.Canvas().Focused())

@@ -25,6 +25,7 @@ type checklistSection struct {
 	box     *fyne.Container
 	picker  *widget.Select
 	summary *widget.Label
+	source  *widget.Label
 	items   *fyne.Container
 
 	ins     []appraise.Instrument
@@ -40,9 +41,12 @@ func newChecklistSection(p *appraisalPanel) *checklistSection {
 	s.picker.PlaceHolder = "Choose a checklist"
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
-	s.summary.Importance = widget.LowImportance
+	s.source = widget.NewLabel("")
+	s.source.Wrapping = fyne.TextWrapWord
+	s.source.Importance = widget.LowImportance
+	s.source.SizeName = theme.SizeNameCaptionText
 	s.items = container.NewVBox()
-	s.box = container.NewVBox(s.picker, s.summary, s.items)
+	s.box = container.NewVBox(s.picker, s.summary, s.items, s.source)
 	return s
 }
 
@@ -136,14 +140,16 @@ func (s *checklistSection) refreshSummary() {
 	}
 	if s.in.ID == "" {
 		setText(s.summary, "Record the study design in the Paper tab for the checklist that fits it, or choose one here.")
+		setText(s.source, "")
 		return
 	}
+	setText(s.summary, fmt.Sprintf("%d of %d answered · %d not reported. Click an item, select a passage and press %c to link it.",
+		answered, len(s.rows), missing, linkKey))
 	src := ""
 	if s.in.Source != "" {
-		src = " Source: " + s.in.Source
+		src = "Source: " + s.in.Source
 	}
-	setText(s.summary, fmt.Sprintf("%d of %d answered · %d not reported. Select a passage and press %c to link it to the highlighted item.%s",
-		answered, len(s.rows), missing, linkKey, src))
+	setText(s.source, src)
 }
 
 // commit saves item r's answer as the screen shows it.
@@ -213,6 +219,7 @@ type itemView struct {
 	mark     *canvas.Rectangle // the focus highlight
 	light    *canvas.Circle    // the answer's traffic light
 	text     *tapLabel
+	hint     *widget.Label // what to look for; shown while the item is focused
 	answer   *widget.Select
 	answers  []appraise.Answer
 	notRep   *widget.Check
@@ -229,6 +236,11 @@ func newItemView(s *checklistSection, in appraise.Instrument, r appraise.Checkli
 	v.mark.CornerRadius = theme.InputRadiusSize()
 	v.light = canvas.NewCircle(color.Transparent)
 	v.text = newTapLabel(fmt.Sprintf("%d. %s", n, r.Item.Text), func() { s.setFocus(n) })
+	v.hint = widget.NewLabel(r.Item.Hint)
+	v.hint.Wrapping = fyne.TextWrapWord
+	v.hint.Importance = widget.LowImportance
+	v.hint.SizeName = theme.SizeNameCaptionText
+	v.hint.Hide()
 	labels := []string{unsetChoice}
 	v.answers = []appraise.Answer{appraise.AnswerNone}
 	for _, o := range in.Answers {
@@ -268,10 +280,11 @@ func newItemView(s *checklistSection, in appraise.Instrument, r appraise.Checkli
 	light := container.NewGridWrap(fyne.NewSize(12, 12), v.light)
 	head := container.NewBorder(nil, nil, container.NewCenter(light), nil, v.text)
 	controls := container.NewBorder(nil, nil, nil, v.notRep, v.answer)
-	inner := container.NewVBox(head, controls, v.comment, v.evidence)
+	inner := container.NewVBox(head, v.hint, controls, v.comment, v.evidence)
 	v.box = container.NewStack(v.mark, container.NewPadded(inner))
 	v.showLight()
 	v.showEvidence()
+	v.showComment(false)
 	return v
 }
 
@@ -283,6 +296,23 @@ func (v *itemView) setFocused(on bool) {
 	v.mark.FillColor = c
 	v.mark.Refresh()
 	v.text.setBold(on)
+	if on && v.hint.Text != "" {
+		v.hint.Show()
+	} else {
+		v.hint.Hide()
+	}
+	v.showComment(on)
+}
+
+// showComment shows the comment box on the focused item and on items
+// with a comment: unanswered items stay one question and one line of
+// controls high.
+func (v *itemView) showComment(focused bool) {
+	if focused || v.row.Answer.Comment != "" {
+		v.comment.Show()
+	} else {
+		v.comment.Hide()
+	}
 }
 
 // showLight colours the traffic light by the answer's rating.
