@@ -96,7 +96,11 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 		container.NewStack(u.reader, u.empty.box, u.opening.box))
 	u.right = newRightTabs(u)
 	u.inner = container.NewHSplit(readerCol, u.right)
-	u.inner.SetOffset(u.prefs.split(prefReaderSplit, 0.68))
+	readerShare := 0.68
+	if u.prefs.windowSize().Width < 1100 {
+		readerShare = 0.6 // a narrow window still needs room for the checklist
+	}
+	u.inner.SetOffset(u.prefs.split(prefReaderSplit, readerShare))
 	u.outer = container.NewHSplit(u.libp.box, u.inner)
 	u.outer.SetOffset(u.prefs.split(prefLibSplit, 0.21))
 	u.centre = container.NewStack()

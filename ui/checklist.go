@@ -402,7 +402,7 @@ func newItemEntry(onFocus, onEscape func()) *itemEntry {
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
-	e.SetMinRowsVisible(1)
+	e.SetMinRowsVisible(2)
 	return e
 }
 
