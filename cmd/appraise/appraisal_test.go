@@ -227,3 +227,33 @@ func TestLinkToAnotherPapersAnnotationIsRefused(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
+
+func TestExportCarriesTheAppraisal(t *testing.T) {
+	c := newAppraisalCLI(t)
+	code, _, errOut := cliLib(t, c.db, "export", "--paper", c.paper, "--format", "csv", "--what", "checklist")
+	if code != exitTyped || !strings.Contains(errOut, "no checklist yet") {
+		t.Errorf("checklist CSV of an unappraised paper: exit %d, %q", code, errOut)
+	}
+	if html := mustCLI(t, c.db, "export", "--paper", c.paper, "--format", "html"); strings.Contains(html, "Checklist:") {
+		t.Error("the handout of a paper with no design shows a checklist")
+	}
+	mustCLI(t, c.db, "card", "--paper", c.paper, "--design", "case series", "--bottom-line", "Feasible, not proven.")
+	mustCLI(t, c.db, "checklist", "--paper", c.paper, "--item", "4", "--answer", "no", "--not-reported", "--comment", "=HYPERLINK(\"x\")")
+	mustCLI(t, c.db, "grade", "--claim", c.claim, "--domain", "risk-of-bias=serious", "--reason", c.lim2)
+	mustCLI(t, c.db, "link", "--from", c.lim1, "--to", c.claim, "--type", "limits")
+	html := mustCLI(t, c.db, "export", "--paper", c.paper, "--format", "html")
+	for _, want := range []string{"Checklist: <bdi>JBI checklist for case series</bdi>", "Not reported in the paper",
+		"certainty <span class=\"cert c-verylow\">very low</span>", "Data were obtained by retrospective review", "Level 4"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("handout lacks %q", want)
+		}
+	}
+	csv := mustCLI(t, c.db, "export", "--paper", c.paper, "--format", "csv", "--what", "checklist")
+	if lines := strings.Split(strings.TrimSpace(csv), "\r\n"); len(lines) != 11 || !strings.Contains(lines[4], `'=HYPERLINK`) {
+		t.Errorf("checklist CSV:\n%s", csv)
+	}
+	code, _, errOut = cliLib(t, c.db, "export", "--paper", c.paper, "--format", "md", "--what", "checklist")
+	if code != exitUsage {
+		t.Errorf("--what checklist with md: exit %d %q", code, errOut)
+	}
+}

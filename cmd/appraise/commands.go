@@ -26,7 +26,7 @@ func commands() []*command {
 		{"checklist", "show a paper's appraisal checklist, answer an item, or import a checklist", "checklist --paper P [--instrument ID] [--format text|json] | checklist --paper P --item N [--answer A] [--not-reported] [--evidence ANN…] [--comment C] | checklist import FILE", runChecklist},
 		{"link", "link two annotations: a limitation limits a claim, a claim is about a population", "link --from ANN --to ANN --type limits|about [--remove]", runLink},
 		{"grade", "show or rate a claim's GRADE certainty", "grade --claim ANN [--domain NAME=none|serious|very-serious|+1|+2…] [--reason ANN…] [--format text|json]", runGrade},
-		{"export", "write a paper's annotations as a handout, Markdown, CSV or JSON-LD", "export --paper ID|FILE --format html|md|csv|jsonld [--tag T…] [--author A] [--bom] [-o FILE]", runExport},
+		{"export", "write a paper's annotations as a handout, Markdown, CSV or JSON-LD", "export --paper ID|FILE --format html|md|csv|jsonld [--what annotations|checklist] [--tag T…] [--author A] [--bom] [-o FILE]", runExport},
 		{"version", "print the Appraise and extractor versions", "version", runVersion},
 		{"help", "show this help, or one command's usage", "help [COMMAND]", runHelp},
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/export"
 )
 
 // Exit codes.
@@ -49,7 +50,7 @@ func isTyped(err error) bool {
 	}
 	for _, t := range []error{appraise.ErrQuoteNotFound, appraise.ErrQuoteAmbiguous,
 		appraise.ErrEmptyQuote, appraise.ErrInvalidTag, appraise.ErrNotFound,
-		appraise.ErrInvalidAppraisal, appraise.ErrInvalidLink, appraise.ErrInvalidChecklist} {
+		appraise.ErrInvalidAppraisal, appraise.ErrInvalidLink, appraise.ErrInvalidChecklist, export.ErrNoChecklist} {
 		if errors.Is(err, t) {
 			return true
 		}

@@ -41,6 +41,7 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	fs.StringVar(&opt.filter.Author, "author", "", "only annotations by this author")
 	fs.BoolVar(&opt.filter.BOM, "bom", false, "start CSV with a UTF-8 byte order mark for spreadsheets")
 	fs.StringVar(&opt.out, "o", "", "write to this file instead of standard output")
+	what := fs.String("what", "annotations", "with --format csv: annotations or checklist")
 	if err := fs.Parse(args); err != nil {
 		return opt, usageErrorf("%v", err)
 	}
@@ -63,6 +64,14 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	opt.format = appraise.ExportFormat(format)
 	if opt.filter.BOM && opt.format != appraise.FormatCSV {
 		return opt, usageErrorf("--bom applies to --format csv only")
+	}
+	switch {
+	case *what == "checklist" && opt.format != appraise.FormatCSV:
+		return opt, usageErrorf("--what checklist applies to --format csv only (the other formats include the checklist)")
+	case *what == "checklist":
+		opt.filter.Checklist = true
+	case *what != "annotations":
+		return opt, usageErrorf("unknown --what %q (use annotations or checklist)", *what)
 	}
 	return opt, nil
 }

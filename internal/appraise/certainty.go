@@ -160,4 +160,7 @@ type CertaintyView struct {
 	Start   Certainty    `json:"start"`
 	Domains []DomainView `json:"domains"`
 	Final   Certainty    `json:"final"`
+	// Links are the claim's typed links seen from it ("limited by", "is
+	// about").
+	Links []LinkEnd `json:"links,omitempty"`
 }

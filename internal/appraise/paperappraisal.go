@@ -83,3 +83,14 @@ func (p PaperAppraisal) Referenced() []string {
 	}
 	return out
 }
+
+// AppraisalReport is a paper's appraisal resolved for showing and
+// exporting: the raw record (for bundles), the evidence level, the
+// checklist in use with its evidence, and the certainty of each live
+// claim in text order.
+type AppraisalReport struct {
+	Appraisal   PaperAppraisal  `json:"appraisal"`
+	Level       LevelView       `json:"level"`
+	Checklist   ChecklistView   `json:"checklist"`
+	Certainties []CertaintyView `json:"certainties,omitempty"`
+}

@@ -40,4 +40,7 @@ type ExportFilter struct {
 	// BOM starts a CSV export with a UTF-8 byte order mark, which
 	// spreadsheet programs need to read it as UTF-8; other formats ignore it.
 	BOM bool
+	// Checklist makes a CSV export list the paper's checklist, one row
+	// per item, instead of its annotations; other formats ignore it.
+	Checklist bool
 }

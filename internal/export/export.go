@@ -30,6 +30,13 @@ type Input struct {
 	// recorded in the JSON-LD.
 	Generated  time.Time
 	AppVersion string
+	// Appraisal is the paper's structured appraisal resolved against the
+	// paper's live annotations (all of them, not only those exported);
+	// nil writes the annotations alone, as before appraisals existed.
+	Appraisal *appraise.AppraisalReport
+	// Checklist makes the CSV writer write the checklist (one row per
+	// item) instead of the annotations; other formats ignore it.
+	Checklist bool
 	// BOM starts CSV output with a UTF-8 byte order mark, which spreadsheet
 	// programs need to read the file as UTF-8. Other formats ignore it.
 	BOM bool
@@ -76,7 +83,11 @@ func Write(w io.Writer, format appraise.ExportFormat, in Input) error {
 	case appraise.FormatMarkdown:
 		err = writeMarkdown(&buf, in)
 	case appraise.FormatCSV:
-		err = writeCSV(&buf, in)
+		if in.Checklist {
+			err = writeChecklistCSV(&buf, in)
+		} else {
+			err = writeCSV(&buf, in)
+		}
 	case appraise.FormatJSONLD:
 		err = writeJSONLD(&buf, in)
 	default:

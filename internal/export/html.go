@@ -18,6 +18,12 @@ var handoutTemplateText string
 //go:embed handout.css
 var handoutCSS string
 
+// appraisalCSS styles the appraisal parts; it is added only to handouts
+// that have them.
+//
+//go:embed appraisal.css
+var appraisalCSS string
+
 // handoutTemplate is parsed once; templates are safe for concurrent use
 // and never change, so this is not mutable state.
 var handoutTemplate = template.Must(template.New("handout").Parse(handoutTemplateText))
@@ -32,6 +38,7 @@ type htmlPage struct {
 	Cite       citationParts
 	NoCitation bool
 	Appraisal  []htmlField
+	Appr       *appraisalModel
 	Sections   []htmlSection
 	Total      int
 	Generated  string
@@ -66,6 +73,9 @@ type htmlItem struct {
 func writeHTML(w io.Writer, in Input) error {
 	secs := sections(in)
 	css := styleSheet(secs)
+	if in.Appraisal != nil {
+		css += appraisalCSS
+	}
 	p := htmlPage{
 		Title:     paperTitle(in.Paper),
 		Cite:      citation(in.Paper.Meta),
@@ -83,6 +93,10 @@ func writeHTML(w io.Writer, in Input) error {
 		{Label: "Sample size", Value: strings.TrimSpace(clean(a.SampleSize))},
 		{Label: "Setting", Value: strings.TrimSpace(clean(a.Setting))},
 		{Label: "Bottom line", Value: strings.TrimSpace(clean(a.BottomLine)), Class: "bottom"},
+	}
+	if p.Appr = buildAppraisal(in.Appraisal); p.Appr != nil {
+		lv := htmlField{Label: "Evidence level", Value: p.Appr.Level}
+		p.Appraisal = append(p.Appraisal[:1], append([]htmlField{lv}, p.Appraisal[1:]...)...)
 	}
 	for _, s := range secs {
 		hs := htmlSection{Class: s.Class, Title: s.Title, Tag: s.Tag,

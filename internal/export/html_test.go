@@ -68,7 +68,10 @@ func parseHTML(tb testing.TB, doc string) *html.Node {
 // allowedElements are the only elements a handout may contain.
 var allowedElements = []string{"html", "head", "meta", "title", "style", "body", "main", "header",
 	"p", "h1", "h2", "bdi", "span", "a", "section", "dl", "dt", "dd", "nav", "ul", "ol", "li",
-	"blockquote", "footer"}
+	"blockquote", "footer",
+	// The appraisal: the checklist table, its traffic lights (inline SVG)
+	// and quoted evidence.
+	"h3", "table", "thead", "tbody", "tr", "th", "td", "svg", "circle", "q"}
 
 var internalLink = regexp.MustCompile(`^#t[0-9]+$`)
 

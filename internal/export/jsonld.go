@@ -82,10 +82,10 @@ type ldCollection struct {
 }
 
 type ldPage struct {
-	ID         string         `json:"id"`
-	Type       string         `json:"type"`
-	StartIndex int            `json:"startIndex"`
-	Items      []ldAnnotation `json:"items"`
+	ID         string `json:"id"`
+	Type       string `json:"type"`
+	StartIndex int    `json:"startIndex"`
+	Items      []any  `json:"items"`
 }
 
 type ldAnnotation struct {
@@ -155,11 +155,17 @@ func writeJSONLD(w io.Writer, in Input) error {
 			Name: appName(in.AppVersion)},
 		Generated: ldTime(in.Generated),
 	}
-	if len(in.Annotations) > 0 {
+	if in.Appraisal != nil {
+		c.Total++
+	}
+	if c.Total > 0 {
 		page := &ldPage{ID: c.ID + ":page:1", Type: ldTypePage}
 		src := ldSource{ID: paper, Type: ldTypeText, Format: ldPDFFormat, SameAs: doiURL(doiOf(in.Paper.Meta.DOI))}
 		for _, a := range sortedAnnotations(in.Annotations) {
 			page.Items = append(page.Items, ldFromAnnotation(a, src))
+		}
+		if in.Appraisal != nil {
+			page.Items = append(page.Items, ldFromAppraisal(in, src))
 		}
 		c.First = page
 	}

@@ -38,23 +38,50 @@ const (
 // any problem is an error wrapping ErrInvalidJSONLD that says what and
 // where. Nothing is returned unless the whole file is valid.
 func DecodeJSONLD(r io.Reader) ([]appraise.Annotation, appraise.PaperID, error) {
+	b, err := DecodeBundle(r)
+	if err != nil {
+		return nil, "", err
+	}
+	return b.Annotations, b.Paper, nil
+}
+
+// DecodeBundle is DecodeJSONLD that also returns the structured appraisal
+// (and the custom checklist it used) when the file carries one. The
+// appraisal is checked as hostile input like the rest.
+func DecodeBundle(r io.Reader) (Bundle, error) {
+	annotations, paper, appraisalItem, err := decodeItems(r)
+	if err != nil {
+		return Bundle{}, err
+	}
+	b := Bundle{Paper: paper, Annotations: annotations}
+	if appraisalItem != nil {
+		if b.Appraisal, b.Instrument, err = decodeAppraisal(appraisalItem, paper); err != nil {
+			return Bundle{}, fmt.Errorf("%w: %v", ErrInvalidJSONLD, err)
+		}
+	}
+	return b, nil
+}
+
+// decodeItems reads the file's annotations, setting the whole-document
+// appraisal annotation (at most one) aside undecoded.
+func decodeItems(r io.Reader) ([]appraise.Annotation, appraise.PaperID, json.RawMessage, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxJSONLDBytes+1))
 	if err != nil {
-		return nil, "", fmt.Errorf("read annotation file: %w", err)
+		return nil, "", nil, fmt.Errorf("read annotation file: %w", err)
 	}
 	if len(data) > MaxJSONLDBytes {
-		return nil, "", invalidf("the file is larger than %d MiB", MaxJSONLDBytes>>20)
+		return nil, "", nil, invalidf("the file is larger than %d MiB", MaxJSONLDBytes>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte(BOM))
 	if !utf8.Valid(data) {
-		return nil, "", invalidf("the file is not UTF-8 text")
+		return nil, "", nil, invalidf("the file is not UTF-8 text")
 	}
 	var top ldTop
 	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, "", invalidf("the file is not a JSON object: %v", jsonProblem(err))
+		return nil, "", nil, invalidf("the file is not a JSON object: %v", jsonProblem(err))
 	}
 	if !hasAnnoContext(top.Context) {
-		return nil, "", invalidf("@context does not name %s", annoContext)
+		return nil, "", nil, invalidf("@context does not name %s", annoContext)
 	}
 	var paper appraise.PaperID
 	var items []json.RawMessage
@@ -62,65 +89,73 @@ func DecodeJSONLD(r io.Reader) ([]appraise.Annotation, appraise.PaperID, error) 
 	case hasType(top.Type, ldTypeColl):
 		if top.Paper != "" {
 			if paper, err = paperFromURN(top.Paper); err != nil {
-				return nil, "", invalidf("appraise:paper: %v", err)
+				return nil, "", nil, invalidf("appraise:paper: %v", err)
 			}
 		}
 		if len(top.First) == 0 || string(top.First) == "null" {
 			if top.Total != 0 {
-				return nil, "", invalidf("the collection says it holds %d annotations but has no page", top.Total)
+				return nil, "", nil, invalidf("the collection says it holds %d annotations but has no page", top.Total)
 			}
 			break
 		}
 		var page ldTop
 		if err := json.Unmarshal(top.First, &page); err != nil {
-			return nil, "", invalidf("the collection's first page is not embedded in the file: %v", jsonProblem(err))
+			return nil, "", nil, invalidf("the collection's first page is not embedded in the file: %v", jsonProblem(err))
 		}
 		if !hasType(page.Type, ldTypePage) {
-			return nil, "", invalidf("the collection's first page is not an AnnotationPage")
+			return nil, "", nil, invalidf("the collection's first page is not an AnnotationPage")
 		}
 		if len(page.Next) > 0 && string(page.Next) != "null" {
-			return nil, "", invalidf("the collection continues on another page; Appraise reads only self-contained files")
+			return nil, "", nil, invalidf("the collection continues on another page; Appraise reads only self-contained files")
 		}
 		items = page.Items
 		if len(items) != top.Total {
-			return nil, "", invalidf("the collection says it holds %d annotations but has %d", top.Total, len(items))
+			return nil, "", nil, invalidf("the collection says it holds %d annotations but has %d", top.Total, len(items))
 		}
 	case hasType(top.Type, ldTypePage):
 		if len(top.Next) > 0 && string(top.Next) != "null" {
-			return nil, "", invalidf("the page continues on another page; Appraise reads only self-contained files")
+			return nil, "", nil, invalidf("the page continues on another page; Appraise reads only self-contained files")
 		}
 		items = top.Items
 	case hasType(top.Type, ldTypeAnno):
 		items = []json.RawMessage{data}
 	default:
-		return nil, "", invalidf("the file is not an AnnotationCollection, AnnotationPage or Annotation")
+		return nil, "", nil, invalidf("the file is not an AnnotationCollection, AnnotationPage or Annotation")
 	}
 	if len(items) > MaxJSONLDItems {
-		return nil, "", invalidf("the file holds %d annotations, more than the %d Appraise imports at once", len(items), MaxJSONLDItems)
+		return nil, "", nil, invalidf("the file holds %d annotations, more than the %d Appraise imports at once", len(items), MaxJSONLDItems)
 	}
 	out := make([]appraise.Annotation, 0, len(items))
 	seen := make(map[string]bool, len(items))
+	var appraisalItem json.RawMessage
 	for i, raw := range items {
+		if isAppraisalItem(raw) {
+			if appraisalItem != nil {
+				return nil, "", nil, fmt.Errorf("%w: annotation %d: a second appraisal of the paper", ErrInvalidJSONLD, i+1)
+			}
+			appraisalItem = raw
+			continue
+		}
 		a, err := decodeAnnotation(raw)
 		if err != nil {
-			return nil, "", fmt.Errorf("%w: annotation %d: %v", ErrInvalidJSONLD, i+1, err)
+			return nil, "", nil, fmt.Errorf("%w: annotation %d: %v", ErrInvalidJSONLD, i+1, err)
 		}
 		if seen[a.ID] {
-			return nil, "", fmt.Errorf("%w: annotation %d: id %q appears twice", ErrInvalidJSONLD, i+1, a.ID)
+			return nil, "", nil, fmt.Errorf("%w: annotation %d: id %q appears twice", ErrInvalidJSONLD, i+1, a.ID)
 		}
 		seen[a.ID] = true
 		switch {
 		case paper == "":
 			paper = a.Paper
 		case a.Paper != paper:
-			return nil, "", fmt.Errorf("%w: annotation %d is on paper %s, not %s", ErrInvalidJSONLD, i+1, a.Paper, paper)
+			return nil, "", nil, fmt.Errorf("%w: annotation %d is on paper %s, not %s", ErrInvalidJSONLD, i+1, a.Paper, paper)
 		}
 		out = append(out, a)
 	}
 	if paper == "" {
-		return nil, "", invalidf("the file does not say which paper it is about")
+		return nil, "", nil, invalidf("the file does not say which paper it is about")
 	}
-	return out, paper, nil
+	return out, paper, appraisalItem, nil
 }
 
 func invalidf(format string, a ...any) error {

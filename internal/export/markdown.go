@@ -20,12 +20,17 @@ func writeMarkdown(w io.Writer, in Input) error {
 
 	b.WriteString("## Appraisal\n\n")
 	a := in.Paper.Appraisal
-	for _, f := range []struct{ label, value string }{
+	appr := buildAppraisal(in.Appraisal)
+	fields := []struct{ label, value string }{
 		{"Study design", designLabel(a)},
 		{"Sample size", a.SampleSize},
 		{"Setting", a.Setting},
 		{"Bottom line", a.BottomLine},
-	} {
+	}
+	if appr != nil {
+		fields = append(fields[:1], append([]struct{ label, value string }{{"Evidence level", appr.Level}}, fields[1:]...)...)
+	}
+	for _, f := range fields {
 		lines := mdLines(f.value)
 		if len(lines) == 0 {
 			lines = []string{"*not recorded*"}
@@ -34,6 +39,9 @@ func writeMarkdown(w io.Writer, in Input) error {
 		b.WriteString(mdItem("- ", lines))
 	}
 	b.WriteString("\n")
+	if appr != nil {
+		mdAppraisal(&b, appr)
+	}
 
 	secs := sections(in)
 	if len(in.Annotations) == 0 {
@@ -207,4 +215,122 @@ func leadingDigits(s string) int {
 		n++
 	}
 	return n
+}
+
+// mdAppraisal writes the PICO, the checklist (a table: traffic light,
+// answer, comment and evidence), the items not reported, and each claim's
+// certainty with what lowered it.
+func mdAppraisal(b *strings.Builder, m *appraisalModel) {
+	if len(m.PICO) > 0 {
+		b.WriteString("## PICO\n\n")
+		for _, f := range m.PICO {
+			lines := mdLines(f.Value)
+			lines[0] = "**" + f.Label + ":** " + lines[0]
+			b.WriteString(mdItem("- ", lines))
+		}
+		b.WriteString("\n")
+	}
+	if c := m.Checklist; c != nil {
+		fmt.Fprintf(b, "## Checklist: %s\n\n", mdLine(c.Name))
+		src := ""
+		if c.Source != "" {
+			src = "Paraphrased from: " + mdLine(c.Source) + ". "
+		}
+		fmt.Fprintf(b, "*%sVersion %s. %d of %d items answered.*\n\n", src, mdLine(c.Version), c.Answered, len(c.Rows))
+		b.WriteString("| # | Rating | Question | Answer | Comment and evidence |\n|---|---|---|---|---|\n")
+		for _, r := range c.Rows {
+			ans := mdCell(r.Answer)
+			if ans == "" {
+				ans = "*not answered*"
+			}
+			if r.NotReported {
+				ans += " (not reported)"
+			}
+			var notes []string
+			if r.Comment != "" {
+				notes = append(notes, mdCell(r.Comment))
+			}
+			for _, q := range r.Evidence {
+				notes = append(notes, mdQuoteCell(q))
+			}
+			fmt.Fprintf(b, "| %d | %s %s | %s | %s | %s |\n", r.Number, lightSymbol(r.Light), r.LightLabel, mdCell(r.Text), ans, strings.Join(notes, "<br>"))
+		}
+		b.WriteString("\n")
+		if len(c.NotReported) > 0 {
+			b.WriteString("### Not reported in the paper\n\n")
+			for _, r := range c.NotReported {
+				line := fmt.Sprintf("Item %d: %s", r.Number, mdLine(r.Text))
+				if r.Comment != "" {
+					line += " — " + mdLine(r.Comment)
+				}
+				b.WriteString("- " + line + "\n")
+			}
+			b.WriteString("\n")
+		}
+	}
+	if len(m.Claims) > 0 {
+		b.WriteString("## Certainty of each claim\n\n")
+		for i, c := range m.Claims {
+			lines := mdAnnotation(c.Quote, 0, "", "", "")
+			if c.Page != "" {
+				lines[len(lines)-1] += " (" + c.Page + ")"
+			}
+			lines = append(lines, fmt.Sprintf("Starts %s; certainty **%s**", c.Start, c.Final))
+			for _, d := range c.Lowered {
+				lines = append(lines, "Rated down: "+d.Label+" ("+d.Level+")"+mdQuotes(d.Reasons))
+			}
+			for _, d := range c.Raised {
+				lines = append(lines, "Rated up: "+d.Label+" ("+d.Level+")"+mdQuotes(d.Reasons))
+			}
+			if len(c.LimitedBy) > 0 {
+				lines = append(lines, "Limited by"+mdQuotes(c.LimitedBy))
+			}
+			if len(c.About) > 0 {
+				lines = append(lines, "About"+mdQuotes(c.About))
+			}
+			b.WriteString(mdItem(strconv.Itoa(i+1)+". ", lines))
+		}
+		b.WriteString("\n")
+	}
+}
+
+// lightSymbol is the traffic light as a character that survives plain
+// text.
+func lightSymbol(class string) string {
+	switch class {
+	case "good":
+		return "🟢"
+	case "bad":
+		return "🔴"
+	case "unclear":
+		return "🟡"
+	case "na":
+		return "⚪"
+	}
+	return "◌"
+}
+
+// mdCell is user text inside a table cell: one line, escaped ("|" too).
+func mdCell(s string) string { return mdLine(s) }
+
+func mdQuoteCell(q quoteModel) string {
+	if q.Missing {
+		return "*a linked annotation was deleted*"
+	}
+	s := "“" + mdCell(q.Quote) + "”"
+	if q.Page != "" {
+		s += " (" + q.Page + ")"
+	}
+	return s
+}
+
+func mdQuotes(qs []quoteModel) string {
+	var parts []string
+	for _, q := range qs {
+		parts = append(parts, mdQuoteCell(q))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " — " + strings.Join(parts, "; ")
 }

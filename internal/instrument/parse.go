@@ -320,3 +320,23 @@ func shortText(s string) string {
 	}
 	return s
 }
+
+// Validate checks an instrument that arrives from elsewhere (a bundle or
+// an export being imported) by the rules of a custom checklist file and
+// returns it as ParseCustom would. Errors wrap
+// appraise.ErrInvalidChecklist; name is used in them.
+func Validate(name string, in appraise.Instrument) (appraise.Instrument, error) {
+	def := fileDef{ID: string(in.ID), Name: in.Name, Version: in.Version, Source: in.Source, Family: FamilyCustom}
+	for _, a := range in.Answers {
+		def.Answers = append(def.Answers, answerDef{Answer: string(a.Answer), Rating: string(a.Rating)})
+	}
+	for _, it := range in.Items {
+		def.Items = append(def.Items, itemDef{Number: it.Number, Text: it.Text, Hint: it.Hint})
+	}
+	out, err := build(name, def, keyLines{})
+	if err != nil {
+		return appraise.Instrument{}, err
+	}
+	out.Custom, out.Family = true, FamilyCustom
+	return out, nil
+}

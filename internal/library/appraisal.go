@@ -98,16 +98,7 @@ func (l *Library) Level(paper appraise.PaperID) (appraise.LevelView, error) {
 	if err != nil {
 		return appraise.LevelView{}, err
 	}
-	return levelView(pa), nil
-}
-
-func levelView(pa appraise.PaperAppraisal) appraise.LevelView {
-	v := appraise.LevelView{Proposed: instrument.ProposeLevel(pa.Card.Design), Override: pa.Level}
-	v.Level = v.Proposed
-	if pa.Level.Level != 0 {
-		v.Level = pa.Level.Level
-	}
-	return v
+	return instrument.LevelOf(pa), nil
 }
 
 // SetLevel overrides the proposed evidence level (1–5) with a reason;
@@ -180,17 +171,6 @@ func (l *Library) liveAnnotations(paper appraise.PaperID) (map[string]appraise.A
 	return m, as, nil
 }
 
-// resolve turns annotation ids into evidence, marking those no longer
-// live (deleted, or never of this paper) as missing.
-func resolve(ids []string, live map[string]appraise.Annotation) []appraise.Evidence {
-	var out []appraise.Evidence
-	for _, id := range ids {
-		a, ok := live[id]
-		out = append(out, appraise.Evidence{ID: id, Annotation: a, Missing: !ok})
-	}
-	return out
-}
-
 // ownAnnotation checks that id is a live annotation of paper.
 func (l *Library) ownAnnotation(paper appraise.PaperID, id string) (appraise.Annotation, error) {
 	a, err := l.store.Annotation(id)
@@ -227,4 +207,22 @@ func contains(ids []string, id string) bool {
 		}
 	}
 	return false
+}
+
+// Report is a paper's appraisal resolved for showing: the level, the
+// checklist in use with its evidence, and every live claim's certainty.
+func (l *Library) Report(paper appraise.PaperID) (appraise.AppraisalReport, error) {
+	pa, err := l.Appraisal(paper)
+	if err != nil {
+		return appraise.AppraisalReport{}, err
+	}
+	_, as, err := l.liveAnnotations(paper)
+	if err != nil {
+		return appraise.AppraisalReport{}, err
+	}
+	in, err := l.inUse(pa)
+	if err != nil {
+		return appraise.AppraisalReport{}, err
+	}
+	return instrument.Report(in, pa, as), nil
 }

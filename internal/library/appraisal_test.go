@@ -2,11 +2,13 @@ package library
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/export"
 )
 
 // appraisalFixture is the trial paper opened, with a population, a claim
@@ -352,5 +354,28 @@ func TestSaveCardStampsAndValidates(t *testing.T) {
 	}
 	if _, err := f.lib.SaveCard(f.paper, appraise.Appraisal{Timing: "sideways"}); !errors.Is(err, appraise.ErrInvalidAppraisal) {
 		t.Errorf("unknown timing: %v", err)
+	}
+}
+
+func TestExportedJSONLDCarriesTheAppraisalBack(t *testing.T) {
+	f := newAppraisalFixture(t, appraise.DesignRandomisedTrial)
+	f.lib.AnswerItem(f.paper, appraise.ItemAnswer{Item: 2, Answer: appraise.AnswerCantTell, Evidence: []string{f.lim1}})
+	f.lib.SetDomain(f.claim, appraise.DomainRating{Domain: appraise.DomainImprecision, Level: appraise.LevelSerious, Reasons: []string{f.lim1}})
+	f.lib.AddLink(appraise.Link{From: f.lim2, To: f.claim, Type: appraise.LinkLimits})
+	f.lib.SavePICO(f.paper, appraise.PICO{Population: appraise.Population{N: "n = 120"}})
+	var buf strings.Builder
+	if err := f.lib.Export(f.paper, appraise.FormatJSONLD, appraise.ExportFilter{Tags: []string{appraise.TagClaim}}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	b, err := export.DecodeBundle(strings.NewReader(buf.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := f.lib.Appraisal(f.paper)
+	if b.Appraisal == nil || !reflect.DeepEqual(*b.Appraisal, want) {
+		t.Errorf("bundle appraisal = %+v\nwant %+v", b.Appraisal, want)
+	}
+	if len(b.Annotations) != 1 {
+		t.Errorf("the tag filter let %d annotations through, want the claim", len(b.Annotations))
 	}
 }

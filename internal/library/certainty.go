@@ -38,22 +38,7 @@ func (l *Library) Certainty(claim string) (appraise.CertaintyView, error) {
 	if err != nil {
 		return appraise.CertaintyView{}, err
 	}
-	return certaintyView(a, pa, live), nil
-}
-
-// certaintyView resolves a claim's stored judgements.
-func certaintyView(claim appraise.Annotation, pa appraise.PaperAppraisal, live map[string]appraise.Annotation) appraise.CertaintyView {
-	c := pa.Certainty(claim.ID)
-	v := appraise.CertaintyView{Claim: appraise.Evidence{ID: claim.ID, Annotation: claim},
-		Start: instrument.StartCertainty(pa.Card.Design)}
-	var ratings []appraise.DomainRating
-	for _, d := range appraise.Domains() {
-		r := c.Rating(d)
-		ratings = append(ratings, r)
-		v.Domains = append(v.Domains, appraise.DomainView{Rating: r, Reasons: resolve(r.Reasons, live)})
-	}
-	v.Final = instrument.Grade(v.Start, ratings)
-	return v
+	return instrument.CertaintyOf(a, pa, live), nil
 }
 
 // Certainties returns the certainty of each live claim of a paper, in
@@ -63,21 +48,15 @@ func (l *Library) Certainties(paper appraise.PaperID) ([]appraise.CertaintyView,
 	if err != nil {
 		return nil, err
 	}
-	live, as, err := l.liveAnnotations(paper)
+	_, as, err := l.liveAnnotations(paper)
 	if err != nil {
 		return nil, err
 	}
-	return certaintyViews(pa, as, live), nil
-}
-
-func certaintyViews(pa appraise.PaperAppraisal, as []appraise.Annotation, live map[string]appraise.Annotation) []appraise.CertaintyView {
-	var out []appraise.CertaintyView
-	for _, a := range as {
-		if a.HasTag(appraise.TagClaim) {
-			out = append(out, certaintyView(a, pa, live))
-		}
+	in, err := l.inUse(pa)
+	if err != nil {
+		return nil, err
 	}
-	return out
+	return instrument.Report(in, pa, as).Certainties, nil
 }
 
 // SetDomain saves the judgement on one domain of a claim (its level and

@@ -107,20 +107,7 @@ func (l *Library) Checklist(paper appraise.PaperID) (appraise.ChecklistView, err
 	if err != nil {
 		return appraise.ChecklistView{}, err
 	}
-	return checklistView(in, pa, live), nil
-}
-
-func checklistView(in appraise.Instrument, pa appraise.PaperAppraisal, live map[string]appraise.Annotation) appraise.ChecklistView {
-	v := appraise.ChecklistView{Instrument: in}
-	c := pa.Checklist(in.ID)
-	for _, it := range in.Items {
-		v.Rows = append(v.Rows, row(in, it, c.Answer(it.Number), live))
-	}
-	return v
-}
-
-func row(in appraise.Instrument, it appraise.InstrumentItem, a appraise.ItemAnswer, live map[string]appraise.Annotation) appraise.ChecklistRow {
-	return appraise.ChecklistRow{Item: it, Answer: a, Rating: in.RatingOf(a.Answer), Evidence: resolve(a.Evidence, live)}
+	return instrument.ChecklistOf(in, pa, live), nil
 }
 
 // AnswerItem saves the answer, comment, not-reported flag and evidence of
@@ -238,5 +225,5 @@ func (l *Library) changeItem(paper appraise.PaperID, id appraise.InstrumentID, i
 	if err != nil {
 		return appraise.ChecklistRow{}, err
 	}
-	return row(in, it, saved, live), nil
+	return instrument.Row(in, it, saved, live), nil
 }

@@ -3,9 +3,11 @@ package library
 import (
 	"fmt"
 	"io"
+	"reflect"
 
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/export"
+	"appraise.app/appraise/internal/instrument"
 )
 
 // Export writes a paper's live annotations, narrowed by filter, in format
@@ -23,9 +25,34 @@ func (l *Library) Export(id appraise.PaperID, format appraise.ExportFormat, f ap
 	if err != nil {
 		return err
 	}
-	in := export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion, BOM: f.BOM}
+	in := export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion,
+		BOM: f.BOM, Checklist: f.Checklist}
+	if in.Appraisal, err = l.exportedAppraisal(p, as); err != nil {
+		return err
+	}
 	if err := export.Write(w, format, in); err != nil {
 		return fmt.Errorf("export %s as %s: %w", id, format, err)
 	}
 	return nil
+}
+
+// exportedAppraisal is the appraisal an export carries: resolved against
+// all the paper's live annotations (evidence may lie outside the filter),
+// or nil for a paper with no design and nothing appraised, whose exports
+// stay as they were before appraisals existed.
+func (l *Library) exportedAppraisal(p appraise.Paper, live []appraise.Annotation) (*appraise.AppraisalReport, error) {
+	pa, err := l.store.Appraisal(p.ID)
+	if err != nil {
+		return nil, err
+	}
+	pa.Card = p.Appraisal
+	if p.Appraisal.Design == "" && reflect.DeepEqual(pa, appraise.PaperAppraisal{Paper: p.ID, Card: p.Appraisal}) {
+		return nil, nil
+	}
+	in, err := l.inUse(pa)
+	if err != nil {
+		return nil, err
+	}
+	r := instrument.Report(in, pa, live)
+	return &r, nil
 }

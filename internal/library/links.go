@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/instrument"
 )
 
 // AddLink links two live annotations of the same paper ("this limitation
@@ -88,17 +89,5 @@ func (l *Library) Links(annotation string) ([]appraise.LinkEnd, error) {
 	if err != nil {
 		return nil, err
 	}
-	return linkEnds(pa, annotation, live), nil
-}
-
-func linkEnds(pa appraise.PaperAppraisal, id string, live map[string]appraise.Annotation) []appraise.LinkEnd {
-	var out []appraise.LinkEnd
-	for _, k := range pa.LinksOf(id) {
-		other := k.To
-		if k.To == id {
-			other = k.From
-		}
-		out = append(out, appraise.LinkEnd{Link: k, Other: resolve([]string{other}, live)[0], FromSide: k.From == id})
-	}
-	return out
+	return instrument.LinkEnds(pa, annotation, live), nil
 }
