@@ -403,3 +403,26 @@ func TestEscInAChecklistCommentGivesTheReaderTheKeys(t *testing.T) {
 		t.Errorf("the item focused is %d; typing in item 3's comment should keep it", h.u.appr.list.focus)
 	}
 }
+
+func TestSwitchingChecklistsKeepsTheAnswersOfEach(t *testing.T) {
+	h := openAppraisal(t)
+	s := h.u.appr.list
+	s.item(1).answer.SetSelected("Yes")
+	h.settle()
+	s.picker.SetSelected("CASP checklist for randomised controlled trials")
+	h.settle()
+	if s.in.ID != appraise.InstrumentCASPRCT {
+		t.Fatalf("picker options %v; in use %s", s.picker.Options, s.in.ID)
+	}
+	if got := s.item(1).answer.Options; !slices.Contains(got, "Can't tell") {
+		t.Errorf("a CASP item offers %v", got)
+	}
+	if got := s.item(1).answer.Selected; got != "—" {
+		t.Errorf("the CASP item 1 starts answered %q", got)
+	}
+	s.picker.SetSelected("JBI checklist for case series")
+	h.settle()
+	if got := s.item(1).answer.Selected; got != "Yes" {
+		t.Errorf("back on the JBI checklist item 1 reads %q", got)
+	}
+}
