@@ -73,7 +73,9 @@ func newAnnotationsPanel(u *appUI) *annotationsPanel {
 		p.u.jumpTo(r.ann.ID)
 	}
 	p.ed = newAnnotationEditor(u)
-	top := container.NewVBox(p.header, p.chips)
+	// The count and the filter chips share lines, to leave the list the
+	// height for five or more annotations in a 1024×640 window.
+	top := container.NewThemeOverride(p.chips, compactTheme{})
 	p.box = container.NewBorder(top, p.ed.box, nil, nil, p.list)
 	return p
 }
@@ -180,7 +182,8 @@ func (p *annotationsPanel) rebuild() {
 // sizeRows makes group headers one line high and annotations two.
 func (p *annotationsPanel) sizeRows() {
 	if p.headerH == 0 {
-		p.headerH = widget.NewLabel("Xg").MinSize().Height
+		// A group header needs no padding under its text.
+		p.headerH = widget.NewLabel("Xg").MinSize().Height - theme.InnerPadding()
 		p.itemH = newAnnItem().MinSize().Height
 	}
 	for i, r := range p.rows {
@@ -203,7 +206,7 @@ func (p *annotationsPanel) rebuildChips(groups []appraise.Tag, counts map[string
 		return
 	}
 	p.chipKey = key
-	p.chips.Objects = nil
+	p.chips.Objects = []fyne.CanvasObject{p.header}
 	if p.u.cur == nil {
 		p.chips.Refresh()
 		return
@@ -311,7 +314,7 @@ func newAnnItem() *annItem {
 
 // CreateRenderer is part of fyne.Widget.
 func (it *annItem) CreateRenderer() fyne.WidgetRenderer {
-	lines := container.New(&tightVBox{}, it.quote, it.meta)
+	lines := container.New(&overlapVBox{}, it.quote, it.meta)
 	marks := container.New(&sideBySide{}, it.bar, it.who)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, marks, nil, container.NewStack(lines, it.head)))
 }
@@ -338,6 +341,9 @@ func (it *annItem) show(r annRow, u *appUI) {
 	}
 	setText(it.quote, "“"+oneLine(quote)+"”")
 	meta := "p. " + itoaPage(a.Anchor.Page)
+	if l := u.linkSummary(a.ID); l != "" {
+		meta += " · " + l
+	}
 	if a.Author != "" {
 		meta += " · " + authors.Initials(a.Author) + " " + oneLine(a.Author)
 	}

@@ -23,6 +23,9 @@ type appUI struct {
 	bg    *background
 	post  func(func()) // runs a function on the UI goroutine: fyne.Do
 	now   func() time.Time
+	// afterFunc starts a timer that calls f on its own goroutine and
+	// returns its stop function: time.AfterFunc; tests fire timers by hand.
+	afterFunc func(d time.Duration, f func()) (stop func() bool)
 
 	tags []appraise.Tag
 	cur  *current // the open paper, or nil
@@ -34,13 +37,14 @@ type appUI struct {
 	libp    *libraryPanel
 	annp    *annotationsPanel
 	card    *paperCard
+	appr    *appraisalPanel
 	status  *statusBar
 	opening *openingView
 	empty   *emptyView
 
 	outer, inner *container.Split
-	right        *container.Split
-	centre       *fyne.Container // holds outer, or inner when the library is hidden
+	right        *container.AppTabs // Annotations / Appraisal / Paper
+	centre       *fyne.Container    // holds outer, or inner when the library is hidden
 
 	openSeq   int                // numbers open requests; a stale result is dropped
 	cancelOp  context.CancelFunc // cancels the open in progress
@@ -54,6 +58,7 @@ type appUI struct {
 	compareWin *comparisonView
 	// afterSaved runs once no edit is in flight (see whenSaved).
 	afterSaved []func()
+	dialogs    []closer // open dialogs, the top one last (see present)
 }
 
 // current is the paper open in the reader.
@@ -69,7 +74,8 @@ type current struct {
 // post runs a function on the UI goroutine (fyne.Do; tests pass their own).
 func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 	u := &appUI{app: a, win: w, lib: cfg.Library, cfg: cfg, prefs: settings{a.Preferences()},
-		bg: newBackground(), post: post, now: time.Now}
+		bg: newBackground(), post: post, now: time.Now,
+		afterFunc: func(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }}
 	if cfg.Now != nil {
 		u.now = cfg.Now
 	}
@@ -86,20 +92,20 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 	u.libp = newLibraryPanel(u)
 	u.annp = newAnnotationsPanel(u)
 	u.card = newPaperCard(u)
+	u.appr = newAppraisalPanel(u)
 	u.status = newStatusBar()
 	u.opening = newOpeningView(u)
 	u.empty = newEmptyView(u)
 
 	readerCol := container.NewBorder(u.find.box, nil, nil, nil,
 		container.NewStack(u.reader, u.empty.box, u.opening.box))
-	u.right = container.NewVSplit(u.card.box, u.annp.box)
-	cardShare := 0.34
-	if u.prefs.windowSize().Height < 760 {
-		cardShare = 0.24 // a short window needs its height for the annotations
-	}
-	u.right.SetOffset(u.prefs.split(prefRightSplit, cardShare))
+	u.right = newRightTabs(u)
 	u.inner = container.NewHSplit(readerCol, u.right)
-	u.inner.SetOffset(u.prefs.split(prefReaderSplit, 0.68))
+	readerShare := 0.68
+	if u.prefs.windowSize().Width < 1100 {
+		readerShare = 0.6 // a narrow window still needs room for the checklist
+	}
+	u.inner.SetOffset(u.prefs.split(prefReaderSplit, readerShare))
 	u.outer = container.NewHSplit(u.libp.box, u.inner)
 	u.outer.SetOffset(u.prefs.split(prefLibSplit, 0.21))
 	u.centre = container.NewStack()
@@ -108,6 +114,7 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 	w.SetContent(container.NewBorder(u.toolbar.box, u.status.box, nil, nil, u.centre))
 	w.SetMainMenu(u.mainMenu())
 	w.SetOnDropped(u.dropped)
+	w.Canvas().SetOnTypedKey(u.canvasKey)
 	w.SetCloseIntercept(u.quit)
 	u.showPaper(nil)
 	u.loadTags()
@@ -170,6 +177,7 @@ func (u *appUI) showPaper(c *current) {
 		u.empty.show()
 		u.annp.setPaper(nil)
 		u.card.setPaper(nil)
+		u.appr.setPaper(nil)
 		u.status.setPaper("")
 		u.find.close()
 		u.toolbar.refresh()
@@ -183,6 +191,7 @@ func (u *appUI) showPaper(c *current) {
 	u.reader.setMarks(buildMarks(c.v, u.shown()))
 	u.annp.setPaper(c)
 	u.card.setPaper(&c.paper)
+	u.appr.setPaper(c)
 	u.status.setPaper(u.paperStatus())
 	u.find.close()
 	u.toolbar.refresh()
@@ -221,6 +230,7 @@ func (u *appUI) annotationsChanged() {
 	}
 	u.reader.setMarks(buildMarks(u.cur.v, u.shown()))
 	u.annp.setPaper(u.cur)
+	u.appr.annotationsChanged()
 	u.toolbar.refresh()
 }
 

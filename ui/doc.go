@@ -5,8 +5,9 @@
 // satisfies with internal/library; it must not import store, pdfextract,
 // bbolt or the PDF library (internal/archtest checks). It speaks in
 // internal/appraise types, keeps Fyne to itself, and takes from the core
-// only atomicfile (to write exports) and export's list of formats and
-// file name extensions.
+// only atomicfile (to write exports), export's list of formats and file
+// name extensions, and instrument's pure rules (GRADE arithmetic, so a
+// certainty changes as its domains do, and the words for a level).
 //
 // The parts:
 //   - app.go, lifecycle.go, run.go: the window, its state and its life;
@@ -20,6 +21,13 @@
 //     point, and the tagged spans per block. No Fyne in these.
 //   - history.go, tagging.go, keys.go: edits as undoable operations on the
 //     Library, and the keys and context menu that make them.
+//   - righttabs.go: the right-hand side as tabs (Annotations, Appraisal,
+//     Paper). appraisal.go and checklist.go, level.go, certainty.go,
+//     links.go, pico.go, importchecklist.go: the structured appraisal,
+//     every field committed as it changes (debounce.go waits for typing
+//     to pause; exports and quitting flush first).
+//   - escape.go: Esc closes dialogs (Fyne's pop-up menus close
+//     themselves).
 //   - librarypanel.go, annotations.go, editor.go, papercard.go, find.go,
 //     open.go, export.go, prefs.go, prefsdialog.go, theme.go: the rest.
 //

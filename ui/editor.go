@@ -66,7 +66,7 @@ func newAnnotationEditor(u *appUI) *annotationEditor {
 	for _, b := range []*widget.Button{e.save, e.remove} {
 		b.Importance = widget.LowImportance
 	}
-	buttons := container.NewVBox(e.save, e.remove)
+	buttons := container.NewHBox(e.save, e.remove)
 	e.body = container.NewVBox(widget.NewSeparator(), e.quoteBox, e.meta,
 		container.NewBorder(nil, nil, nil, buttons, e.note), e.keep)
 	e.box = container.NewStack(e.body, container.NewPadded(e.hintL))

@@ -50,6 +50,7 @@ func (u *appUI) showExport() {
 		u.status.message("Open a paper to export its annotations.")
 		return
 	}
+	u.flushEdits() // the file name comes from the title as typed
 	paper := u.cur.paper
 	formats := export.Formats()
 	labels := make([]string, len(formats))
@@ -74,9 +75,9 @@ func (u *appUI) showExport() {
 	bom := widget.NewCheck(bomLabel, nil)
 	bom.SetChecked(true)
 	bom.Disable()
-	folder := widget.NewEntry()
+	folder := newEscEntry(u)
 	folder.SetText(u.exportFolder(paper))
-	name := widget.NewEntry()
+	name := newEscEntry(u)
 	name.SetText(fileStem(paperTitle(paper)) + export.Extension(formats[0]))
 	format.OnChanged = func(sel string) {
 		i := slices.Index(labels, sel)
@@ -97,7 +98,7 @@ func (u *appUI) showExport() {
 			}
 		}, u.win)
 		d.Resize(u.dialogSize())
-		d.Show()
+		u.present(d)
 	})
 	items := []*widget.FormItem{
 		widget.NewFormItem("Format", format),
@@ -131,7 +132,7 @@ func (u *appUI) showExport() {
 		u.confirmExport(paper.ID, f, filter, filepath.Join(strings.TrimSpace(folder.Text), strings.TrimSpace(name.Text)))
 	}, u.win)
 	d.Resize(fyne.NewSize(min(620, u.win.Canvas().Size().Width*0.95), 0))
-	d.Show()
+	u.present(d)
 }
 
 // exportFolder is where exports go: the last folder used, else the
@@ -168,11 +169,11 @@ func (u *appUI) confirmReplace(path string, then func()) {
 			u.showError("Cannot export", errors.New(path+" is a folder"))
 			return
 		}
-		dialog.ShowConfirm("Replace file?", filepath.Base(path)+" already exists in "+dir+". Replace it?", func(ok bool) {
+		u.present(dialog.NewConfirm("Replace file?", filepath.Base(path)+" already exists in "+dir+". Replace it?", func(ok bool) {
 			if ok {
 				then()
 			}
-		}, u.win)
+		}, u.win))
 		return
 	}
 	then()
@@ -182,6 +183,9 @@ func (u *appUI) confirmReplace(path string, then func()) {
 func (u *appUI) export(id appraise.PaperID, f appraise.ExportFormat, filter appraise.ExportFilter, path string) {
 	u.prefs.setExportDir(filepath.Dir(path))
 	u.status.message("Exporting…")
+	// Edits made while the dialog was open are queued before the export,
+	// so the file has what the screen shows.
+	u.flushEdits()
 	u.bg.write(func() {
 		err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
 			return u.lib.Export(id, f, filter, w)
@@ -209,7 +213,7 @@ func (u *appUI) exported(path string) {
 			}
 			u.reader.requestFocus()
 		}, u.win)
-	d.Show()
+	u.present(d)
 }
 
 // fileStem makes a title into a safe file name (without extension).

@@ -28,6 +28,7 @@ type fakeLibrary struct {
 	opening  chan struct{} // when set, Open signals here when it starts
 	failNext error         // the next write fails with this
 	now      time.Time
+	apprs    fakeAppraisals
 }
 
 type fakePDF struct {
@@ -280,6 +281,15 @@ func (f *fakeLibrary) Export(id appraise.PaperID, format appraise.ExportFormat, 
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	fmt.Fprintf(w, "format=%s tags=%v author=%q bom=%v\n", format, filter.Tags, filter.Author, filter.BOM)
+	if p, ok := f.papers[id]; ok { // the stored card, as a real export reads it
+		ap := p.Appraisal
+		fmt.Fprintf(w, "title=%q design=%q sample=%q setting=%q bottom=%q\n", p.Meta.Title, ap.Design, ap.SampleSize, ap.Setting, ap.BottomLine)
+		for _, c := range f.appr(id).Checklists {
+			for _, a := range c.Answers {
+				fmt.Fprintf(w, "%s item %d answer=%q comment=%q not_reported=%v evidence=%v\n", c.Instrument, a.Item, a.Answer, a.Comment, a.NotReported, a.Evidence)
+			}
+		}
+	}
 	for _, a := range f.live(id) {
 		fmt.Fprintf(w, "%s\t%s\t%s\n", strings.Join(a.Tags, ","), a.Anchor.Exact, a.Note)
 	}

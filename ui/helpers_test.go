@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -27,6 +28,51 @@ type harness struct {
 	w   fyne.Window
 	lib *fakeLibrary
 	q   *uiQueue
+	// timers are the autosave timers started, fired by fireTimers.
+	timers []*fakeTimer
+}
+
+// fakeTimer is a timer the test fires by hand.
+type fakeTimer struct {
+	d       time.Duration
+	f       func()
+	stopped bool
+}
+
+// fireTimers fires every timer that is running, as if its time had come
+// (whatever it was), and settles. It returns the longest delay fired.
+func (h *harness) fireTimers() time.Duration {
+	d := h.fireTimersNoSettle()
+	h.settle()
+	return d
+}
+
+// fireTimersNoSettle fires the running timers and runs what they post,
+// without waiting for the writes that starts.
+func (h *harness) fireTimersNoSettle() time.Duration {
+	var longest time.Duration
+	ts := h.timers
+	h.timers = nil
+	for _, t := range ts {
+		if !t.stopped {
+			t.stopped = true
+			longest = max(longest, t.d)
+			t.f()
+		}
+	}
+	h.q.runPending()
+	return longest
+}
+
+// runningTimers counts the timers that have not fired or been stopped.
+func (h *harness) runningTimers() int {
+	n := 0
+	for _, t := range h.timers {
+		if !t.stopped {
+			n++
+		}
+	}
+	return n
 }
 
 // uiQueue stands in for the event loop's queue of fyne.Do functions.
@@ -77,6 +123,15 @@ func newHarness(t testing.TB, lib *fakeLibrary) *harness {
 	u.bg.setNotify(q.wake)
 	w.Resize(fyne.NewSize(1280, 800))
 	h := &harness{t: t, u: u, w: w, lib: lib, q: q}
+	u.afterFunc = func(d time.Duration, f func()) func() bool {
+		ft := &fakeTimer{d: d, f: f}
+		h.timers = append(h.timers, ft)
+		return func() bool {
+			was := !ft.stopped
+			ft.stopped = true
+			return was
+		}
+	}
 	t.Cleanup(func() {
 		u.bg.close()
 		q.runPending()

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"appraise.app/appraise/internal/appraise"
 )
 
 // keyHelp lists every key, for the ? dialog; the menus show the rest.
@@ -18,8 +20,9 @@ var keyHelp = [][2]string{
 	{"p, c, l", "toggle Population, Claim, Limitation"},
 	{"1 – 9", "toggle your custom tags"},
 	{"n", "add or edit the note"},
+	{"e", "link the selected annotation to the highlighted checklist item (Appraisal tab)"},
 	{"Delete", "remove the annotation"},
-	{"Esc", "clear the selection"},
+	{"Esc", "clear the selection; close a dialog, a list of choices or this list"},
 	{"/", "find in paper (Enter: next)"},
 	{"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
 	{"Ctrl+O, Ctrl+E", "open a PDF, export"},
@@ -49,6 +52,8 @@ func (u *appUI) typedRune(r rune) {
 		u.moveCursor(-1, true)
 	case 'n':
 		u.editNote()
+	case linkKey:
+		u.linkSelection()
 	case '/':
 		u.find.open()
 	case '?':
@@ -171,7 +176,8 @@ func (u *appUI) editNote() {
 	}, u.win)
 	e.onSave = d.Confirm
 	d.Resize(fyne.NewSize(min(560, u.win.Canvas().Size().Width*0.9), 360))
-	d.Show()
+	e.onEscape = u.escape
+	u.present(d)
 	u.win.Canvas().Focus(e)
 }
 
@@ -187,7 +193,7 @@ func (u *appUI) showKeys() {
 	d := dialog.NewCustom("Keyboard", "Close", container.NewVScroll(g), u.win)
 	d.Resize(fyne.NewSize(min(600, u.win.Canvas().Size().Width*0.95), min(620, u.win.Canvas().Size().Height*0.95)))
 	d.SetOnClosed(u.reader.requestFocus)
-	d.Show()
+	u.present(d)
 }
 
 // showContextMenu is the reader's right-click menu.
@@ -205,6 +211,9 @@ func (u *appUI) showContextMenu(abs fyne.Position) {
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Note…", u.editNote),
+		fyne.NewMenuItem("Link to Checklist Item", u.linkSelection),
+		fyne.NewMenuItem("Limits Claim…", func() { u.chooseLink(appraise.LinkLimits) }),
+		fyne.NewMenuItem("About Population…", func() { u.chooseLink(appraise.LinkAbout) }),
 		fyne.NewMenuItem("Remove annotation", u.deleteTarget),
 		fyne.NewMenuItem("Copy text", u.copySelection))
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.win.Canvas(), abs)
@@ -223,7 +232,16 @@ func (u *appUI) copySelection() {
 // noteEntry is a multi-line entry where Ctrl+Enter (or Shift+Enter) saves.
 type noteEntry struct {
 	widget.Entry
-	onSave func()
+	onSave   func()
+	onEscape func() bool // in a dialog: dismisses it
+}
+
+// TypedKey passes Esc to the dialog the entry is in.
+func (e *noteEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil && e.onEscape() {
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 func newNoteEntry() *noteEntry {

@@ -41,6 +41,50 @@ func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
+// overlapVBox stacks labels so that the second's top inner padding
+// overlaps the first's bottom one, and trims a little of the padding
+// above the first and below the last: two lines of an annotation row read
+// as one entry and take little more than two lines of text.
+type overlapVBox struct{}
+
+func (overlapVBox) overlap() float32 { return theme.InnerPadding() * 2 }
+
+func (overlapVBox) trim() float32 { return theme.InnerPadding() / 4 }
+
+func (l overlapVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := -l.trim()
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - l.overlap()
+	}
+}
+
+func (l overlapVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+		n++
+	}
+	if n > 1 {
+		s.Height -= float32(n-1) * l.overlap()
+	}
+	if n > 0 {
+		s.Height -= 2 * l.trim()
+	}
+	return s
+}
+
 // flowLayout places objects left to right at their minimum size and wraps
 // them onto new lines, like words: filter chips in a narrow panel.
 type flowLayout struct{ width float32 }

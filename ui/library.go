@@ -44,4 +44,36 @@ type Library interface {
 	ImportBundle(r io.Reader) (appraise.ImportReport, error)
 	// Compare measures trainee's reading of a paper against key's.
 	Compare(paper appraise.PaperID, key, trainee string) (export.Feedback, error)
+
+	Appraiser
+}
+
+// Appraiser is the structured appraisal a paper gets in the Appraisal tab:
+// checklist, evidence level, certainty per claim, typed links and PICO.
+// Like Library's, every method that changes something returns after the
+// commit.
+type Appraiser interface {
+	// Appraisal returns all of a paper's structured appraisal.
+	Appraisal(paper appraise.PaperID) (appraise.PaperAppraisal, error)
+	// Instruments lists the built-in checklists, then the custom ones.
+	Instruments() ([]appraise.Instrument, error)
+	// ImportInstrument reads a custom checklist (TOML or JSON) and keeps it.
+	ImportInstrument(name string, r io.Reader) (appraise.Instrument, error)
+	ChooseInstrument(paper appraise.PaperID, id appraise.InstrumentID) (appraise.ChecklistView, error)
+	// Checklist is the checklist in use: the design's default until the
+	// user chooses another.
+	Checklist(paper appraise.PaperID) (appraise.ChecklistView, error)
+	// AnswerItem replaces the answer, comment, flag and evidence of an item.
+	AnswerItem(paper appraise.PaperID, a appraise.ItemAnswer) (appraise.ChecklistRow, error)
+	Level(paper appraise.PaperID) (appraise.LevelView, error)
+	// SetLevel overrides the proposed evidence level (0: the proposal).
+	SetLevel(paper appraise.PaperID, level appraise.EvidenceLevel, reason string) (appraise.LevelView, error)
+	// Certainties has one view per live claim annotation, in text order.
+	Certainties(paper appraise.PaperID) ([]appraise.CertaintyView, error)
+	SetDomain(claim string, r appraise.DomainRating) (appraise.CertaintyView, error)
+	AddLink(k appraise.Link) (appraise.Link, error)
+	RemoveLink(k appraise.Link) error
+	SavePICO(paper appraise.PaperID, p appraise.PICO) (appraise.PICO, error)
+	// ProposePICO reads population fields from an annotation's quote.
+	ProposePICO(annotation string) ([]appraise.PICOProposal, error)
 }

@@ -24,12 +24,12 @@ func (u *appUI) start() {
 		u.askAuthor(nil)
 	}
 	if u.cfg.Notice != "" {
-		dialog.ShowInformation("Your library", u.cfg.Notice, u.win)
+		u.present(dialog.NewInformation("Your library", u.cfg.Notice, u.win))
 	}
 	if later := u.cfg.LaterNotice; later != nil {
 		u.bg.spawn(func() {
 			if msg := later(); msg != "" {
-				u.post(func() { dialog.ShowInformation("Your library", msg, u.win) })
+				u.post(func() { u.present(dialog.NewInformation("Your library", msg, u.win)) })
 			}
 		})
 	}
@@ -38,7 +38,7 @@ func (u *appUI) start() {
 // askAuthor asks for the name stored on each annotation, once; then runs
 // next (if any) whatever the answer.
 func (u *appUI) askAuthor(next func()) {
-	e := widget.NewEntry()
+	e := newEscEntry(u)
 	e.SetPlaceHolder("e.g. Dr A. Okafor")
 	e.SetText(u.prefs.author())
 	msg := widget.NewLabel("Appraise stores your name on each annotation, so a journal club can tell\nwhose reading is whose. You can change it later in Preferences.")
@@ -54,7 +54,7 @@ func (u *appUI) askAuthor(next func()) {
 		}
 	}, u.win)
 	e.OnSubmitted = func(string) { d.Confirm() }
-	d.Show()
+	u.present(d)
 	u.win.Canvas().Focus(e)
 }
 
@@ -70,17 +70,22 @@ func (u *appUI) rememberWindow() {
 	u.prefs.setWindowSize(u.win.Canvas().Size())
 	u.prefs.setSplit(prefLibSplit, u.outer.Offset)
 	u.prefs.setSplit(prefReaderSplit, u.inner.Offset)
-	u.prefs.setSplit(prefRightSplit, u.right.Offset)
 }
 
-// flushEdits queues saves of a half-edited note or paper card and of the
-// reading position: switching papers and quitting must not lose them.
+// flushEdits queues saves of a half-edited note, appraisal or paper card
+// and of the reading position: switching papers, exporting and quitting
+// must not lose them. The writes queue ahead of whatever is queued next
+// (an export), so that sees them.
 func (u *appUI) flushEdits() {
 	u.annp.flushNote()
 	if u.cur == nil {
 		return
 	}
-	p := u.card.edited(u.cur.paper)
+	u.appr.flush()
+	if u.card.flush() {
+		return // the card's save carries the reading position
+	}
+	p := u.cur.paper
 	p.ReadingPos = u.reader.topBlock()
 	if !reflect.DeepEqual(p, u.cur.paper) {
 		u.cur.paper = p

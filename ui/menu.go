@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"appraise.app/appraise/internal/appraise"
 )
 
 // mainMenu builds the menu bar. App-wide shortcuts live on its items:
@@ -47,6 +49,7 @@ func (u *appUI) mainMenu() *fyne.MainMenu {
 		item("Export…", fyne.KeyE, ctrl, u.showExport),
 		item("Export Bundle…", "", 0, u.showExportBundle),
 		item("Import Annotations…", fyne.KeyI, ctrl, u.showImportBundle),
+		item("Import Checklist…", "", 0, u.showImportChecklist),
 		fyne.NewMenuItemSeparator(),
 		item("Preferences…", fyne.KeyComma, ctrl, u.showPreferences),
 		fyne.NewMenuItemSeparator(),
@@ -60,6 +63,9 @@ func (u *appUI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Find in Paper", fyne.KeyF, ctrl, func() { u.find.open() }),
 		item("Note…", "", 0, u.editNote),
+		item("Link to Checklist Item", "", 0, u.linkSelection),
+		item("Limits Claim…", "", 0, func() { u.chooseLink(appraise.LinkLimits) }),
+		item("About Population…", "", 0, func() { u.chooseLink(appraise.LinkAbout) }),
 		item("Remove Annotation", "", 0, u.deleteTarget),
 		item("Copy Selected Text", "", 0, u.copySelection),
 	)
@@ -100,7 +106,7 @@ func (u *appUI) menuRedo() {
 // isTextBox reports whether o is a text entry (with its own undo).
 func isTextBox(o any) bool {
 	switch o.(type) {
-	case *widget.Entry, *noteEntry, *findEntry:
+	case *widget.Entry, *noteEntry, *findEntry, *escEntry, *itemEntry:
 		return true
 	}
 	return false
@@ -144,6 +150,6 @@ func (u *appUI) showAbout() {
 	if v == "" {
 		v = "development build"
 	}
-	dialog.ShowInformation("About Appraise",
-		"Appraise "+v+"\nRead research papers; tag who was studied, what is claimed\nand what the paper cannot show. Works offline.", u.win)
+	u.present(dialog.NewInformation("About Appraise",
+		"Appraise "+v+"\nRead research papers; tag who was studied, what is claimed\nand what the paper cannot show. Works offline.", u.win))
 }

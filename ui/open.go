@@ -139,12 +139,13 @@ func (u *appUI) showError(title string, err error) {
 	box := container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*3), msg)
 	d := dialog.NewCustom(title, "OK", box, u.win)
 	d.SetOnClosed(u.reader.requestFocus)
-	d.Show()
+	u.present(d)
 }
 
 // askPassword asks for the password of an encrypted PDF and tries again.
 func (u *appUI) askPassword(label, path string, wrong bool) {
-	pw := widget.NewPasswordEntry()
+	pw := newEscEntry(u)
+	pw.Password = true
 	text := "“" + label + "” is encrypted. Enter its password to open it."
 	if wrong {
 		text = "That password does not open “" + label + "”. Try again."
@@ -162,7 +163,7 @@ func (u *appUI) askPassword(label, path string, wrong bool) {
 		}, u.win)
 	d.Resize(fyne.NewSize(460, 220))
 	pw.OnSubmitted = func(string) { d.Submit() }
-	d.Show()
+	u.present(d)
 	u.status.message(text)
 	u.win.Canvas().Focus(pw)
 }
@@ -188,7 +189,7 @@ func (u *appUI) showOpenDialog() {
 		}
 	}
 	d.Resize(u.dialogSize())
-	d.Show()
+	u.present(d)
 }
 
 // lastFolder is the folder of the most recent file that still exists.

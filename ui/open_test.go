@@ -118,7 +118,7 @@ func TestPasswordPromptRetries(t *testing.T) {
 	if !strings.Contains(h.overlayText(), "is encrypted. Enter its password") {
 		t.Fatalf("no password prompt:\n%s", h.overlayText())
 	}
-	pw := overlayObject[*widget.Entry](h)
+	pw := overlayObject[*escEntry](h)
 	if !pw.Password {
 		t.Fatal("the password field does not hide what is typed")
 	}
@@ -131,7 +131,7 @@ func TestPasswordPromptRetries(t *testing.T) {
 	if h.u.cur != nil {
 		t.Fatal("opened with the wrong password")
 	}
-	pw = overlayObject[*widget.Entry](h)
+	pw = overlayObject[*escEntry](h)
 	test.Type(pw, "s3cret")
 	pw.OnSubmitted(pw.Text) // Enter
 	h.settle()
@@ -259,7 +259,7 @@ func TestAuthorIsAskedOnce(t *testing.T) {
 	if !strings.Contains(h.overlayText(), "Appraise stores your name on each annotation") {
 		t.Fatalf("no author question on first run:\n%s", h.overlayText())
 	}
-	e := overlayObject[*widget.Entry](h)
+	e := overlayObject[*escEntry](h)
 	test.Type(e, "Dr Ada")
 	test.Tap(h.overlayButton("Save"))
 	if u.prefs.author() != "Dr Ada" || !u.prefs.authorAsked() {

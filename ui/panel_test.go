@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -158,8 +159,8 @@ func TestPaperCardSavesTheAppraisal(t *testing.T) {
 	if c.title.Text != "Rapid rule-out of myocardial infarction" || c.authors.Text != "Okafor A, Haddad R" || c.year.Text != "2024" {
 		t.Fatalf("card shows %q / %q / %q", c.title.Text, c.authors.Text, c.year.Text)
 	}
-	if !c.save.Disabled() {
-		t.Error("Save card is enabled before any edit")
+	if h.runningTimers() != 0 {
+		t.Error("filling the card from the paper started an autosave")
 	}
 	c.design.SetSelected("Randomised trial")
 	c.timing.SetSelected("Prospective")
@@ -167,8 +168,13 @@ func TestPaperCardSavesTheAppraisal(t *testing.T) {
 	c.setting.SetText("3 emergency departments")
 	c.bottom.SetText("Safe to rule out early in low-risk adults.")
 	c.title.SetText("Rapid rule-out of MI")
-	test.Tap(c.save)
 	h.settle()
+	if got := h.lib.paper(h.u.cur.paper.ID).Appraisal.SampleSize; got != "" {
+		t.Fatalf("saved on every keystroke (sample %q) instead of once typing pauses", got)
+	}
+	if d := h.fireTimers(); d <= 0 || d > time.Second {
+		t.Errorf("autosave waits %v after the last edit; want at most 1 s", d)
+	}
 	p := h.lib.paper(h.u.cur.paper.ID)
 	want := appraise.Appraisal{Design: appraise.DesignRandomisedTrial, Timing: appraise.TimingProspective,
 		SampleSize: "n = 1,204", Setting: "3 emergency departments", BottomLine: "Safe to rule out early in low-risk adults."}
@@ -194,7 +200,7 @@ func TestNoteKeyDuringACardSaveIsAnsweredWhenTheSaveReturns(t *testing.T) {
 	h.openDoc("small", smallPaper())
 	h.typeKeys("jjj") // an untagged sentence
 	h.u.card.sample.SetText("n = 1,204")
-	test.Tap(h.u.card.save)
+	h.u.card.flush()
 	h.u.reader.TypedRune('n')
 	h.settle()
 	if !strings.Contains(h.u.status.msg.Text, "Tag the selection first") {

@@ -6,18 +6,17 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"appraise.app/appraise/internal/appraise"
 )
 
-// paperCard is the appraisal at a glance, on top of the annotations
-// panel: the bibliography as extracted (editable), the study design and
-// timing, sample size, setting and the bottom line. Save writes it
-// through Library.SavePaper; unsaved edits are also saved when the paper
-// changes or the app quits.
+// paperCard is the Paper tab: the bibliography as extracted (editable),
+// the study design and timing, sample size, setting and the bottom line.
+// It saves itself through Library.SavePaper as it is edited, once typing
+// pauses (autosaveDelay), and at once before an export, when the paper
+// changes or the app quits: what the user typed is what a handout shows.
 type paperCard struct {
 	u                            *appUI
 	box                          fyne.CanvasObject
@@ -25,11 +24,10 @@ type paperCard struct {
 	title, authors, year, doi    *widget.Entry
 	sample, setting, bottom      *widget.Entry
 	design, timing               *widget.Select
-	save                         *widget.Button
+	autosave                     *debouncer
 	id                           appraise.PaperID
 	dirty, filling               bool
 	empty                        *widget.Label
-	heading                      *widget.Label
 	designChoices, timingChoices []string
 	designValues                 []appraise.StudyDesign
 	timingValues                 []appraise.Timing
@@ -39,6 +37,7 @@ const unsetChoice = "—"
 
 func newPaperCard(u *appUI) *paperCard {
 	c := &paperCard{u: u}
+	c.autosave = newDebouncer(u, c.saveNow)
 	entry := func(ph string) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetPlaceHolder(ph)
@@ -46,6 +45,9 @@ func newPaperCard(u *appUI) *paperCard {
 		return e
 	}
 	c.title = entry("Title")
+	c.title.MultiLine = true // a long title wraps, whole, rather than scroll out of sight
+	c.title.Wrapping = fyne.TextWrapWord
+	c.title.SetMinRowsVisible(2)
 	c.authors = entry("Surname A, Surname B")
 	c.year = entry("Year")
 	c.doi = entry("10.…")
@@ -54,7 +56,7 @@ func newPaperCard(u *appUI) *paperCard {
 	c.bottom = entry("What should a clinician take from this paper?")
 	c.bottom.MultiLine = true
 	c.bottom.Wrapping = fyne.TextWrapWord
-	c.bottom.SetMinRowsVisible(2)
+	c.bottom.SetMinRowsVisible(3)
 
 	c.designChoices = []string{unsetChoice}
 	c.designValues = []appraise.StudyDesign{appraise.DesignUnset}
@@ -67,9 +69,6 @@ func newPaperCard(u *appUI) *paperCard {
 	c.timingValues = []appraise.Timing{appraise.TimingUnset, appraise.TimingRetrospective, appraise.TimingProspective}
 	c.timing = widget.NewSelect(c.timingChoices, func(string) { c.changed("") })
 
-	c.save = widget.NewButtonWithIcon("Save card", theme.DocumentSaveIcon(), c.saveNow)
-	c.save.Importance = widget.HighImportance
-	c.heading = widget.NewLabelWithStyle("Paper", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	form := widget.NewForm(
 		widget.NewFormItem("Title", c.title),
 		widget.NewFormItem("Authors", c.authors),
@@ -81,7 +80,10 @@ func newPaperCard(u *appUI) *paperCard {
 		widget.NewFormItem("Setting", c.setting),
 		widget.NewFormItem("Bottom line", c.bottom),
 	)
-	c.form = container.NewVBox(c.heading, form, container.NewHBox(layout.NewSpacer(), c.save))
+	hint := widget.NewLabel("Saved as you type.")
+	hint.Importance = widget.LowImportance
+	hint.SizeName = theme.SizeNameCaptionText
+	c.form = container.NewVBox(form, hint)
 	c.empty = widget.NewLabel("Open a paper to record its appraisal.")
 	c.empty.Importance = widget.LowImportance
 	c.box = container.NewVScroll(container.NewStack(c.form, c.empty))
@@ -94,7 +96,7 @@ func (c *paperCard) changed(string) {
 		return
 	}
 	c.dirty = true
-	enable(c.save, true)
+	c.autosave.poke()
 }
 
 // setPaper fills the card from p (nil: no paper).
@@ -102,6 +104,7 @@ func (c *paperCard) setPaper(p *appraise.Paper) {
 	c.filling = true
 	defer func() { c.filling = false }()
 	c.dirty = false
+	c.autosave.cancel()
 	if p == nil {
 		c.id = ""
 		c.form.Hide()
@@ -123,7 +126,6 @@ func (c *paperCard) setPaper(p *appraise.Paper) {
 	c.sample.SetText(p.Appraisal.SampleSize)
 	c.setting.SetText(p.Appraisal.Setting)
 	c.bottom.SetText(p.Appraisal.BottomLine)
-	enable(c.save, false)
 }
 
 func indexOf[T comparable](xs []T, x T) int {
@@ -166,18 +168,32 @@ func (c *paperCard) edited(p appraise.Paper) appraise.Paper {
 	return p
 }
 
-// saveNow saves the card.
+// flush saves an edit still waiting for typing to pause; it reports
+// whether there was one.
+func (c *paperCard) flush() bool {
+	if !c.dirty {
+		return false
+	}
+	c.saveNow()
+	return true
+}
+
+// saveNow saves the card; "Saved" shows once it is committed.
 func (c *paperCard) saveNow() {
 	u := c.u
-	if u.cur == nil || c.id != u.cur.paper.ID {
+	if u.cur == nil || c.id != u.cur.paper.ID || !c.dirty {
 		return
 	}
 	p := c.edited(u.cur.paper)
 	p.ReadingPos = u.reader.topBlock()
 	c.dirty = false
-	enable(c.save, false)
+	c.autosave.cancel()
+	redesigned := p.Appraisal.Design != u.cur.paper.Appraisal.Design
 	u.cur.paper = p
 	u.win.SetTitle(u.title())
 	u.status.setPaper(u.paperStatus())
 	u.savePaper(p, true)
+	if redesigned { // the default checklist, level and certainties follow the design
+		u.appr.load()
+	}
 }

@@ -18,7 +18,7 @@ const (
 	prefWinH        = "window_height"
 	prefLibSplit    = "split_library"
 	prefReaderSplit = "split_reader"
-	prefRightSplit  = "split_right"
+	prefRightTab    = "right_tab"
 	prefLibHidden   = "library_hidden"
 	prefRecent      = "recent_files"
 	prefExportDir   = "export_folder"
@@ -83,6 +83,17 @@ func (s settings) split(key string, def float64) float64 {
 }
 
 func (s settings) setSplit(key string, v float64) { s.p.SetFloat(key, v) }
+
+// rightTab is the right-hand tab last shown (0: Annotations).
+func (s settings) rightTab() int {
+	v := s.p.Int(prefRightTab)
+	if v < tabAnnotations || v > tabPaper {
+		return tabAnnotations
+	}
+	return v
+}
+
+func (s settings) setRightTab(i int) { s.p.SetInt(prefRightTab, i) }
 
 func (s settings) libraryHidden() bool     { return s.p.Bool(prefLibHidden) }
 func (s settings) setLibraryHidden(v bool) { s.p.SetBool(prefLibHidden, v) }

@@ -10,7 +10,7 @@ import (
 
 // showPreferences edits the author name, theme and text size.
 func (u *appUI) showPreferences() {
-	author := widget.NewEntry()
+	author := newEscEntry(u)
 	author.SetText(u.prefs.author())
 	author.SetPlaceHolder("Stored on each annotation you make")
 	themes := []string{"Follow the system", "Light", "Dark"}
@@ -42,5 +42,5 @@ func (u *appUI) showPreferences() {
 		u.reader.requestFocus()
 	}, u.win)
 	d.Resize(fyne.NewSize(min(560, u.win.Canvas().Size().Width*0.95), 0))
-	d.Show()
+	u.present(d)
 }

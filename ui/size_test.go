@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"appraise.app/appraise/internal/appraise"
 )
@@ -30,15 +31,15 @@ func TestWindowSizePanelsAndLibraryToggleAreRemembered(t *testing.T) {
 	h.w.Resize(fyne.NewSize(1100, 700))
 	h.u.outer.SetOffset(0.3)
 	h.u.inner.SetOffset(0.6)
-	h.u.right.SetOffset(0.5)
+	h.u.showTab(tabPaper)
 	h.u.setLibraryVisible(false)
 	h.u.rememberWindow()
 	p := h.u.prefs
 	if got := p.windowSize(); got != fyne.NewSize(1100, 700) {
 		t.Errorf("window size remembered as %v", got)
 	}
-	if p.split(prefLibSplit, 0) != 0.3 || p.split(prefReaderSplit, 0) != 0.6 || p.split(prefRightSplit, 0) != 0.5 {
-		t.Errorf("splits remembered as %v %v %v", p.split(prefLibSplit, 0), p.split(prefReaderSplit, 0), p.split(prefRightSplit, 0))
+	if p.split(prefLibSplit, 0) != 0.3 || p.split(prefReaderSplit, 0) != 0.6 || p.rightTab() != tabPaper {
+		t.Errorf("splits remembered as %v %v, tab %d", p.split(prefLibSplit, 0), p.split(prefReaderSplit, 0), p.rightTab())
 	}
 	if !p.libraryHidden() {
 		t.Error("hiding the library was not remembered")
@@ -46,8 +47,8 @@ func TestWindowSizePanelsAndLibraryToggleAreRemembered(t *testing.T) {
 	// A new window starts the way the last one was left.
 	u2 := newAppUI(h.u.app, test.NewTempWindow(t, nil), Config{Library: h.lib}, h.q.post)
 	t.Cleanup(u2.bg.close)
-	if u2.libraryVisible() || u2.outer.Offset != 0.3 || u2.inner.Offset != 0.6 || u2.right.Offset != 0.5 {
-		t.Errorf("new window: library visible %v, splits %v %v %v", u2.libraryVisible(), u2.outer.Offset, u2.inner.Offset, u2.right.Offset)
+	if u2.libraryVisible() || u2.outer.Offset != 0.3 || u2.inner.Offset != 0.6 || u2.right.SelectedIndex() != tabPaper {
+		t.Errorf("new window: library visible %v, splits %v %v, tab %d", u2.libraryVisible(), u2.outer.Offset, u2.inner.Offset, u2.right.SelectedIndex())
 	}
 	h.settle()
 }
@@ -76,5 +77,42 @@ func TestLargerTextRelaysTheReaderOut(t *testing.T) {
 	h.u.toggleTheme()
 	if isDark(h.u.app.Settings().Theme()) != wasDark {
 		t.Errorf("toggling twice did not come back to dark=%v", wasDark)
+	}
+}
+
+// At 1024×640 (less a menu bar) the Annotations tab shows five or more
+// annotations in full, in a paper with all three kinds and a note.
+func TestFiveAnnotationsAreVisibleAt1024x640(t *testing.T) {
+	h := newHarness(t, newFakeLibrary())
+	h.openDoc("small", smallPaper())
+	h.typeKeys("jjjp") // 2
+	h.typeKeys("jc")   // 3
+	h.typeKeys("jl")   // 4
+	h.typeKeys("jl")   // 5
+	h.typeKeys("jl")   // 6
+	h.typeKeys("jc")   // 7
+	a, _ := h.u.target()
+	h.u.setNote(a, "Generalises beyond the sample.")
+	h.settle()
+	h.u.showTab(tabAnnotations)
+	h.w.Resize(fyne.NewSize(1024, 640-32))
+	h.w.Content().Refresh()
+	p := h.u.annp
+	need, anns := float32(0), 0
+	for _, r := range p.rows {
+		if anns == 5 {
+			break
+		}
+		if r.header != "" {
+			need += p.headerH
+		} else {
+			need += p.itemH
+			anns++
+		}
+		need += theme.Padding() // the list's separator
+	}
+	need -= theme.Padding() // none after the last row shown
+	if anns < 5 || need > p.list.Size().Height {
+		t.Errorf("the first five annotations and their group headers need %v; the list is %v high (%d rows; item %v header %v chips %v editor %v tab %v)", need, p.list.Size().Height, len(p.rows), p.itemH, p.headerH, p.chips.Size(), p.ed.box.Size(), h.u.right.Size())
 	}
 }

@@ -183,7 +183,7 @@ func TestContextMenuTagsTheClickedSentence(t *testing.T) {
 	}
 	var item fyne.Tappable
 	for _, o := range test.LaidOutObjects(menu) {
-		if tp, ok := o.(fyne.Tappable); ok && strings.Contains(test.RenderObjectToMarkup(o), "Population") {
+		if tp, ok := o.(fyne.Tappable); ok && strings.Contains(test.RenderObjectToMarkup(o), ">Population<") {
 			item = tp
 		}
 	}
