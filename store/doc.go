@@ -11,7 +11,7 @@
 // byte slice bbolt hands out is kept after its transaction: values are
 // decoded or copied inside it.
 //
-// Layout (schema 1): top-level buckets
+// Layout (schema 2): top-level buckets
 //
 //	meta               "format" = "appraise-library", "schema" = "1", "created"
 //	papers             paper id → Paper (JSON)
@@ -24,6 +24,9 @@
 //	search             "a" NUL paper id → the folded quotes and notes of the paper's live
 //	                   annotations, one record each (see search.go);
 //	                   "p" NUL paper id → folded title
+//	fulltext           per paper: the indexed extractor version, the sorted
+//	                   vocabulary and the text with its pages (fulltext.go)
+//	paper_trash        paper id → when the paper was removed (papertrash.go)
 //
 // Opening: a missing library is created in a temporary file and linked into
 // place, so a crash never leaves half a library. An existing file is first

@@ -66,6 +66,9 @@ func (s *Store) Papers() ([]appraise.PaperSummary, error) {
 			return err
 		}
 		return tx.Bucket(bucketPapers).ForEach(func(k, v []byte) error {
+			if paperRemoved(tx, string(k)) {
+				return nil // in the trash
+			}
 			var p appraise.Paper
 			if err := json.Unmarshal(v, &p); err != nil {
 				return fmt.Errorf("decode paper %s: %w", k, err)

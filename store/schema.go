@@ -12,7 +12,7 @@ import (
 )
 
 // SchemaVersion is the layout this code reads and writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // formatMarker tells an Appraise library from any other bbolt file.
 const formatMarker = "appraise-library"
@@ -36,7 +36,8 @@ var (
 
 // dataBuckets are the buckets of the current schema besides meta.
 var dataBuckets = [][]byte{bucketPapers, bucketDocs, bucketAnns, bucketPaperAnn,
-	bucketTrash, bucketHistory, bucketTags, bucketSearch}
+	bucketTrash, bucketHistory, bucketTags, bucketSearch,
+	bucketFullText, bucketPaperTrash}
 
 // ErrNewerSchema: the library was written by a newer Appraise.
 var ErrNewerSchema = errors.New("this library was written by a newer version of Appraise; update Appraise to open it")
@@ -94,7 +95,9 @@ type migration func(tx *bolt.Tx) error
 // migrations[n] takes schema n to n+1. Schema 1 is the first; add the
 // step from 1 to 2 as migrations[1], keep testdata/schema-1.db, and let
 // TestMigratesEveryEarlierSchema prove it.
-var migrations = map[int]migration{}
+var migrations = map[int]migration{
+	1: migrateTextIndexAndPaperTrash,
+}
 
 // migrate runs every step from schema `from` to the plan's version and
 // records the new version, all in tx.
