@@ -23,6 +23,9 @@ func commands() []*command {
 		{"list", "list papers, or a paper's annotations", "list papers [--format text|json] | list annotations --paper ID|FILE [--tag T…] [--format text|json]", runList},
 		{"tags", "list, add, rename or merge tags", "tags [list [--format text|json] | add NAME [--color #rrggbb] [--key K] [--description D] | rename OLD NEW | merge FROM INTO]", runTags},
 		{"export", "write a paper's annotations as a handout, Markdown, CSV or JSON-LD", "export --paper ID|FILE --format html|md|csv|jsonld [--tag T…] [--author A] [--bom] [-o FILE]", runExport},
+		{"search", "search titles, annotations and every paper's text", "search QUERY [--paper ID|FILE] [--format text|json]", runSearch},
+		{"remove", "move a paper and its annotations to the trash (the PDF is untouched)", "remove --paper ID|FILE", runRemove},
+		{"trash", "list the trash, restore from it, or empty it", "trash [list [--format text|json] | restore ID | empty]", runTrash},
 		{"version", "print the Appraise and extractor versions", "version", runVersion},
 		{"help", "show this help, or one command's usage", "help [COMMAND]", runHelp},
 	}

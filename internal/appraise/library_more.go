@@ -43,3 +43,20 @@ type PaperTrash interface {
 	// RemovedPapers lists the papers in the trash, the most recent first.
 	RemovedPapers() ([]RemovedPaper, error)
 }
+
+// TrashedAnnotation is an annotation in the trash with its paper's title.
+type TrashedAnnotation struct {
+	Annotation
+	PaperTitle string `json:"paper_title"`
+}
+
+// TrashContents is what the trash holds: removed papers (with the
+// annotations that went with them counted) and annotations deleted on
+// their own.
+type TrashContents struct {
+	Papers      []RemovedPaper      `json:"papers"`
+	Annotations []TrashedAnnotation `json:"annotations"`
+}
+
+// Len is how many items the trash lists: papers and annotations.
+func (t TrashContents) Len() int { return len(t.Papers) + len(t.Annotations) }

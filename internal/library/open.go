@@ -56,6 +56,11 @@ func (l *Library) Open(ctx context.Context, path, password string) (appraise.Ope
 		p = appraise.Paper{ID: id, Added: now}
 	}
 	p.Path = path
+	if !isNew {
+		if err := l.unremove(id); err != nil {
+			return appraise.OpenedPaper{}, fmt.Errorf("open %s: %w", path, err)
+		}
+	}
 	return l.open(ctx, p, isNew, true, password)
 }
 
