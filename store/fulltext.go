@@ -2,7 +2,11 @@ package store
 
 import (
 	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"unicode"
@@ -18,8 +22,8 @@ import (
 //	"v" NUL paper id → the extractor version of the indexed extraction
 //	"w" NUL paper id → the paper's vocabulary: its distinct folded words,
 //	                   sorted, one line each, "word count\n"
-//	"t" NUL paper id → the text record (JSON, deflated): the text and
-//	                   where each passage starts and on which page
+//	"t" NUL paper id → the text record (deflated): the text and where
+//	                   each passage starts and on which page
 //
 // A query reads the thousand vocabularies (tens of kilobytes each, read in
 // place from bbolt's memory map) and bisects each for every query word, so
@@ -41,11 +45,71 @@ func ftTextKey(paper string) []byte    { return []byte("t" + sep + paper) }
 const maxWordBytes = 48
 
 // textRecord is what a snippet needs: the text and the passages' starts
-// and pages.
+// and pages. It is stored deflated in a binary form (encodeTextRecord):
+// decoding JSON cost more than the rest of a search.
 type textRecord struct {
-	Text string `json:"text"`
+	Text string
 	// Marks are [code-point start, page] of each passage, in text order.
-	Marks [][2]int `json:"marks"`
+	Marks [][2]int
+}
+
+// textRecordFormat is the first byte of a text record.
+const textRecordFormat = 1
+
+// encodeTextRecord writes the format byte, the number of marks, each mark's start and page
+// as unsigned varints, then the text, all deflated.
+func encodeTextRecord(r textRecord) ([]byte, error) {
+	raw := binary.AppendUvarint([]byte{textRecordFormat}, uint64(len(r.Marks)))
+	for _, m := range r.Marks {
+		raw = binary.AppendUvarint(raw, uint64(max(0, m[0])))
+		raw = binary.AppendUvarint(raw, uint64(max(0, m[1])))
+	}
+	raw = append(raw, r.Text...)
+	var buf bytes.Buffer
+	zw, err := flate.NewWriter(&buf, flate.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// errBadTextRecord: a text record that does not decode.
+var errBadTextRecord = errors.New("damaged text index record")
+
+func decodeTextRecord(data []byte) (textRecord, error) {
+	zr := flate.NewReader(bytes.NewReader(data))
+	defer zr.Close()
+	raw, err := io.ReadAll(io.LimitReader(zr, maxInflated))
+	if err != nil {
+		return textRecord{}, fmt.Errorf("%w: %v", errBadTextRecord, err)
+	}
+	if len(raw) == 0 || raw[0] != textRecordFormat {
+		return textRecord{}, errBadTextRecord
+	}
+	raw = raw[1:]
+	n, k := binary.Uvarint(raw)
+	if k <= 0 || n > uint64(len(raw)) {
+		return textRecord{}, errBadTextRecord
+	}
+	raw = raw[k:]
+	r := textRecord{Marks: make([][2]int, n)}
+	for i := range r.Marks {
+		for j := range 2 {
+			v, k := binary.Uvarint(raw)
+			if k <= 0 || v > 1<<31 {
+				return textRecord{}, errBadTextRecord
+			}
+			r.Marks[i][j], raw = int(v), raw[k:]
+		}
+	}
+	r.Text = string(raw)
+	return r, nil
 }
 
 // wordStarts calls f with the byte offset and length of every word (a
@@ -160,7 +224,7 @@ func putTextIndex(tx *bolt.Tx, id appraise.PaperID, doc appraise.Document) error
 			rec.Marks = append(rec.Marks, [2]int{b.Start, b.Page})
 		}
 	}
-	data, err := deflateJSON(rec)
+	data, err := encodeTextRecord(rec)
 	if err != nil {
 		return fmt.Errorf("encode text index of %s: %w", id, err)
 	}

@@ -72,12 +72,12 @@ func findText(tx *bolt.Tx, query string, limit int, skip func(string) bool, titl
 		if len(hits) >= limit {
 			break
 		}
-		var rec textRecord
 		data := ft.Get(ftTextKey(cand.id))
 		if data == nil {
 			continue
 		}
-		if err := inflateJSON(data, &rec); err != nil {
+		rec, err := decodeTextRecord(data)
+		if err != nil {
 			return nil, fmt.Errorf("text index of %s: %w", cand.id, err)
 		}
 		for _, h := range placeMatches(rec, words, min(hitsPerPaper, limit-len(hits))) {

@@ -192,3 +192,20 @@ func mustFind(tb testing.TB, s *Store, q string) []appraise.SearchHit {
 	}
 	return textHits(hits)
 }
+
+func TestTextRecordsRoundTripAndDamageIsAnError(t *testing.T) {
+	rec := textRecord{Text: "Naïve text ünïcode", Marks: [][2]int{{0, 1}, {6, 2}}}
+	data, err := encodeTextRecord(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeTextRecord(data)
+	if err != nil || got.Text != rec.Text || !slices.Equal(got.Marks, rec.Marks) {
+		t.Fatalf("round trip = %+v, %v", got, err)
+	}
+	for _, bad := range [][]byte{nil, []byte("not deflate"), data[:len(data)/2]} {
+		if _, err := decodeTextRecord(bad); err == nil {
+			t.Errorf("decodeTextRecord(%q) succeeded", bad)
+		}
+	}
+}
