@@ -49,6 +49,12 @@ type appUI struct {
 	selAnn    string // id of the annotation selected in the panel
 	// afterSaved runs once no edit is in flight (see whenSaved).
 	afterSaved []func()
+	// trashView is the open Trash view, or nil.
+	trashView *trashView
+	// indexing is true while the full-text index is being built;
+	// stopIndexing cancels that (indexing.go).
+	indexing     bool
+	stopIndexing context.CancelFunc
 }
 
 // current is the paper open in the reader.

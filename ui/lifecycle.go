@@ -17,6 +17,7 @@ func (u *appUI) start() {
 	if u.cfg.OpenPath != "" {
 		u.openPath(u.cfg.OpenPath, "")
 	}
+	u.startIndexing()
 	if !u.prefs.authorAsked() {
 		u.askAuthor(nil)
 	}
@@ -91,6 +92,9 @@ func (u *appUI) flushEdits() {
 // Background tasks finish first: with the loop gone, what they post runs
 // on their own goroutines.
 func (u *appUI) shutdown() {
+	if u.stopIndexing != nil {
+		u.stopIndexing()
+	}
 	u.bg.waitIdle()
 	u.flushEdits()
 	u.bg.close()
