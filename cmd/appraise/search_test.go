@@ -98,3 +98,19 @@ func TestRemoveMovesThePaperToTheTrashAndRestoreUndoesIt(t *testing.T) {
 		t.Errorf("emptying the trash touched the PDF: %v", err)
 	}
 }
+
+func TestCommandsThatOnlyReadAPDFNeverCreateTheLibraryFolder(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(home, "cache"))
+	t.Setenv("APPRAISE_DB", "")
+	for _, args := range [][]string{{"extract", demoPDF}, {"version"}, {"help"}, {"help", "search"}} {
+		if code, _, errOut := runCLI(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	if entries, _ := os.ReadDir(home); len(entries) != 0 {
+		t.Errorf("read-only commands created %v in the home folder", entries)
+	}
+}
