@@ -29,10 +29,10 @@ type libraryPanel struct {
 	list   *widget.List
 	// noMatch says so when a search finds nothing.
 	noMatch *widget.Label
-	papers []appraise.PaperSummary
-	hits   []appraise.SearchHit
-	query  string
-	seq    int
+	papers  []appraise.PaperSummary
+	hits    []appraise.SearchHit
+	query   string
+	seq     int
 }
 
 func newLibraryPanel(u *appUI) *libraryPanel {

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-
 )
 
 func TestLibrarySearchFindsTheTextAndOpensThePaperAtThePassage(t *testing.T) {
@@ -194,4 +193,3 @@ func TestIndexingShowsProgressInTheStatusBar(t *testing.T) {
 		t.Errorf("at the end: %q (indexing %v)", h.u.status.msg.Text, h.u.indexing)
 	}
 }
-
