@@ -17,9 +17,13 @@ import (
 // find in paper steps through the rest.
 const hitsPerPaper = 3
 
-// textSnippetContext is how many code points a text snippet shows either
-// side of the match.
-const textSnippetContext = 60
+// A text snippet shows up to snippetBefore code points before the match
+// and snippetAfter after it: little before, so the match stays in view
+// where a list cuts long lines at the end.
+const (
+	snippetBefore = 30
+	snippetAfter  = 90
+)
 
 // textCandidate is a paper whose vocabulary holds every query word.
 type textCandidate struct {
@@ -200,8 +204,8 @@ func indexWordStart(s, w string) int {
 // textSnippet is the text around [start, end) on one line, cut at word
 // boundaries and marked with ellipses where it was shortened.
 func textSnippet(text []rune, start, end int) string {
-	from := max(0, start-textSnippetContext)
-	to := min(len(text), end+textSnippetContext)
+	from := max(0, start-snippetBefore)
+	to := min(len(text), end+snippetAfter)
 	for from > 0 && from < start && !unicode.IsSpace(text[from-1]) {
 		from++
 	}

@@ -9,24 +9,25 @@ import (
 
 // demoByline marks the bundled demo paper in the library list, so it is
 // not taken for the user's own work; it is removed like any paper.
-const demoByline = "Demo paper bundled with Appraise · File → Remove from Library removes it"
+const demoByline = "Demo paper (bundled with Appraise)"
 
 // hitLine is a search hit's second line: the snippet, with what matched
 // for titles and annotations.
 func hitLine(h appraise.SearchHit) string {
 	switch h.Field {
-	case "text":
+	case "text", "title":
 		return h.Snippet
-	case "title":
-		return "Title matches"
 	}
 	return upperFirst(h.Field) + ": " + h.Snippet
 }
 
 // hitWhere is a search hit's third line: where the match is.
 func hitWhere(h appraise.SearchHit) string {
-	if h.Field != "text" {
-		return "In your annotations"
+	switch h.Field {
+	case "title":
+		return "Title"
+	case "quote", "note":
+		return "Your annotation"
 	}
 	s := fmt.Sprintf("Text, page %d", h.Page)
 	if h.Matches > 1 {
