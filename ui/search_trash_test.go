@@ -87,7 +87,7 @@ func TestRemoveFromLibraryGoesToTheTrashAndRestoreBringsItBack(t *testing.T) {
 	h.typeKeys("jjjl")
 	id := h.u.cur.paper.ID
 	h.u.confirmRemovePaper()
-	if !strings.Contains(h.overlayText(), "its 1 annotation go to the trash. The PDF file itself is not touched") {
+	if !strings.Contains(h.overlayText(), "and its 1 annotation go to the trash. The PDF file itself is not touched") {
 		t.Fatalf("confirmation:\n%s", h.overlayText())
 	}
 	test.Tap(h.overlayButton("Remove"))

@@ -24,13 +24,14 @@ func (u *appUI) confirmRemovePaper() {
 	}
 	p := u.cur.paper
 	n := len(u.cur.anns)
-	msg := fmt.Sprintf("“%s” and its %d %s go to the trash. The PDF file itself is not touched,\nand File → Trash… brings the paper back with its annotations.",
-		paperTitle(p), n, plural(n, "annotation", "annotations"))
+	msg := fmt.Sprintf("“%s”\nand its %d %s go to the trash. The PDF file itself is not touched;\nFile → Trash… brings the paper back with its annotations.",
+		shorten(paperTitle(p), 70), n, plural(n, "annotation", "annotations"))
 	d := dialog.NewCustomConfirm("Remove from library?", "Remove", "Cancel", widget.NewLabel(msg), func(ok bool) {
 		if ok {
 			u.removePaper(p)
 		}
 	}, u.win)
+	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
 }
 
@@ -182,7 +183,7 @@ func (t *trashView) update(id widget.ListItemID, o fyne.CanvasObject) {
 	if title == "" {
 		title = "an untitled paper"
 	}
-	r.detail.SetText(fmt.Sprintf("%s in %s · deleted %s", upperFirst(strings.Join(a.Tags, ", ")), title, a.Deleted.Local().Format("2 Jan 2006 15:04")))
+	r.detail.SetText(fmt.Sprintf("%s · deleted %s · in %s", upperFirst(strings.Join(a.Tags, ", ")), a.Deleted.Local().Format("2 Jan 2006 15:04"), title))
 	r.restore.OnTapped = func() { t.restoreAnnotation(a.ID) }
 }
 
@@ -249,5 +250,6 @@ func (t *trashView) confirmEmpty() {
 			})
 		})
 	}, t.u.win)
+	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
 }
