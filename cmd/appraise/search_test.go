@@ -114,3 +114,35 @@ func TestCommandsThatOnlyReadAPDFNeverCreateTheLibraryFolder(t *testing.T) {
 		t.Errorf("read-only commands created %v in the home folder", entries)
 	}
 }
+
+func TestImportingARemovedPaperAgainBringsItBackWithItsAnnotations(t *testing.T) {
+	db := newDB(t)
+	mustCLI(t, db, "import", demoPDF)
+	mustCLI(t, db, "annotate", "--paper", demoPDF, "--quote", "Data were obtained by retrospective review of the clinical records", "--tag", "limitation")
+	mustCLI(t, db, "remove", "--paper", demoPDF)
+	mustCLI(t, db, "import", demoPDF)
+	if as := mustCLI(t, db, "list", "annotations", "--paper", demoPDF, "--format", "json"); strings.Count(as, `"id"`) != 1 {
+		t.Errorf("annotations after importing again: %s", as)
+	}
+	if out := mustCLI(t, db, "trash"); out != "The trash is empty.\n" {
+		t.Errorf("trash after importing again:\n%s", out)
+	}
+}
+
+func TestSearchIndexesALibraryFromBeforeTheIndexOnce(t *testing.T) {
+	db := newDB(t)
+	data, err := os.ReadFile("../../store/testdata/schema-1.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cliLib(t, db, "search", "placebo")
+	if code != 0 || !strings.Contains(errOut, "indexing the text of 1 paper for search") || !strings.Contains(out, "text, p. 1") {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if _, _, errOut := cliLib(t, db, "search", "placebo"); strings.Contains(errOut, "indexing") {
+		t.Errorf("indexed again: %s", errOut)
+	}
+}
