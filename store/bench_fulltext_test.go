@@ -93,7 +93,7 @@ func genPaperText(rng *rand.Rand, version string, chars int) appraise.Document {
 func textLibrary(b *testing.B) string {
 	b.Helper()
 	dir := filepath.Join(os.TempDir(), "appraise-store-bench")
-	path := filepath.Join(dir, fmt.Sprintf("library-s%d-fulltext-%dx%d.db", SchemaVersion, textPapers, textCharsEach))
+	path := filepath.Join(dir, fmt.Sprintf("library-s%d-fulltext%d-%dx%d.db", SchemaVersion, textRecordFormat, textPapers, textCharsEach))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
@@ -149,7 +149,7 @@ func openText(b *testing.B) *Store {
 }
 
 // BenchmarkFullTextSearch runs whole searches (titles, annotations and
-// text, 50 hits of each at most) over the full-text library: a common
+// text, 100 hits of each at most, as the app and the CLI ask) over the full-text library: a common
 // word, a rare one, two words together, a two-letter prefix, a made-up
 // word found nowhere and one found in no paper's text but in many
 // vocabularies' neighbourhood. p95-ms is the measure.
@@ -161,7 +161,7 @@ func BenchmarkFullTextSearch(b *testing.B) {
 			var n int
 			for b.Loop() {
 				start := time.Now()
-				hits, err := s.Find(appraise.SearchQuery{Text: q, Limit: 50})
+				hits, err := s.Find(appraise.SearchQuery{Text: q, Limit: 100})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -14,7 +14,7 @@ func fold(s string) string {
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			b = append(b, byte(foldRune(rune(c))))
+			b = append(b, asciiFold[c])
 			i++
 			continue
 		}
@@ -44,3 +44,11 @@ func foldRune(r rune) rune {
 	base, _ := utf8.DecodeRuneInString(d)
 	return unicode.ToLower(base)
 }
+
+// asciiFold is foldRune for ASCII, as a table: most of a paper's text.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(foldRune(rune(c)))
+	}
+	return t
+}()

@@ -94,28 +94,22 @@ func findText(tx *bolt.Tx, query string, limit int, skip func(string) bool, titl
 
 // placeMatches finds up to n passages of rec where words[0] starts a
 // word, preferring passages that hold every word, one hit per passage, in
-// text order.
+// text order. It reads the text only as far as it needs to.
 func placeMatches(rec textRecord, words []string, n int) []appraise.SearchHit {
 	f := fold(rec.Text)
-	// byteAt[i] is the byte offset in f of code point i.
-	byteAt := make([]int32, 0, len(f)+1)
-	for i := range f {
-		byteAt = append(byteAt, int32(i))
-	}
-	byteAt = append(byteAt, int32(len(f)))
-	runeAt := func(b int) int {
-		return sort.Search(len(byteAt), func(i int) bool { return int(byteAt[i]) >= b })
-	}
+	// Folding keeps code points, so code-point offsets are the same in f
+	// and rec.Text; the cursors turn them into byte offsets of each.
+	at, seg := &runeCursor{s: f}, &runeCursor{s: f}
 	passage := func(r int) (start, end, page int) {
 		i := sort.Search(len(rec.Marks), func(i int) bool { return rec.Marks[i][0] > r }) - 1
-		start, end, page = 0, len(byteAt)-1, 1
+		start, end, page = 0, r+1<<30, 1
 		if i >= 0 {
 			start, page = rec.Marks[i][0], rec.Marks[i][1]
 		}
 		if i+1 < len(rec.Marks) {
 			end = rec.Marks[i+1][0]
 		}
-		return min(start, len(byteAt)-1), min(max(end, start), len(byteAt)-1), page
+		return min(start, r), max(end, r+1), page
 	}
 	var all, full []textMatch
 	lastPassage := -1
@@ -124,21 +118,21 @@ func placeMatches(rec textRecord, words []string, n int) []appraise.SearchHit {
 		if i < 0 {
 			break
 		}
-		at := runeAt(from + i)
+		r := at.runeOf(from + i)
 		from += i + len(words[0])
-		ps, pe, page := passage(at)
+		ps, pe, page := passage(r)
 		if ps == lastPassage {
 			continue
 		}
 		lastPassage = ps
-		m := textMatch{at, page, ps, pe}
+		m := textMatch{r, page, ps, pe}
 		if len(all) < n {
 			all = append(all, m)
 		}
-		seg := f[byteAt[ps]:byteAt[pe]]
+		text := f[seg.byteOf(ps):seg.byteOf(pe)]
 		ok := true
 		for _, w := range words[1:] {
-			if indexWordStart(seg, w) < 0 {
+			if indexWordStart(text, w) < 0 {
 				ok = false
 				break
 			}
@@ -157,18 +151,61 @@ func placeMatches(rec textRecord, words []string, n int) []appraise.SearchHit {
 		}
 	}
 	sort.Slice(chosen, func(i, j int) bool { return chosen[i].at < chosen[j].at })
-	orig := []rune(rec.Text)
+	orig := &runeCursor{s: rec.Text}
 	length := utf8.RuneCountInString(words[0])
 	out := make([]appraise.SearchHit, 0, len(chosen))
 	for _, m := range chosen {
 		// The whole word the query word starts.
-		end := m.at + length
-		for end < len(orig) && (unicode.IsLetter(orig[end]) || unicode.IsDigit(orig[end])) {
+		end, b := m.at+length, orig.byteOf(m.at+length)
+		for b < len(rec.Text) {
+			c, size := utf8.DecodeRuneInString(rec.Text[b:])
+			if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+				break
+			}
+			b += size
 			end++
 		}
 		out = append(out, appraise.SearchHit{Page: m.page, Start: m.at, End: end, Snippet: textSnippet(orig, m.at, end)})
 	}
 	return out
+}
+
+// runeCursor turns code-point offsets of s into byte offsets and back,
+// walking from the last offset it was asked for: cheap when successive
+// offsets are near, as a search's are. Offsets past the end stop there.
+type runeCursor struct {
+	s    string
+	b, r int // byte b is code point r
+}
+
+// byteOf returns the byte offset of code point r (len(s) past the end).
+func (c *runeCursor) byteOf(r int) int {
+	for c.r < r && c.b < len(c.s) {
+		_, n := utf8.DecodeRuneInString(c.s[c.b:])
+		c.b += n
+		c.r++
+	}
+	for c.r > r && c.b > 0 {
+		_, n := utf8.DecodeLastRuneInString(c.s[:c.b])
+		c.b -= n
+		c.r--
+	}
+	return c.b
+}
+
+// runeOf returns the code point at byte offset b, which must start one.
+func (c *runeCursor) runeOf(b int) int {
+	for c.b < b && c.b < len(c.s) {
+		_, n := utf8.DecodeRuneInString(c.s[c.b:])
+		c.b += n
+		c.r++
+	}
+	for c.b > b && c.b > 0 {
+		_, n := utf8.DecodeLastRuneInString(c.s[:c.b])
+		c.b -= n
+		c.r--
+	}
+	return c.r
 }
 
 // textMatch is a match of a query's first word: its code-point offset,
@@ -201,18 +238,27 @@ func indexWordStart(s, w string) int {
 	}
 }
 
-// textSnippet is the text around [start, end) on one line, cut at word
-// boundaries and marked with ellipses where it was shortened.
-func textSnippet(text []rune, start, end int) string {
-	from := max(0, start-snippetBefore)
-	to := min(len(text), end+snippetAfter)
-	for from > 0 && from < start && !unicode.IsSpace(text[from-1]) {
-		from++
+// textSnippet is the text around code points [start, end) on one line,
+// cut at word boundaries and marked with ellipses where it was shortened.
+func textSnippet(c *runeCursor, start, end int) string {
+	text := c.s
+	sb, eb := c.byteOf(start), c.byteOf(end)
+	from, to := c.byteOf(max(0, start-snippetBefore)), c.byteOf(end+snippetAfter)
+	for from > 0 && from < sb {
+		if r, _ := utf8.DecodeLastRuneInString(text[:from]); unicode.IsSpace(r) {
+			break
+		}
+		_, n := utf8.DecodeRuneInString(text[from:])
+		from += n
 	}
-	for to < len(text) && to > end && !unicode.IsSpace(text[to]) {
-		to--
+	for to < len(text) && to > eb {
+		if r, _ := utf8.DecodeRuneInString(text[to:]); unicode.IsSpace(r) {
+			break
+		}
+		_, n := utf8.DecodeLastRuneInString(text[:to])
+		to -= n
 	}
-	s := strings.Join(strings.Fields(string(text[from:to])), " ")
+	s := strings.Join(strings.Fields(text[from:to]), " ")
 	if from > 0 {
 		s = "…" + s
 	}
