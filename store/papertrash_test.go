@@ -104,3 +104,18 @@ func TestEmptyTrashDestroysRemovedPapersForGood(t *testing.T) {
 		t.Errorf("library inconsistent after emptying: %v", err)
 	}
 }
+
+func TestImportingALiveAnnotationOfARemovedPaperBringsThePaperBack(t *testing.T) {
+	s, c := newStore(t)
+	mustPutPaper(t, s, 1, "Removed, then annotated elsewhere")
+	if _, err := s.RemovePaper(paperID(1), c.Now()); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Import(appraise.ImportBatch{Annotations: []appraise.Annotation{ann("from-club", 1, 0, "a quote")}, Decide: later})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps, _ := s.Papers(); len(ps) != 1 {
+		t.Errorf("the paper stays hidden with a live annotation on it")
+	}
+}

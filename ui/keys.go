@@ -122,6 +122,9 @@ func (u *appUI) selectionChanged() {
 			u.selAnn = a.ID
 			u.annp.showSelected()
 		}
+		if who := u.whoTagged(s, e); who != "" {
+			u.status.message(who)
+		}
 	}
 	u.toolbar.refresh()
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/export"
 )
 
 // Library is what the GUI needs from internal/library; cmd/appraise hands
@@ -47,4 +48,13 @@ type Library interface {
 	// BuildTextIndex indexes the text of papers not indexed yet, calling
 	// progress after each paper.
 	BuildTextIndex(ctx context.Context, progress func(done, total int)) error
+
+	// Annotations lists a paper's live annotations in text order.
+	Annotations(paper appraise.PaperID, tags ...string) ([]appraise.Annotation, error)
+	// ExportBundle writes papers' readings as a journal-club bundle (no
+	// ids: the whole library); ImportBundle merges one in.
+	ExportBundle(ids []appraise.PaperID, filter appraise.ExportFilter, w io.Writer) error
+	ImportBundle(r io.Reader) (appraise.ImportReport, error)
+	// Compare measures trainee's reading of a paper against key's.
+	Compare(paper appraise.PaperID, key, trainee string) (export.Feedback, error)
 }

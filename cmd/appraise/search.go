@@ -61,7 +61,7 @@ func indexMissing(e *env, lib *library.Library) error {
 	if err != nil || len(missing) == 0 {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "appraise: indexing the text of %d %s for search (once)…\n", len(missing), plural(len(missing), "paper", "papers"))
+	fmt.Fprintf(e.stderr, "appraise: indexing the text of %d %s for search (once)…\n", len(missing), noun(len(missing), "paper", "papers"))
 	ctx, stop := interruptible()
 	defer stop()
 	return lib.BuildTextIndex(ctx, nil)
@@ -96,7 +96,8 @@ func writeHits(w io.Writer, query string, hits []appraise.SearchHit) {
 	}
 }
 
-func plural(n int, one, many string) string {
+// noun is one or many, as n asks.
+func noun(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

@@ -35,7 +35,7 @@ func runRemove(e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "Moved “%s” and %d %s to the trash; the PDF file is untouched. Undo with: appraise trash restore %s\n",
-			oneLine(titleOf(p), 80), n, plural(n, "annotation", "annotations"), p.ID[:12])
+			oneLine(titleOf(p), 80), n, noun(n, "annotation", "annotations"), p.ID[:12])
 		return nil
 	})
 }
@@ -109,8 +109,8 @@ func runTrash(e *env, args []string) error {
 
 // trashCount says what the trash holds: "2 papers and 5 annotations".
 func trashCount(t appraise.TrashContents) string {
-	return fmt.Sprintf("%d %s and %d %s", len(t.Papers), plural(len(t.Papers), "paper", "papers"),
-		len(t.Annotations), plural(len(t.Annotations), "annotation", "annotations"))
+	return fmt.Sprintf("%d %s and %d %s", len(t.Papers), noun(len(t.Papers), "paper", "papers"),
+		len(t.Annotations), noun(len(t.Annotations), "annotation", "annotations"))
 }
 
 func writeTrash(w io.Writer, t appraise.TrashContents) error {
@@ -122,7 +122,7 @@ func writeTrash(w io.Writer, t appraise.TrashContents) error {
 	fmt.Fprintln(tw, "ID\tDELETED\tWHAT")
 	for _, p := range t.Papers {
 		fmt.Fprintf(tw, "%s\t%s\tpaper “%s” with %d %s\n", p.Paper.ID[:12], p.Removed.Local().Format("2006-01-02 15:04"),
-			oneLine(titleOf(p.Paper), 60), p.Annotations, plural(p.Annotations, "annotation", "annotations"))
+			oneLine(titleOf(p.Paper), 60), p.Annotations, noun(p.Annotations, "annotation", "annotations"))
 	}
 	for _, a := range t.Annotations {
 		fmt.Fprintf(tw, "%s\t%s\tannotation “%s” in “%s”\n", a.ID, a.Deleted.Local().Format("2006-01-02 15:04"),
