@@ -48,22 +48,25 @@ const maxWordBytes = 48
 // decoding JSON cost more than the rest of a search.
 type textRecord struct {
 	Text string
-	// Marks are [code-point start, page] of each passage, in text order.
-	Marks [][2]int
+	// Marks are [code-point start, page, aside] of each passage, in text
+	// order; aside is 1 for passages of reference lists, footnotes and
+	// other front or back matter, which a search shows last.
+	Marks [][3]int
 }
 
 // textRecordFormat is the first byte of a text record.
-const textRecordFormat = 1
+const textRecordFormat = 2
 
 // encodeTextRecord writes the format byte, then, compressed with Snappy,
-// the number of marks, each mark's start and page as unsigned varints, and
+// the number of marks, each mark's start, page and aside as unsigned varints, and
 // the text. Snappy, not DEFLATE: a search decompresses the records of
 // the papers it shows, and DEFLATE's inflating took a third of a search.
 func encodeTextRecord(r textRecord) ([]byte, error) {
 	raw := binary.AppendUvarint(nil, uint64(len(r.Marks)))
 	for _, m := range r.Marks {
-		raw = binary.AppendUvarint(raw, uint64(max(0, m[0])))
-		raw = binary.AppendUvarint(raw, uint64(max(0, m[1])))
+		for _, v := range m {
+			raw = binary.AppendUvarint(raw, uint64(max(0, v)))
+		}
 	}
 	raw = append(raw, r.Text...)
 	out := make([]byte, 1, 1+snappy.MaxEncodedLen(len(raw)))
@@ -94,9 +97,9 @@ func decodeTextRecord(data []byte) (textRecord, error) {
 		return textRecord{}, errBadTextRecord
 	}
 	raw = raw[k:]
-	r := textRecord{Marks: make([][2]int, n)}
+	r := textRecord{Marks: make([][3]int, n)}
 	for i := range r.Marks {
-		for j := range 2 {
+		for j := range 3 {
 			v, k := binary.Uvarint(raw)
 			if k <= 0 || v > 1<<31 {
 				return textRecord{}, errBadTextRecord
@@ -211,13 +214,23 @@ func vocabCount(v []byte, term string) int {
 
 // putTextIndex indexes doc as paper id's text, in tx.
 func putTextIndex(tx *bolt.Tx, id appraise.PaperID, doc appraise.Document) error {
-	rec := textRecord{Text: doc.Text, Marks: make([][2]int, 0, len(doc.Passages))}
+	rec := textRecord{Text: doc.Text, Marks: make([][3]int, 0, len(doc.Passages))}
+	aside := func(block int) int {
+		if block < 0 || block >= len(doc.Blocks) {
+			return 0
+		}
+		switch doc.Blocks[block].Kind {
+		case appraise.KindReference, appraise.KindFootnote, appraise.KindOther:
+			return 1
+		}
+		return 0
+	}
 	for _, p := range doc.Passages {
-		rec.Marks = append(rec.Marks, [2]int{p.Start, p.Page})
+		rec.Marks = append(rec.Marks, [3]int{p.Start, p.Page, aside(p.Block)})
 	}
 	if len(rec.Marks) == 0 {
-		for _, b := range doc.Blocks {
-			rec.Marks = append(rec.Marks, [2]int{b.Start, b.Page})
+		for i, b := range doc.Blocks {
+			rec.Marks = append(rec.Marks, [3]int{b.Start, b.Page, aside(i)})
 		}
 	}
 	data, err := encodeTextRecord(rec)

@@ -93,62 +93,60 @@ func findText(tx *bolt.Tx, query string, limit int, skip func(string) bool, titl
 }
 
 // placeMatches finds up to n passages of rec where words[0] starts a
-// word, preferring passages that hold every word, one hit per passage, in
-// text order. It reads the text only as far as it needs to.
+// word, one hit per passage, in text order. It prefers passages that hold
+// every word, then passages of the body over reference lists and
+// footnotes, and reads the text only as far as it needs to.
 func placeMatches(rec textRecord, words []string, n int) []appraise.SearchHit {
 	f := fold(rec.Text)
 	// Folding keeps code points, so code-point offsets are the same in f
 	// and rec.Text; the cursors turn them into byte offsets of each.
 	at, seg := &runeCursor{s: f}, &runeCursor{s: f}
-	passage := func(r int) (start, end, page int) {
+	passage := func(r int) textMatch {
 		i := sort.Search(len(rec.Marks), func(i int) bool { return rec.Marks[i][0] > r }) - 1
-		start, end, page = 0, r+1<<30, 1
+		m := textMatch{at: r, page: 1, end: r + 1<<30}
 		if i >= 0 {
-			start, page = rec.Marks[i][0], rec.Marks[i][1]
+			m.start, m.page, m.aside = rec.Marks[i][0], rec.Marks[i][1], rec.Marks[i][2] != 0
 		}
 		if i+1 < len(rec.Marks) {
-			end = rec.Marks[i+1][0]
+			m.end = rec.Marks[i+1][0]
 		}
-		return min(start, r), max(end, r+1), page
+		m.start, m.end = min(m.start, r), max(m.end, r+1)
+		return m
 	}
-	var all, full []textMatch
+	// rank 0: every word, in the body; 1: every word, aside; 2: the first
+	// word only, in the body; 3: aside.
+	var ranked [4][]textMatch
 	lastPassage := -1
-	for from := 0; from < len(f) && len(full) < n; {
+	for from := 0; from < len(f) && len(ranked[0]) < n; {
 		i := indexWordStart(f[from:], words[0])
 		if i < 0 {
 			break
 		}
 		r := at.runeOf(from + i)
 		from += i + len(words[0])
-		ps, pe, page := passage(r)
-		if ps == lastPassage {
+		m := passage(r)
+		if m.start == lastPassage {
 			continue
 		}
-		lastPassage = ps
-		m := textMatch{r, page, ps, pe}
-		if len(all) < n {
-			all = append(all, m)
-		}
-		text := f[seg.byteOf(ps):seg.byteOf(pe)]
-		ok := true
+		lastPassage = m.start
+		text := f[seg.byteOf(m.start):seg.byteOf(m.end)]
+		rank := 0
 		for _, w := range words[1:] {
 			if indexWordStart(text, w) < 0 {
-				ok = false
+				rank = 2
 				break
 			}
 		}
-		if ok {
-			full = append(full, m)
+		if m.aside {
+			rank++
+		}
+		if len(ranked[rank]) < n {
+			ranked[rank] = append(ranked[rank], m)
 		}
 	}
-	chosen := full
-	for _, m := range all {
-		if len(chosen) >= n {
-			break
-		}
-		if !containsMatch(chosen, m.start) {
-			chosen = append(chosen, m)
-		}
+	var chosen []textMatch
+	for _, ms := range ranked {
+		chosen = append(chosen, ms[:min(len(ms), n-len(chosen))]...)
 	}
 	sort.Slice(chosen, func(i, j int) bool { return chosen[i].at < chosen[j].at })
 	orig := &runeCursor{s: rec.Text}
@@ -209,16 +207,10 @@ func (c *runeCursor) runeOf(b int) int {
 }
 
 // textMatch is a match of a query's first word: its code-point offset,
-// page, and the passage it is in.
-type textMatch struct{ at, page, start, end int }
-
-func containsMatch(ms []textMatch, start int) bool {
-	for _, m := range ms {
-		if m.start == start {
-			return true
-		}
-	}
-	return false
+// its page, and the passage it is in ([start, end), aside or not).
+type textMatch struct {
+	at, page, start, end int
+	aside                bool
 }
 
 // indexWordStart returns the byte offset of the first occurrence of w in

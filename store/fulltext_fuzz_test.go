@@ -8,7 +8,7 @@ import (
 // FuzzTextIndexRecords feeds damaged text records and vocabularies to the
 // search: an error or no match, never a panic.
 func FuzzTextIndexRecords(f *testing.F) {
-	good, err := encodeTextRecord(textRecord{Text: "Exposure was high. Naïve exposure.", Marks: [][2]int{{0, 1}, {19, 2}}})
+	good, err := encodeTextRecord(textRecord{Text: "Exposure was high. Naïve exposure.", Marks: [][3]int{{0, 1, 0}, {19, 2, 1}}})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -194,7 +194,7 @@ func mustFind(tb testing.TB, s *Store, q string) []appraise.SearchHit {
 }
 
 func TestTextRecordsRoundTripAndDamageIsAnError(t *testing.T) {
-	rec := textRecord{Text: "Naïve text ünïcode", Marks: [][2]int{{0, 1}, {6, 2}}}
+	rec := textRecord{Text: "Naïve text ünïcode", Marks: [][3]int{{0, 1, 0}, {6, 2, 1}}}
 	data, err := encodeTextRecord(rec)
 	if err != nil {
 		t.Fatal(err)
@@ -207,5 +207,22 @@ func TestTextRecordsRoundTripAndDamageIsAnError(t *testing.T) {
 		if _, err := decodeTextRecord(bad); err == nil {
 			t.Errorf("decodeTextRecord(%q) succeeded", bad)
 		}
+	}
+}
+
+func TestFindShowsReferenceListsAfterTheBody(t *testing.T) {
+	s, _ := newStore(t)
+	mustPutPaper(t, s, 1, "P")
+	d := pagedDocument("v1", "Smith J. Depression in winter. J Aff. 2001.", "Depression scores fell.", "Jones K. Depression again. 2003.")
+	d.Blocks[0].Kind, d.Blocks[2].Kind = appraise.KindReference, appraise.KindReference
+	mustPutDoc(t, s, 1, d)
+	th := mustFind(t, s, "depression")
+	if len(th) != 3 || th[0].Page != 1 || !strings.Contains(th[1].Snippet, "scores fell") {
+		t.Fatalf("hits = %+v", th)
+	}
+	// With room for one passage, the body's wins.
+	hits, err := s.Find(appraise.SearchQuery{Text: "depression", Limit: 1})
+	if err != nil || len(textHits(hits)) != 1 || textHits(hits)[0].Page != 2 {
+		t.Errorf("one hit = %+v, %v; want the body's on page 2", textHits(hits), err)
 	}
 }
