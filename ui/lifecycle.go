@@ -14,8 +14,11 @@ import (
 // start does what the window should do as it first appears: open the PDF
 // named on the command line, and ask once for the author name.
 func (u *appUI) start() {
-	if u.cfg.OpenPath != "" {
-		u.openPath(u.cfg.OpenPath, "")
+	switch p := u.cfg.OpenPath; {
+	case p != "" && isBundleName(p):
+		u.importBundle(p)
+	case p != "":
+		u.openPath(p, "")
 	}
 	u.startIndexing()
 	if !u.prefs.authorAsked() {
