@@ -19,7 +19,7 @@ TEST_DEBS  := xvfb xdotool poppler-utils imagemagick
 
 ## run: install what the build needs, build, open Appraise on the demo paper
 run: build
-	./$(BIN) assets/demo.pdf
+	./$(BIN)
 
 build: deps
 	@if [ ! -x $(BIN) ]; then echo "Building Appraise. The first build compiles GLFW with cgo: about 6–9 minutes on 2 cores; later builds take seconds."; fi

@@ -24,6 +24,9 @@
 //	search             "a" NUL paper id → the folded quotes and notes of the paper's live
 //	                   annotations, one record each (see search.go);
 //	                   "p" NUL paper id → folded title
+//	fulltext           per paper: the indexed extractor version, the sorted
+//	                   vocabulary and the text with its pages (fulltext.go)
+//	paper_trash        paper id → when the paper was removed (papertrash.go)
 //
 // Record values of papers, documents, annotations, history and tags end
 // in a CRC-32C checked on every read (codec.go, from schema 2): a damaged

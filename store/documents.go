@@ -10,7 +10,8 @@ import (
 
 // PutDocument caches an extraction under (paper, d.ExtractorVersion) and
 // drops the paper's extractions by other versions: the cache holds what
-// the current extractor made.
+// the current extractor made. The extraction's text is indexed for search
+// in the same transaction.
 func (s *Store) PutDocument(id appraise.PaperID, d appraise.Document) error {
 	if err := validKey("paper id", string(id)); err != nil {
 		return fmt.Errorf("cache extraction: %w", err)
@@ -29,7 +30,10 @@ func (s *Store) PutDocument(id appraise.PaperID, d appraise.Document) error {
 				return err
 			}
 		}
-		return b.Put(docKey(string(id), d.ExtractorVersion), data)
+		if err := b.Put(docKey(string(id), d.ExtractorVersion), data); err != nil {
+			return err
+		}
+		return putTextIndex(tx, id, d)
 	})
 	if err != nil {
 		return fmt.Errorf("cache extraction of %s: %w", id, err)

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,12 +11,18 @@ import (
 // point becomes exactly one (lower-cased, accents removed), so an offset in
 // the folded text is the same offset in the original, for snippets.
 func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		b.WriteRune(foldRune(r))
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			b = append(b, asciiFold[c])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, foldRune(r))
+		i += n
 	}
-	return b.String()
+	return string(b)
 }
 
 func foldRune(r rune) rune {
@@ -39,3 +44,11 @@ func foldRune(r rune) rune {
 	base, _ := utf8.DecodeRuneInString(d)
 	return unicode.ToLower(base)
 }
+
+// asciiFold is foldRune for ASCII, as a table: most of a paper's text.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(foldRune(rune(c)))
+	}
+	return t
+}()

@@ -65,6 +65,12 @@ func (s *Store) Import(b appraise.ImportBatch) error {
 			if err := putAnnotation(tx, old, keep, true); err != nil {
 				return fmt.Errorf("annotation %s: %w", in.ID, err)
 			}
+			if keep.Deleted.IsZero() {
+				// A live annotation needs its paper out of the trash.
+				if err := restorePaper(tx, keep.Paper, false); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})

@@ -65,6 +65,9 @@ func (s *Store) Papers() ([]appraise.PaperSummary, error) {
 			return err
 		}
 		return tx.Bucket(bucketPapers).ForEach(func(k, v []byte) error {
+			if paperRemoved(tx, string(k)) {
+				return nil // in the trash
+			}
 			var p appraise.Paper
 			if err := decodeJSON(k, v, &p); err != nil {
 				return fmt.Errorf("paper: %w", err)

@@ -77,15 +77,24 @@ const defaultSearchLimit = 50
 // the match.
 const snippetContext = 40
 
-// Search finds papers by title and live annotations by quote or note.
-// Every word of the query must occur in the same title, or in the same
-// annotation's quote and note (case and accents ignored). Title matches
-// come first. A query with no words finds nothing.
+// Search is Find over the whole library.
 func (s *Store) Search(query string, limit int) ([]appraise.SearchHit, error) {
-	terms := strings.Fields(fold(query))
+	return s.Find(appraise.SearchQuery{Text: query, Limit: limit})
+}
+
+// Find finds papers by title, live annotations by quote or note, and
+// passages of papers' text, in that order, each kind up to the limit. For
+// titles and annotations every word of the query must occur in the same
+// title, or in the same annotation's quote and note (case and accents
+// ignored); for text, every word must start a word of the paper's text
+// (see findText). A query with no words finds nothing. Papers in the trash
+// are not searched.
+func (s *Store) Find(q appraise.SearchQuery) ([]appraise.SearchHit, error) {
+	terms := strings.Fields(fold(q.Text))
 	if len(terms) == 0 {
 		return nil, nil
 	}
+	limit := q.Limit
 	if limit <= 0 {
 		limit = defaultSearchLimit
 	}
@@ -105,19 +114,26 @@ func (s *Store) Search(query string, limit int) ([]appraise.SearchHit, error) {
 			titles[id] = p.Meta.Title
 			return p.Meta.Title
 		}
+		skip := func(id string) bool {
+			return (q.Paper != "" && id != string(q.Paper)) || paperRemoved(tx, id)
+		}
 		c := tx.Bucket(bucketSearch).Cursor()
 		prefix := searchPaperKey("")
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(hits) < limit; k, v = c.Next() {
-			if containsAll(v, bterms) {
-				id := string(k[len(prefix):])
+			id := string(k[len(prefix):])
+			if !skip(id) && containsAll(v, bterms) {
 				t := title(id)
 				hits = append(hits, appraise.SearchHit{Paper: appraise.PaperID(id), PaperTitle: t,
 					Field: "title", Snippet: snippet(t, v, bterms[0])})
 			}
 		}
+		n := len(hits)
 		prefix = searchTextKey("")
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(hits) < limit; k, v = c.Next() {
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(hits)-n < limit; k, v = c.Next() {
 			paper := string(k[len(prefix):])
+			if skip(paper) {
+				continue
+			}
 			err := matchRecords(v, bterms, func(id string, quote, note []byte) error {
 				a, err := getAnnotation(tx, id)
 				if err != nil {
@@ -130,7 +146,7 @@ func (s *Store) Search(query string, limit int) ([]appraise.SearchHit, error) {
 					hit.Field, hit.Snippet = "note", snippet(a.Note, note, bterms[0])
 				}
 				hits = append(hits, hit)
-				if len(hits) == limit {
+				if len(hits)-n == limit {
 					return errLimit
 				}
 				return nil
@@ -139,10 +155,12 @@ func (s *Store) Search(query string, limit int) ([]appraise.SearchHit, error) {
 				return err
 			}
 		}
-		return nil
+		text, err := findText(tx, q.Text, limit, skip, title)
+		hits = append(hits, text...)
+		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	return hits, nil
 }

@@ -48,6 +48,11 @@ func (s *Store) RestoreAnnotation(id string) error {
 		}
 		a := old.Annotation
 		a.Deleted = time.Time{}
+		// An annotation needs its paper: restoring one of a removed
+		// paper brings the paper back (without its other annotations).
+		if err := restorePaper(tx, a.Paper, false); err != nil {
+			return err
+		}
 		return putAnnotation(tx, old, a, true)
 	})
 	if err != nil {
@@ -76,8 +81,9 @@ func (s *Store) Trash() ([]appraise.Annotation, error) {
 	return out, nil
 }
 
-// EmptyTrash destroys the trashed annotations and their histories, and
-// returns how many annotations it destroyed.
+// EmptyTrash destroys the trashed annotations and their histories and the
+// removed papers (with their extractions and index entries), and returns
+// how many annotations and papers it destroyed.
 func (s *Store) EmptyTrash() (int, error) {
 	n := 0
 	err := s.update(func(tx *bolt.Tx) error {
@@ -98,7 +104,9 @@ func (s *Store) EmptyTrash() (int, error) {
 			}
 			n++
 		}
-		return nil
+		papers, err := destroyRemovedPapers(tx)
+		n += papers
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("empty trash: %w", err)

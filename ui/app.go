@@ -59,6 +59,12 @@ type appUI struct {
 	// afterSaved runs once no edit is in flight (see whenSaved).
 	afterSaved []func()
 	dialogs    []closer // open dialogs, the top one last (see present)
+	// trashView is the open Trash view, or nil.
+	trashView *trashView
+	// indexing is true while the full-text index is being built;
+	// stopIndexing cancels that (indexing.go).
+	indexing     bool
+	stopIndexing context.CancelFunc
 }
 
 // current is the paper open in the reader.

@@ -29,6 +29,11 @@ type fakeLibrary struct {
 	failNext error         // the next write fails with this
 	now      time.Time
 	apprs    fakeAppraisals
+	// removed papers and when (fake_trash_test.go); indexWork papers
+	// to index at start, one per value on indexStep when it is set.
+	removed   map[appraise.PaperID]time.Time
+	indexWork int
+	indexStep chan struct{}
 }
 
 type fakePDF struct {
@@ -144,6 +149,9 @@ func (f *fakeLibrary) Papers() ([]appraise.PaperSummary, error) {
 	defer f.mu.Unlock()
 	var out []appraise.PaperSummary
 	for id, p := range f.papers {
+		if _, gone := f.removed[id]; gone {
+			continue
+		}
 		counts := map[string]int{}
 		for _, a := range f.live(id) {
 			for _, t := range a.Tags {
@@ -173,7 +181,7 @@ func (f *fakeLibrary) Search(q string) ([]appraise.SearchHit, error) {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Annotation < out[j].Annotation })
-	return out, nil
+	return append(out, f.textHits(q)...), nil
 }
 
 func (f *fakeLibrary) Tags() ([]appraise.Tag, error) {

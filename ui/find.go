@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -14,8 +15,9 @@ import (
 const maxFindHits = 5000
 
 // findBar is find in paper: '/' opens it above the reader; typing
-// highlights every match, Enter goes to the next, Esc closes it. The
-// current match is selected, so it can be tagged straight away.
+// highlights every match and shows "3 of 13", Enter goes to the next,
+// Shift+Enter to the previous, Esc closes it. The current match is
+// selected, so it can be tagged straight away.
 type findBar struct {
 	u     *appUI
 	box   *fyne.Container
@@ -49,6 +51,29 @@ func (f *findBar) open() {
 	if f.entry.Text != "" {
 		f.search(f.entry.Text)
 	}
+}
+
+// openAt opens the bar on word with the match at offset current (a
+// library search hit). When the paper's own matching differs from the
+// index's (accents), the hit's span [offset, end) is selected as it is.
+func (f *findBar) openAt(word string, offset, end int) {
+	if f.u.cur == nil {
+		return
+	}
+	f.box.Show()
+	f.entry.SetText(word) // searches
+	r := f.u.reader
+	if i := sort.SearchInts(r.findHits, offset); i < len(r.findHits) && r.findHits[i] == offset {
+		r.findCur = i
+		f.show()
+		f.label()
+		r.refreshRows()
+	} else {
+		r.sel.selectSpan(offset, end)
+		r.centreOffset(offset)
+		r.selectionChanged()
+	}
+	r.requestFocus()
 }
 
 // close hides the bar and its highlights and gives the reader the keys.
@@ -120,24 +145,49 @@ func (f *findBar) label() {
 	}
 }
 
-// findEntry is the find field: Enter goes to the next match, Esc closes.
+// findEntry is the find field: Enter goes to the next match, Shift+Enter
+// to the previous, Esc closes.
 type findEntry struct {
 	widget.Entry
-	bar *findBar
+	bar   *findBar
+	shift bool // a Shift key is down
 }
 
 func newFindEntry(bar *findBar) *findEntry {
 	e := &findEntry{bar: bar}
 	e.ExtendBaseWidget(e)
-	e.OnSubmitted = func(string) { bar.step(1) }
 	return e
 }
 
-// TypedKey closes the bar on Esc.
+// TypedKey steps on Enter (back with Shift) and closes the bar on Esc.
 func (e *findEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
+	switch ev.Name {
+	case fyne.KeyEscape:
 		e.bar.close()
+		return
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if e.shift {
+			e.bar.step(-1)
+		} else {
+			e.bar.step(1)
+		}
 		return
 	}
 	e.Entry.TypedKey(ev)
+}
+
+// KeyDown notes Shift for Shift+Enter; part of desktop.Keyable.
+func (e *findEntry) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		e.shift = true
+	}
+	e.Entry.KeyDown(ev)
+}
+
+// KeyUp is part of desktop.Keyable.
+func (e *findEntry) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		e.shift = false
+	}
+	e.Entry.KeyUp(ev)
 }

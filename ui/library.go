@@ -36,6 +36,19 @@ type Library interface {
 
 	Export(id appraise.PaperID, format appraise.ExportFormat, filter appraise.ExportFilter, w io.Writer) error
 
+	// RemovePaper moves a paper and its annotations to the trash (the PDF
+	// file is not touched) and returns how many annotations went with it.
+	RemovePaper(id appraise.PaperID) (int, error)
+	// RestorePaper brings a removed paper back with its annotations.
+	RestorePaper(id appraise.PaperID) error
+	// TrashContents lists the removed papers and deleted annotations.
+	TrashContents() (appraise.TrashContents, error)
+	// EmptyTrash destroys everything in the trash.
+	EmptyTrash() (int, error)
+	// BuildTextIndex indexes the text of papers not indexed yet, calling
+	// progress after each paper.
+	BuildTextIndex(ctx context.Context, progress func(done, total int)) error
+
 	// Annotations lists a paper's live annotations in text order.
 	Annotations(paper appraise.PaperID, tags ...string) ([]appraise.Annotation, error)
 	// ExportBundle writes papers' readings as a journal-club bundle (no

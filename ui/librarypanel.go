@@ -18,30 +18,36 @@ import (
 )
 
 // libraryPanel lists the papers in the library with their counts per tag
-// and when they were last opened, and searches titles, quotes and notes
-// across all of them. Clicking a paper opens it; clicking a search hit
-// opens its paper and jumps to the annotation.
+// and when they were last opened, and searches titles, quotes, notes and
+// the full text across all of them. Clicking a paper opens it; clicking a
+// search hit opens its paper at the annotation or passage (search.go).
 type libraryPanel struct {
 	u      *appUI
 	box    *fyne.Container
 	search *widget.Entry
 	header *widget.Label
 	list   *widget.List
-	papers []appraise.PaperSummary
-	hits   []appraise.SearchHit
-	query  string
-	seq    int
+	// noMatch says so when a search finds nothing.
+	noMatch *widget.Label
+	papers  []appraise.PaperSummary
+	hits    []appraise.SearchHit
+	query   string
+	seq     int
 }
 
 func newLibraryPanel(u *appUI) *libraryPanel {
 	p := &libraryPanel{u: u, header: widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	p.search = widget.NewEntry()
-	p.search.SetPlaceHolder("Search titles, quotes, notes")
+	p.search.SetPlaceHolder("Search titles, notes and full text")
 	p.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	p.search.OnChanged = p.runSearch
 	p.list = widget.NewList(p.length, func() fyne.CanvasObject { return newPaperRow() }, p.update)
 	p.list.OnSelected = p.selected
-	p.box = container.NewBorder(container.NewVBox(p.header, p.search), nil, nil, nil, p.list)
+	p.noMatch = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	p.noMatch.Wrapping = fyne.TextWrapWord
+	p.noMatch.Hide()
+	p.box = container.NewBorder(container.NewVBox(p.header, p.search), nil, nil, nil,
+		container.NewStack(p.list, container.NewVBox(p.noMatch)))
 	return p
 }
 
@@ -63,6 +69,9 @@ func (p *libraryPanel) update(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < len(p.papers) {
 		cur := p.u.cur != nil && p.u.cur.paper.ID == p.papers[id].Paper.ID
 		row.showPaper(p.papers[id], p.u.tags, cur, p.u.now())
+		if p.papers[id].Paper.ID == p.u.cfg.DemoID && p.u.cfg.DemoID != "" {
+			setText(row.byline, demoByline)
+		}
 	}
 }
 
@@ -72,12 +81,7 @@ func (p *libraryPanel) selected(id widget.ListItemID) {
 		if id >= len(p.hits) {
 			return
 		}
-		h := p.hits[id]
-		p.u.openKnown(h.Paper, h.PaperTitle, func() {
-			if h.Annotation != "" {
-				p.u.jumpTo(h.Annotation)
-			}
-		})
+		p.openHit(p.hits[id])
 		return
 	}
 	if id < len(p.papers) {
@@ -103,6 +107,7 @@ func (p *libraryPanel) runSearch(q string) {
 	seq := p.seq
 	if q == "" {
 		p.query, p.hits = "", nil
+		p.noMatch.Hide()
 		p.list.Refresh()
 		return
 	}
@@ -117,6 +122,7 @@ func (p *libraryPanel) runSearch(q string) {
 				return
 			}
 			p.query, p.hits = q, hits
+			p.showNoMatch()
 			p.list.Refresh()
 			p.list.ScrollToTop()
 		})
@@ -221,10 +227,9 @@ func (r *paperRow) showPaper(s appraise.PaperSummary, tags []appraise.Tag, curre
 
 func (r *paperRow) showHit(h appraise.SearchHit) {
 	r.title.SetText(h.PaperTitle)
-	field := upperFirst(h.Field)
-	r.byline.SetText(field + ": " + h.Snippet)
 	r.counts.Objects = nil
-	r.when.SetText("")
+	r.byline.SetText(hitLine(h))
+	r.when.SetText(hitWhere(h))
 	r.line3.Refresh()
 	r.mark.FillColor = color.Transparent
 	r.mark.Refresh()

@@ -20,6 +20,7 @@ func (u *appUI) start() {
 	case p != "":
 		u.openPath(p, "")
 	}
+	u.startIndexing()
 	if !u.prefs.authorAsked() {
 		u.askAuthor(nil)
 	}
@@ -99,6 +100,9 @@ func (u *appUI) flushEdits() {
 // Background tasks finish first: with the loop gone, what they post runs
 // on their own goroutines.
 func (u *appUI) shutdown() {
+	if u.stopIndexing != nil {
+		u.stopIndexing()
+	}
 	u.bg.waitIdle()
 	u.flushEdits()
 	u.bg.close()

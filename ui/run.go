@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"appraise.app/appraise/internal/appraise"
 )
 
 // AppID is the application ID, as in FyneApp.toml.
@@ -39,6 +41,9 @@ type Config struct {
 	// library's start-up backup, which finishes in the background, reports
 	// a failure this way).
 	LaterNotice func() string
+	// DemoID is the paper id of the bundled demo paper, marked as the demo
+	// in the library list; empty when there is none.
+	DemoID appraise.PaperID
 	// Now replaces time.Now, for tests.
 	Now func() time.Time
 }

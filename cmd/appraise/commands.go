@@ -28,6 +28,9 @@ func commands() []*command {
 		{"grade", "show or rate a claim's GRADE certainty", "grade --claim ANN [--domain NAME=none|serious|very-serious|+1|+2…] [--reason ANN…] [--format text|json]", runGrade},
 		{"export", "write a paper's annotations as a handout, Markdown, CSV or JSON-LD", "export --paper ID|FILE [--paper …] | --all --format html|md|csv|jsonld [--what annotations|checklist] [--tag T…] [--author A] [--bom] [--by-author] [-o FILE]", runExport},
 		{"compare", "measure a trainee's reading of a paper against a key's", "compare --paper ID|FILE --key AUTHOR --trainee AUTHOR [--format text|json|html|csv] [-o FILE]", runCompare},
+		{"search", "search titles, annotations and every paper's text", "search QUERY [--paper ID|FILE] [--format text|json]", runSearch},
+		{"remove", "move a paper and its annotations to the trash (the PDF is untouched)", "remove --paper ID|FILE", runRemove},
+		{"trash", "list the trash, restore from it, or empty it", "trash [list [--format text|json] | restore ID | empty]", runTrash},
 		{"version", "print the Appraise and extractor versions", "version", runVersion},
 		{"help", "show this help, or one command's usage", "help [COMMAND]", runHelp},
 	}

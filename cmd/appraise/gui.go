@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
 	"appraise.app/appraise/assets"
+	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/atomicfile"
 	"appraise.app/appraise/store"
 	"appraise.app/appraise/ui"
@@ -20,7 +23,7 @@ func (e *env) runGUI(args []string) error {
 	if len(args) > 1 {
 		return usageErrorf("the GUI opens one PDF at a time")
 	}
-	cfg := ui.Config{Version: version, Icon: assets.Icon, Demo: writeDemo}
+	cfg := ui.Config{Version: version, Icon: assets.Icon, Demo: writeDemo, DemoID: bundledDemoID()}
 	if len(args) == 1 {
 		cfg.OpenPath = args[0]
 	}
@@ -36,6 +39,13 @@ func (e *env) runGUI(args []string) error {
 	}
 	cfg.Library = lib
 	cfg.Notice = s.Report().Message()
+	if s.Report().Created && cfg.OpenPath == "" {
+		// A first start: show what Appraise does on the demo paper, which
+		// the library list marks as the demo.
+		if path, err := writeDemo(); err == nil {
+			cfg.OpenPath = path
+		}
+	}
 	cfg.LaterNotice = func() string {
 		_, err := s.StartupBackup()
 		return store.BackupFailedMessage(err)
@@ -47,6 +57,12 @@ func (e *env) runGUI(args []string) error {
 		fmt.Fprintf(e.stderr, "appraise: %s\n", store.BackupFailedMessage(cerr))
 	}
 	return err
+}
+
+// bundledDemoID is the paper id of the bundled demo paper.
+func bundledDemoID() appraise.PaperID {
+	sum := sha256.Sum256(assets.DemoPDF)
+	return appraise.PaperID(hex.EncodeToString(sum[:]))
 }
 
 // writeDemo puts the bundled demo paper in the user cache folder (once;

@@ -30,8 +30,15 @@ type SearchHit struct {
 	PaperTitle string  `json:"paper_title"`
 	// Annotation is empty when the paper's title matched.
 	Annotation string `json:"annotation,omitempty"`
-	Field      string `json:"field"`   // "title", "quote" or "note"
+	Field      string `json:"field"`   // "title", "quote", "note" or "text"
 	Snippet    string `json:"snippet"` // the matching text, shortened
+	// For text hits: the page the match is on, where it is (code points
+	// into Document.Text, end exclusive) and how many matches of the
+	// query's first word the paper's text holds.
+	Page    int `json:"page,omitempty"`
+	Start   int `json:"start,omitempty"`
+	End     int `json:"end,omitempty"`
+	Matches int `json:"matches,omitempty"`
 }
 
 // PaperSummary is a paper with its annotation counts per tag, for lists.

@@ -47,6 +47,11 @@ func (l *Library) OpenHashed(ctx context.Context, path string, id appraise.Paper
 		p = appraise.Paper{ID: id, Added: now}
 	}
 	p.Path = path
+	if !isNew {
+		if err := l.unremove(id); err != nil {
+			return appraise.OpenedPaper{}, fmt.Errorf("open %s: %w", path, err)
+		}
+	}
 	return l.open(ctx, p, isNew, true, password)
 }
 

@@ -105,7 +105,8 @@ func isHex(s string) bool {
 // searchLimit is how many hits Search returns.
 const searchLimit = 100
 
-// Search finds papers by title and annotations by quote or note.
+// Search finds papers by title, annotations by quote or note, and
+// passages of the papers' text (see Find).
 func (l *Library) Search(query string) ([]appraise.SearchHit, error) {
-	return l.store.Search(query, searchLimit)
+	return l.Find(appraise.SearchQuery{Text: query})
 }
