@@ -38,6 +38,10 @@ type Config struct {
 	// library's start-up backup, which finishes in the background, reports
 	// a failure this way).
 	LaterNotice func() string
+	// Raise, when set, receives a value each time another Appraise on
+	// the same library is started: the window comes to the front, and a
+	// non-empty value is a PDF to open. Closing it stops the listening.
+	Raise <-chan string
 	// Now replaces time.Now, for tests.
 	Now func() time.Time
 }

@@ -69,6 +69,25 @@ func runHelp(e *env, args []string) error {
 	if !ok {
 		return usageErrorf("unknown command %q", args[0])
 	}
-	fmt.Fprintf(e.stdout, "appraise %s\n\n  %s\n", c.usage, c.summary)
+	writeCommandUsage(e.stdout, c)
 	return nil
+}
+
+// writeCommandUsage prints one command's usage.
+func writeCommandUsage(w io.Writer, c *command) {
+	fmt.Fprintf(w, "appraise %s\n\n  %s\n", c.usage, c.summary)
+}
+
+// wantsHelp reports whether a command's arguments ask for its usage:
+// -h, -help or --help before any "--".
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }

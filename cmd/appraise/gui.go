@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"appraise.app/appraise/assets"
 	"appraise.app/appraise/internal/atomicfile"
@@ -20,13 +21,29 @@ func (e *env) runGUI(args []string) error {
 	if len(args) > 1 {
 		return usageErrorf("the GUI opens one PDF at a time")
 	}
+	if err := needDisplay(runtime.GOOS, e.getenv); err != nil {
+		return err
+	}
 	cfg := ui.Config{Version: version, Icon: assets.Icon, Demo: writeDemo}
 	if len(args) == 1 {
 		cfg.OpenPath = args[0]
+		if abs, err := filepath.Abs(args[0]); err == nil {
+			cfg.OpenPath = abs
+		}
 	}
 	if e.getenv("APPRAISE_TRACE") != "" {
 		cfg.Trace = e.stderr
 	}
+	inst, handedOver, err := e.claimLibrary(cfg.OpenPath)
+	if err != nil {
+		return err
+	}
+	if handedOver {
+		fmt.Fprintln(e.stderr, alreadyOpen)
+		return nil
+	}
+	defer inst.close()
+	cfg.Raise = inst.raise
 	lib, s, err := openLibraryStore(e)
 	if err != nil {
 		// Someone who started Appraise from a menu sees no terminal: say
@@ -45,6 +62,36 @@ func (e *env) runGUI(args []string) error {
 		err = fmt.Errorf("close the library: %w", cerr)
 	}
 	return err
+}
+
+// claimLibrary makes this the one GUI on the library, or hands openPath
+// to the GUI that already is (handedOver).
+func (e *env) claimLibrary(openPath string) (inst *instance, handedOver bool, err error) {
+	libPath, err := e.libraryPath()
+	if err != nil {
+		return nil, false, err
+	}
+	sock, err := socketPath(e.getenv, libPath)
+	if err != nil {
+		return nil, false, err
+	}
+	return claim(sock, openPath)
+}
+
+// noDisplay is what starting the GUI without a display says.
+var noDisplay = plainError("Appraise needs a graphical display; for the command line, see appraise help")
+
+// needDisplay reports, on systems whose windows need an X11 or Wayland
+// server, that there is none to show one on (over SSH, in a container).
+func needDisplay(goos string, getenv func(string) string) error {
+	switch goos {
+	case "darwin", "windows", "ios", "android", "js", "wasip1":
+		return nil
+	}
+	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+		return noDisplay
+	}
+	return nil
 }
 
 // writeDemo puts the bundled demo paper in the user cache folder (once;

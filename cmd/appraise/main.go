@@ -8,6 +8,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -27,6 +29,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
 	rest, err := e.parseGlobal(args)
+	if errors.Is(err, flag.ErrHelp) {
+		writeUsage(e.stdout)
+		return exitOK
+	}
 	if err != nil {
 		return e.fail(err)
 	}
@@ -38,6 +44,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.fail(usageErrorf("unknown command %q", rest[0]))
 	}
 	e.cmd = c
+	if wantsHelp(rest[1:]) {
+		writeCommandUsage(e.stdout, c)
+		return exitOK
+	}
 	return e.fail(c.run(e, rest[1:]))
 }
 
@@ -47,6 +57,10 @@ func (e *env) fail(err error) int {
 		return 0
 	}
 	code := exitCode(err)
+	if p, ok := err.(plainError); ok {
+		fmt.Fprintln(e.stderr, p)
+		return code
+	}
 	fmt.Fprintf(e.stderr, "appraise: %v\n", err)
 	if code == exitUsage {
 		if e.cmd != nil {

@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"appraise.app/appraise/internal/anchor"
@@ -19,16 +21,31 @@ import (
 // is another file now. It is an appraise.ErrNotFound.
 var errPDFGone = fmt.Errorf("the paper's PDF is not where it was: %w", appraise.ErrNotFound)
 
+// openError says which file could not be opened, naming it once: by its
+// name, where err does not already (an extractor's typed error does; an
+// *fs.PathError names the whole path, which is dropped).
+func openError(path string, err error) error {
+	name := filepath.Base(path)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("open %s: %w", name, pe.Err)
+	}
+	if strings.Contains(err.Error(), name) {
+		return err
+	}
+	return fmt.Errorf("open %s: %w", name, err)
+}
+
 // HashFile returns the paper id of a PDF: the hex SHA-256 of its bytes.
 func HashFile(path string) (appraise.PaperID, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
+		return "", openError(path, err)
 	}
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
+		return "", openError(path, err)
 	}
 	return appraise.PaperID(hex.EncodeToString(h.Sum(nil))), nil
 }
@@ -44,12 +61,12 @@ func (l *Library) Open(ctx context.Context, path, password string) (appraise.Ope
 	}
 	id, err := HashFile(path)
 	if err != nil {
-		return appraise.OpenedPaper{}, fmt.Errorf("open %s: %w", path, err)
+		return appraise.OpenedPaper{}, err
 	}
 	p, err := l.store.Paper(id)
 	isNew := errors.Is(err, appraise.ErrNotFound)
 	if err != nil && !isNew {
-		return appraise.OpenedPaper{}, fmt.Errorf("open %s: %w", path, err)
+		return appraise.OpenedPaper{}, openError(path, err)
 	}
 	if isNew {
 		now := l.now()
@@ -139,7 +156,7 @@ func (l *Library) extract(ctx context.Context, p appraise.Paper, pathHashed bool
 	start := time.Now()
 	doc, err := l.extractor.Extract(ctx, p.Path, appraise.ExtractOptions{Password: password})
 	if err != nil {
-		return appraise.Document{}, 0, fmt.Errorf("open %s: %w", p.Path, err)
+		return appraise.Document{}, 0, openError(p.Path, err)
 	}
 	if doc.ExtractorVersion == "" {
 		doc.ExtractorVersion = l.extractor.Version()
