@@ -204,7 +204,8 @@ func TestExportCommand(t *testing.T) {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
 		got, err := os.ReadFile(path)
-		if err != nil || !strings.HasPrefix(string(got), "# Screening for anaemia in pregnancy") || !strings.Contains(out, path) {
+		if err != nil || !strings.HasPrefix(string(got), "---\ntitle: \"Screening for anaemia in pregnancy") ||
+			!strings.Contains(string(got), "\n---\n\n# Screening for anaemia in pregnancy") || !strings.Contains(out, path) {
 			t.Errorf("file %q (%v), stdout %q", got, err, out)
 		}
 	})
@@ -218,9 +219,9 @@ func TestExportCommand(t *testing.T) {
 		if !strings.HasPrefix(out, export.BOM) || err != nil {
 			t.Fatalf("CSV with BOM: %v\n%s", err, out)
 		}
-		// The claim annotation also carries limitation: one row per tag.
-		if len(rows) != 3 || rows[1][6] != "Ben" || rows[2][6] != "Ben" {
-			t.Errorf("rows = %q, want Ben's annotation once per tag", rows)
+		// The claim annotation also carries limitation: one row, both tags.
+		if len(rows) != 2 || rows[1][6] != "Ben" || rows[1][3] != "claim; limitation" {
+			t.Errorf("rows = %q, want Ben's annotation once with both tags", rows)
 		}
 	})
 
