@@ -45,6 +45,7 @@ func (u *appUI) mainMenu() *fyne.MainMenu {
 		recent,
 		fyne.NewMenuItemSeparator(),
 		item("Export…", fyne.KeyE, ctrl, u.showExport),
+		item("Export Library…", fyne.KeyE, ctrl|fyne.KeyModifierShift, u.showExportLibrary),
 		fyne.NewMenuItemSeparator(),
 		item("Preferences…", fyne.KeyComma, ctrl, u.showPreferences),
 		fyne.NewMenuItemSeparator(),

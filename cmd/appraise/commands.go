@@ -22,7 +22,7 @@ func commands() []*command {
 		{"annotate", "tag a quoted passage of a paper", `annotate --paper ID|FILE --quote "exact text" --tag T [--tag T…] [--note "…"] [--author NAME] [--occurrence N]`, runAnnotate},
 		{"list", "list papers, or a paper's annotations", "list papers [--format text|json] | list annotations --paper ID|FILE [--tag T…] [--format text|json]", runList},
 		{"tags", "list, add, rename or merge tags", "tags [list [--format text|json] | add NAME [--color #rrggbb] [--key K] [--description D] | rename OLD NEW | merge FROM INTO]", runTags},
-		{"export", "write a paper's annotations as a handout, Markdown, CSV or JSON-LD", "export --paper ID|FILE --format html|md|csv|jsonld [--tag T…] [--author A] [--bom] [-o FILE]", runExport},
+		{"export", "write a paper's annotations (or every paper's) as a handout, Markdown, CSV, a spreadsheet or JSON-LD", "export --paper ID|FILE --format html|md|csv|xlsx|jsonld [--tag T…] [--author A] [--bom] [-o FILE] | export --all --format csv|xlsx|md [--tag T…] [--author A] [--bom] [-o FILE|FOLDER]", runExport},
 		{"version", "print the Appraise and extractor versions", "version", runVersion},
 		{"help", "show this help, or one command's usage", "help [COMMAND]", runHelp},
 	}

@@ -16,6 +16,7 @@ import (
 // exportOptions is what "appraise export" was asked to do.
 type exportOptions struct {
 	paper  string // id, id prefix or PDF path
+	all    bool   // every paper: one CSV or xlsx table, or Markdown files in a folder
 	format appraise.ExportFormat
 	filter appraise.ExportFilter // filter.BOM is --bom
 	out    string                // "" or "-" for stdout
@@ -36,7 +37,8 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&opt.paper, "paper", "", "paper id, id prefix or PDF path")
-	fs.StringVar(&format, "format", "", "html, md, csv or jsonld")
+	fs.BoolVar(&opt.all, "all", false, "every paper in the library")
+	fs.StringVar(&format, "format", "", "html, md, csv, xlsx or jsonld")
 	fs.Var(&tags, "tag", "only annotations with this tag (repeatable)")
 	fs.StringVar(&opt.filter.Author, "author", "", "only annotations by this author")
 	fs.BoolVar(&opt.filter.BOM, "bom", false, "start CSV with a UTF-8 byte order mark for spreadsheets")
@@ -47,8 +49,11 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	if fs.NArg() > 0 {
 		return opt, usageErrorf("unexpected argument %q (name the paper with --paper)", fs.Arg(0))
 	}
-	if opt.paper == "" {
-		return opt, usageErrorf("--paper is required")
+	switch {
+	case opt.paper == "" && !opt.all:
+		return opt, usageErrorf("name the paper with --paper, or export every paper with --all")
+	case opt.paper != "" && opt.all:
+		return opt, usageErrorf("--paper and --all exclude each other")
 	}
 	opt.filter.Tags = tags
 	if format == "" && opt.out != "" && opt.out != "-" {
@@ -56,11 +61,19 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	}
 	switch {
 	case format == "":
-		return opt, usageErrorf("--format is required (html, md, csv or jsonld)")
+		return opt, usageErrorf("--format is required (html, md, csv, xlsx or jsonld)")
 	case export.Extension(appraise.ExportFormat(format)) == "":
-		return opt, usageErrorf("unknown format %q (use html, md, csv or jsonld)", format)
+		return opt, usageErrorf("unknown format %q (use html, md, csv, xlsx or jsonld)", format)
 	}
 	opt.format = appraise.ExportFormat(format)
+	if opt.all {
+		switch {
+		case opt.format == appraise.FormatMarkdown && (opt.out == "" || opt.out == "-"):
+			return opt, usageErrorf("--all --format md writes one file per paper: name their folder with -o FOLDER")
+		case opt.format != appraise.FormatCSV && opt.format != appraise.FormatXLSX && opt.format != appraise.FormatMarkdown:
+			return opt, usageErrorf("--all exports csv, xlsx or md, not %s", format)
+		}
+	}
 	if opt.filter.BOM && opt.format != appraise.FormatCSV {
 		return opt, usageErrorf("--bom applies to --format csv only")
 	}
@@ -78,7 +91,7 @@ func formatOfExtension(ext string) string {
 	case ".json":
 		return string(appraise.FormatJSONLD)
 	}
-	for _, f := range export.Formats() {
+	for _, f := range append(export.Formats(), appraise.FormatXLSX) {
 		if export.Extension(f) == ext {
 			return string(f)
 		}
@@ -91,6 +104,9 @@ func runExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if opt.all {
+		return withLibrary(e, func(lib *library.Library) error { return exportAll(e, lib, opt) })
+	}
 	return withLibrary(e, func(lib *library.Library) error {
 		paper, err := lib.PaperByRef(opt.paper)
 		if err != nil {
@@ -100,6 +116,20 @@ func runExport(e *env, args []string) error {
 			return lib.Export(paper.ID, opt.format, opt.filter, w)
 		})
 	})
+}
+
+// exportAll writes every paper: one table, or Markdown files in a folder.
+func exportAll(e *env, lib *library.Library, opt exportOptions) error {
+	if opt.format != appraise.FormatMarkdown {
+		return writeExport(e, opt, func(w io.Writer) error {
+			return lib.ExportLibrary(opt.format, opt.filter, w)
+		})
+	}
+	names, err := lib.ExportLibraryMarkdown(opt.out, opt.filter)
+	for _, n := range names {
+		fmt.Fprintf(e.stdout, "wrote %s\n", filepath.Join(opt.out, n))
+	}
+	return err
 }
 
 // writeExport sends what write writes to standard output, or with -o to a

@@ -13,6 +13,7 @@ import (
 
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/export"
+	"appraise.app/appraise/internal/export/xlsx"
 	"appraise.app/appraise/internal/testpdf"
 )
 
@@ -34,7 +35,15 @@ func TestExportArguments(t *testing.T) {
 			exportOptions{paper: "abc123", format: appraise.FormatJSONLD, out: "notes.json"}, ""},
 		{"explicit format wins over extension", []string{"--paper", "abc123", "--format", "md", "-o", "notes.txt"},
 			exportOptions{paper: "abc123", format: appraise.FormatMarkdown, out: "notes.txt"}, ""},
-		{"missing paper", []string{"--format", "html"}, exportOptions{}, "--paper is required"},
+		{"missing paper", []string{"--format", "html"}, exportOptions{}, "name the paper with --paper, or export every paper with --all"},
+		{"xlsx from the extension", []string{"--paper", "abc123", "-o", "Sheet.xlsx"},
+			exportOptions{paper: "abc123", format: appraise.FormatXLSX, out: "Sheet.xlsx"}, ""},
+		{"every paper as CSV", []string{"--all", "--format", "csv"}, exportOptions{all: true, format: appraise.FormatCSV}, ""},
+		{"every paper as Markdown into a folder", []string{"--all", "--format", "md", "-o", "notes"},
+			exportOptions{all: true, format: appraise.FormatMarkdown, out: "notes"}, ""},
+		{"every paper as Markdown needs a folder", []string{"--all", "--format", "md"}, exportOptions{}, "name their folder with -o FOLDER"},
+		{"every paper as a handout is refused", []string{"--all", "--format", "html"}, exportOptions{}, "--all exports csv, xlsx or md"},
+		{"--paper with --all", []string{"--all", "--paper", "abc", "--format", "csv"}, exportOptions{}, "exclude each other"},
 		{"missing format", []string{"--paper", "abc123"}, exportOptions{}, "--format is required"},
 		{"unknown extension and no format", []string{"--paper", "abc123", "-o", "x.docx"}, exportOptions{}, "--format is required"},
 		{"unknown format", []string{"--paper", "abc123", "--format", "pdf"}, exportOptions{}, `unknown format "pdf"`},
@@ -55,7 +64,7 @@ func TestExportArguments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.paper != c.want.paper || got.format != c.want.format || got.filter.BOM != c.want.filter.BOM || got.out != c.want.out ||
+			if got.all != c.want.all || got.paper != c.want.paper || got.format != c.want.format || got.filter.BOM != c.want.filter.BOM || got.out != c.want.out ||
 				got.filter.Author != c.want.filter.Author || !slices.Equal(got.filter.Tags, c.want.filter.Tags) {
 				t.Errorf("options = %+v, want %+v", got, c.want)
 			}
@@ -284,4 +293,67 @@ func TestExportOfUntaggedPaper(t *testing.T) {
 			t.Errorf("%s: exit %d, %d bytes: %s", f, code, len(out), errOut)
 		}
 	}
+}
+
+func TestExportAllCommand(t *testing.T) {
+	cli, id, _ := exportFixture(t)
+	other := writePDF(t, "other.pdf", testpdf.NewDoc(testpdf.TextAt(72, 700, 12, "Another paper about ferritin thresholds")).Bytes())
+	if code, _, errOut := cli("import", other); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	dir := t.TempDir()
+
+	t.Run("CSV of every paper, one row per annotation", func(t *testing.T) {
+		code, out, errOut := cli("export", "--all", "--format", "csv")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Two annotations on the first paper, the second paper on a row of its own.
+		if len(rows) != 4 || rows[2][3] != "claim; limitation" || rows[1][18] != id || rows[3][9] != "" {
+			t.Errorf("rows = %q", rows)
+		}
+	})
+
+	t.Run("spreadsheet of every paper", func(t *testing.T) {
+		path := filepath.Join(dir, "library.xlsx")
+		code, out, errOut := cli("export", "--all", "-o", path)
+		if code != 0 || !strings.Contains(out, path) {
+			t.Fatalf("exit %d: %s %s", code, out, errOut)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, formulas, err := xlsx.Read(f)
+		if err != nil || len(rows) != 4 || formulas != 0 {
+			t.Fatalf("%d rows, %d formulas, %v", len(rows), formulas, err)
+		}
+		if rows[1][5] != "=two clinics\nbefore and after" {
+			t.Errorf("note cell %q, want the text as it is", rows[1][5])
+		}
+	})
+
+	t.Run("Markdown, one file per paper in a folder", func(t *testing.T) {
+		folder := filepath.Join(dir, "Journal club notes")
+		code, out, errOut := cli("export", "--all", "--format", "md", "-o", folder)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		entries, _ := os.ReadDir(folder)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		if len(names) != 2 || !slices.Contains(names, "Screening for anaemia in pregnancy a short report from two rural clinics.md") {
+			t.Errorf("files %q", names)
+		}
+		if strings.Count(out, "wrote ") != 2 {
+			t.Errorf("stdout %q, want a line per file", out)
+		}
+	})
 }
