@@ -19,9 +19,8 @@ import (
 // and data is returned as it is, when the file names no encryption
 // dictionary.
 func decryptDocument(data []byte, password string) (plain []byte, encrypted bool, err error) {
-	enc, ok := encryptDict(data)
-	if !ok {
-		return data, false, nil
+	if _, ok := encryptDict(data); !ok {
+		return data, false, nil // the cheap check: no /Encrypt anywhere
 	}
 	trailer := map[string]rawObj{}
 	for _, t := range trailerDicts(data) {
@@ -34,6 +33,20 @@ func decryptDocument(data []byte, password string) (plain []byte, encrypted bool
 		if o, ok := objectAt(data, d.off); ok && o.key("Type").s == "XRef" {
 			mergeTrailer(trailer, o)
 		}
+	}
+	var enc rawObj
+	switch e := trailer["Encrypt"]; {
+	case e.kind == tDictOpen:
+		enc = e
+	case e.isRef():
+		if off, ok := latest[e.ref[0]]; ok {
+			enc, _ = objectAt(data, off)
+		}
+		if enc.kind != tDictOpen {
+			return nil, true, fmt.Errorf("the encryption dictionary %d %d R is missing: %w", e.ref[0], e.ref[1], appraise.ErrDamaged)
+		}
+	default:
+		return data, false, nil // "/Encrypt" in some text, not in a trailer
 	}
 	var id0 []byte
 	if ids := trailer["ID"]; len(ids.arr) > 0 {

@@ -137,3 +137,34 @@ func TestQPDFEncryptionRevisions(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkDecryptDemoPaper measures what decrypting costs before the
+// library reads a file: the demo paper as it is and encrypted by qpdf.
+func BenchmarkDecryptDemoPaper(b *testing.B) {
+	qpdf, err := exec.LookPath("qpdf")
+	if err != nil {
+		b.Skip("qpdf is not installed")
+	}
+	src, err := filepath.Abs("../assets/demo.pdf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{"R4 AES-128", qpdfEncrypt(b, qpdf, src, "", "owner", "128", []string{"--use-aes=y"})},
+		{"R6 AES-256", qpdfEncrypt(b, qpdf, src, "", "owner", "256", nil)},
+		{"R6 AES-256 owner password", qpdfEncrypt(b, qpdf, src, "user", "owner", "256", nil)},
+	}
+	for _, f := range files {
+		b.Run(f.name, func(b *testing.B) {
+			b.SetBytes(int64(len(f.data)))
+			for b.Loop() {
+				if _, _, err := decryptDocument(f.data, "owner"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

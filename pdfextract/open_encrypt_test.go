@@ -273,3 +273,12 @@ func FuzzDecryptDocument(f *testing.F) {
 		}
 	})
 }
+
+func TestEncryptOutsideTheTrailerIsNotEncryption(t *testing.T) {
+	d := testpdf.NewDoc(testpdf.TextAt(72, 700, 12, "The /Encrypt 5 0 R key names the dictionary"))
+	d.AddObject("<< /Encrypt << /Filter /Nonsense >> >>")
+	doc, err := ExtractBytes(d.Bytes(), Options{})
+	if err != nil || !strings.Contains(doc.Text, "names the dictionary") {
+		t.Fatalf("text %q, error %v: want an ordinary file", doc.Text, err)
+	}
+}
