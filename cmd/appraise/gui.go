@@ -34,16 +34,22 @@ func (e *env) runGUI(args []string) error {
 	if e.getenv("APPRAISE_TRACE") != "" {
 		cfg.Trace = e.stderr
 	}
-	inst, handedOver, err := e.claimLibrary(cfg.OpenPath)
+	libPath, err := e.libraryPath()
 	if err != nil {
 		return err
 	}
-	if handedOver {
-		fmt.Fprintln(e.stderr, alreadyOpen)
-		return nil
+	// Without a socket (no runtime folder, say) the app still runs; a
+	// second one is then refused by the library's lock instead.
+	if inst, handedOver, err := claimLibrary(e.getenv, libPath, cfg.OpenPath); err == nil {
+		if handedOver {
+			fmt.Fprintln(e.stderr, alreadyOpen)
+			return nil
+		}
+		defer inst.close()
+		cfg.Raise = inst.raise
+	} else if cfg.Trace != nil {
+		fmt.Fprintf(cfg.Trace, "appraise: no single-window socket: %v\n", err)
 	}
-	defer inst.close()
-	cfg.Raise = inst.raise
 	lib, s, err := openLibraryStore(e)
 	if err != nil {
 		// Someone who started Appraise from a menu sees no terminal: say
@@ -64,14 +70,10 @@ func (e *env) runGUI(args []string) error {
 	return err
 }
 
-// claimLibrary makes this the one GUI on the library, or hands openPath
-// to the GUI that already is (handedOver).
-func (e *env) claimLibrary(openPath string) (inst *instance, handedOver bool, err error) {
-	libPath, err := e.libraryPath()
-	if err != nil {
-		return nil, false, err
-	}
-	sock, err := socketPath(e.getenv, libPath)
+// claimLibrary makes this the one GUI on the library at libPath, or hands
+// openPath to the GUI that already is (handedOver).
+func claimLibrary(getenv func(string) string, libPath, openPath string) (inst *instance, handedOver bool, err error) {
+	sock, err := socketPath(getenv, libPath)
 	if err != nil {
 		return nil, false, err
 	}

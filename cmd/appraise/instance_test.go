@@ -107,7 +107,7 @@ func TestGUIOnALibraryAlreadyOpenHandsOverAndSaysSo(t *testing.T) {
 	vars := map[string]string{"DISPLAY": ":99", "XDG_RUNTIME_DIR": dir}
 	var stderr bytes.Buffer
 	e := &env{stderr: &stderr, stdout: &bytes.Buffer{}, getenv: func(k string) string { return vars[k] }, dbPath: filepath.Join(dir, "lib.db")}
-	first, _, err := e.claimLibrary("")
+	first, _, err := claimLibrary(e.getenv, e.dbPath, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,5 +124,18 @@ func TestGUIOnALibraryAlreadyOpenHandsOverAndSaysSo(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "lib.db")); err == nil {
 		t.Error("the second Appraise opened the library file")
+	}
+}
+
+func TestNoRuntimeFolderMeansNoSocketNotNoApp(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "gone")
+	_, _, err := claimLibrary(func(k string) string {
+		if k == "XDG_RUNTIME_DIR" {
+			return missing
+		}
+		return ""
+	}, "/home/a/lib.db", "")
+	if err == nil {
+		t.Fatal("listening in a missing folder succeeded")
 	}
 }
