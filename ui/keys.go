@@ -23,6 +23,7 @@ var keyHelp = [][2]string{
 	{"/", "find in paper (Enter: next)"},
 	{"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
 	{"Ctrl+O, Ctrl+E", "open a PDF, export"},
+	{"Ctrl+Shift+E", "export the whole library"},
 	{"Ctrl+L", "show or hide the library"},
 	{"Ctrl+, ", "preferences"},
 	{"?", "this list"},
