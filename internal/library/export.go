@@ -12,6 +12,10 @@ import (
 // Export writes a paper's live annotations, narrowed by filter, in format
 // to w. Nothing is written when it fails.
 func (l *Library) Export(id appraise.PaperID, format appraise.ExportFormat, f appraise.ExportFilter, w io.Writer) error {
+	if format == appraise.FormatJSONLD {
+		// JSON-LD is the journal club's bundle: metadata and trash too.
+		return l.ExportBundle([]appraise.PaperID{id}, f, w)
+	}
 	in, err := l.exportInput(id, f)
 	if err != nil {
 		return err
@@ -41,5 +45,6 @@ func (l *Library) exportInput(id appraise.PaperID, f appraise.ExportFilter) (exp
 	if err != nil {
 		return export.Input{}, err
 	}
-	return export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion, BOM: f.BOM}, nil
+	return export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion,
+		BOM: f.BOM, ByAuthor: f.ByAuthor}, nil
 }
