@@ -13,7 +13,7 @@ import (
 // writeCSV writes one paper's annotation table (see AnnotationTable) as
 // CSV.
 func writeCSV(w io.Writer, in Input) error {
-	return WriteTableCSV(w, AnnotationTable([]Input{in}), in.BOM)
+	return WriteTableCSV(w, AnnotationTable([]Input{in}, false), in.BOM)
 }
 
 // WriteTableCSV writes t as RFC 4180 CSV: CRLF line ends, fields quoted

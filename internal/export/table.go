@@ -25,9 +25,9 @@ const TagSeparator = "; "
 
 // AnnotationTable is the table of the papers' annotations: one row per
 // annotation whatever its number of tags, in text order within each paper.
-// A paper with no annotation still has a row of its own (with the
-// annotation columns empty), so a library table lists every paper.
-func AnnotationTable(papers []Input) Table {
+// With everyPaper, a paper with no annotation still has a row of its own
+// (the annotation columns empty), so a library table lists every paper.
+func AnnotationTable(papers []Input, everyPaper bool) Table {
 	t := Table{Header: TableHeader}
 	for _, in := range papers {
 		p := in.Paper
@@ -36,7 +36,7 @@ func AnnotationTable(papers []Input) Table {
 		lead := []string{paperTitleRaw(p), p.Meta.DOI}
 		order := tagOrder(in)
 		anns := sortedAnnotations(in.Annotations)
-		if len(anns) == 0 && len(papers) > 1 {
+		if len(anns) == 0 && everyPaper {
 			t.Rows = append(t.Rows, validRow(lead, make([]string, 9), card))
 			continue
 		}

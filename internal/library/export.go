@@ -21,7 +21,7 @@ func (l *Library) Export(id appraise.PaperID, format appraise.ExportFormat, f ap
 		return err
 	}
 	if format == appraise.FormatXLSX {
-		err = xlsx.Write(w, export.AnnotationTable([]export.Input{in}))
+		err = xlsx.Write(w, export.AnnotationTable([]export.Input{in}, false))
 	} else {
 		err = export.Write(w, format, in)
 	}

@@ -32,7 +32,7 @@ func (l *Library) ExportLibrary(format appraise.ExportFormat, f appraise.ExportF
 	if err != nil {
 		return err
 	}
-	t := export.AnnotationTable(ins)
+	t := export.AnnotationTable(ins, !filtered(f))
 	if format == appraise.FormatXLSX {
 		err = xlsx.Write(w, t)
 	} else {
@@ -84,20 +84,22 @@ func (l *Library) libraryInputs(f appraise.ExportFilter) ([]export.Input, error)
 		}
 		return strings.Compare(string(a.Paper.ID), string(b.Paper.ID))
 	})
-	filtered := len(f.Tags) > 0 || f.Author != ""
 	var ins []export.Input
 	for _, s := range sums {
 		in, err := l.exportInput(s.Paper.ID, f)
 		if err != nil {
 			return nil, err
 		}
-		if filtered && len(in.Annotations) == 0 {
+		if filtered(f) && len(in.Annotations) == 0 {
 			continue
 		}
 		ins = append(ins, in)
 	}
 	return ins, nil
 }
+
+// filtered reports whether f leaves out some annotations.
+func filtered(f appraise.ExportFilter) bool { return len(f.Tags) > 0 || f.Author != "" }
 
 // exportTitle is the title a paper's file is named after: its recorded
 // title, else its PDF's name without extension.

@@ -151,3 +151,16 @@ func TestLibraryMarkdownIsOneNamedFilePerPaper(t *testing.T) {
 		t.Errorf("export under a missing folder: %v", err)
 	}
 }
+
+func TestLibraryOfOneUnannotatedPaperStillListsIt(t *testing.T) {
+	f := newFixture(t)
+	f.store.PutPaper(appraise.Paper{ID: "p1", Meta: appraise.Metadata{Title: "Alone"}})
+	var buf bytes.Buffer
+	if err := f.lib.ExportLibrary(appraise.FormatCSV, appraise.ExportFilter{}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil || len(rows) != 2 || rows[1][0] != "Alone" {
+		t.Errorf("rows %q (%v), want the header and the paper's row", rows, err)
+	}
+}
