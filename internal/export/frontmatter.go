@@ -28,15 +28,22 @@ func writeFrontMatter(b *strings.Builder, in Input) {
 	if d := designLabel(p.Appraisal); d != "" {
 		fmt.Fprintf(b, "design: %s\n", yamlQuote(d))
 	}
+	yamlList(b, "tags", frontMatterTags(in))
+	fmt.Fprintf(b, "paper_id: %s\n", yamlQuote(string(p.ID)))
+	b.WriteString("---\n\n")
+}
+
+// frontMatterTags are the tags the paper's annotations use, in section
+// order, as note-taking tools take tags: Obsidian's may not hold spaces,
+// so "adverse events" is written "adverse-events".
+func frontMatterTags(in Input) []string {
 	var tags []string
 	for _, s := range sections(in) {
 		if s.Tag.Name != "" && len(s.Items) > 0 {
-			tags = append(tags, s.Tag.Name)
+			tags = append(tags, strings.Join(strings.Fields(s.Tag.Name), "-"))
 		}
 	}
-	yamlList(b, "tags", tags)
-	fmt.Fprintf(b, "paper_id: %s\n", yamlQuote(string(p.ID)))
-	b.WriteString("---\n\n")
+	return tags
 }
 
 // yamlList writes key as a block sequence of quoted strings, or nothing

@@ -54,7 +54,7 @@ func splitFrontMatter(tb testing.TB, md string, in Input) string {
 	}
 	for _, s := range sections(in) {
 		if s.Tag.Name != "" && len(s.Items) > 0 {
-			want.Tags = append(want.Tags, valid(s.Tag.Name))
+			want.Tags = append(want.Tags, strings.Join(strings.Fields(valid(s.Tag.Name)), "-"))
 		}
 	}
 	if fm.Title != want.Title || fm.Year != want.Year || fm.DOI != want.DOI || fm.Design != want.Design ||
@@ -70,7 +70,7 @@ func TestFrontMatterOfTheDemoPaper(t *testing.T) {
 	splitFrontMatter(t, md, in)
 	for _, line := range []string{
 		`title: "Interpersonal psychotherapy with adjunctive bright-light exposure for postpartum depression: a retrospective case series"`,
-		"year: 2024", `doi: "10.5555/jccs.2024.0173"`, `  - "Tomás Ibarra"`,
+		"year: 2024", `doi: "10.5555/jccs.2024.0173"`, `  - "Tomás Ibarra"`, `  - "adverse-events"`,
 	} {
 		if !strings.Contains(md, "\n"+line+"\n") {
 			t.Errorf("front matter lacks the line %q", line)
