@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"golang.org/x/text/unicode/norm"
+
 	"appraise.app/appraise/internal/appraise"
 )
 
@@ -139,17 +141,34 @@ func cryptFilter(d rawObj, key string, v int) (cryptMethod, error) {
 
 // unlock returns the file's security given a password tried as the user
 // password, then as the owner password; ok is false when it is neither.
+// A password with accents is tried as typed, then composed (NFC) and in
+// compatibility form (NFKC, what SASLprep asks of R5 and R6 passwords), as
+// the writer may have stored any of them.
 func (sp secParams) unlock(password string) (*security, bool) {
-	var key []byte
-	if sp.r >= 5 {
-		key = sp.key256(password)
-	} else {
-		key = sp.keyRC4(password)
+	for _, pw := range passwordForms(password) {
+		var key []byte
+		if sp.r >= 5 {
+			key = sp.key256(pw)
+		} else {
+			key = sp.keyRC4(pw)
+		}
+		if key != nil {
+			return &security{rev: sp.r, key: key, strings: sp.strF, streams: sp.stmF, encryptMeta: sp.encryptMeta}, true
+		}
 	}
-	if key == nil {
-		return nil, false
+	return nil, false
+}
+
+// passwordForms is password as typed, then its NFC and NFKC forms when
+// they differ from what came before.
+func passwordForms(password string) []string {
+	forms := []string{password}
+	for _, f := range []string{norm.NFC.String(password), norm.NFKC.String(password)} {
+		if f != forms[len(forms)-1] && f != password {
+			forms = append(forms, f)
+		}
 	}
-	return &security{rev: sp.r, key: key, strings: sp.strF, streams: sp.stmF, encryptMeta: sp.encryptMeta}, true
+	return forms
 }
 
 // keyRC4 is algorithms 2, 6 and 7 (R2–R4).

@@ -231,3 +231,31 @@ func TestCorpusEncryptedCopiesReadTheSame(t *testing.T) {
 	}
 	t.Logf("%d encrypted copies read exactly as their papers", same)
 }
+
+func TestQPDFNonASCIIPasswords(t *testing.T) {
+	qpdf, err := exec.LookPath("qpdf")
+	if err != nil {
+		t.Skip("qpdf is not installed (apt-get install qpdf): skipping the qpdf-encrypted files")
+	}
+	src := qpdfSource(t, t.TempDir())
+	for _, rev := range []struct {
+		name, bits string
+		opts       []string
+	}{
+		{"R3 RC4-128 (Latin-1 password)", "128", []string{"--use-aes=n", "--allow-weak-crypto"}},
+		{"R4 AES-128 (Latin-1 password)", "128", []string{"--use-aes=y"}},
+		{"R6 AES-256 (UTF-8 password)", "256", nil},
+	} {
+		locked := qpdfEncrypt(t, qpdf, src, "Zoë-Ødegård", "Ärztin", rev.bits, rev.opts)
+		// As typed, and decomposed (e + combining diaeresis), as some
+		// keyboards and clipboards give it.
+		for _, pw := range []string{"Zoë-Ødegård", "Ärztin", "Zoe\u0308-Ødegård", "A\u0308rztin"} {
+			if _, err := ExtractBytes(locked, Options{Password: pw}); err != nil {
+				t.Errorf("%s, password %q: %v", rev.name, pw, err)
+			}
+		}
+		if _, err := ExtractBytes(locked, Options{Password: "Zoe-Odegard"}); !errors.Is(err, appraise.ErrWrongPassword) {
+			t.Errorf("%s: the password without accents: %v, want ErrWrongPassword", rev.name, err)
+		}
+	}
+}
