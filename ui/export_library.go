@@ -57,7 +57,7 @@ func (u *appUI) showExportLibrary() {
 	folder := widget.NewEntry()
 	folder.SetText(u.exportFolder(appraise.Paper{}))
 	name := widget.NewEntry()
-	nameItem := widget.NewFormItem("File name", name)
+	nameItem := widget.NewFormItem("Save as", name) // a file, or the folder of Markdown notes
 	format.OnChanged = func(sel string) {
 		i := slices.Index(labels, sel)
 		if i < 0 {
