@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -198,4 +199,47 @@ func (u *appUI) practiceItem() *fyne.MenuItem {
 	it := fyne.NewMenuItem("Practice Mode (Hide Other Readings)", u.togglePractice)
 	it.Checked = u.cur != nil && slices.Contains(u.prefs.practicePapers(), string(u.cur.paper.ID))
 	return it
+}
+
+// whoTagged says which members tagged the selected span [s, e), when
+// others than the user did: the shown annotations covering at least half
+// of it, by author with their tags. "" when only the user (or nobody) did.
+func (u *appUI) whoTagged(s, e int) string {
+	if e <= s {
+		return ""
+	}
+	type reading struct {
+		name string
+		tags []string
+	}
+	var order []string
+	byAuthor := map[string]*reading{}
+	for _, a := range u.shown() {
+		o := min(e, a.Anchor.End) - max(s, a.Anchor.Start)
+		if a.Status == appraise.Orphaned || 2*o < e-s {
+			continue
+		}
+		k := authors.Key(a.Author)
+		r := byAuthor[k]
+		if r == nil {
+			r = &reading{name: a.Author}
+			byAuthor[k] = r
+			order = append(order, k)
+		}
+		for _, t := range a.Tags {
+			if !slices.Contains(r.tags, tagLabel(t)) {
+				r.tags = append(r.tags, tagLabel(t))
+			}
+		}
+	}
+	me := authors.Key(u.prefs.author())
+	if len(order) == 0 || len(order) == 1 && order[0] == me {
+		return ""
+	}
+	parts := make([]string, 0, len(order))
+	for _, k := range order {
+		r := byAuthor[k]
+		parts = append(parts, authors.Initials(r.name)+" "+authorName(r.name)+" ("+strings.Join(r.tags, ", ")+")")
+	}
+	return fmt.Sprintf("Tagged here by %d %s: %s", len(order), plural(len(order), "member", "members"), strings.Join(parts, "; "))
 }

@@ -111,6 +111,12 @@ func (u *appUI) importBundle(path string) {
 			u.refreshPapers()
 			u.reloadCurrent()
 			u.showImportReport(name, rep)
+			// A member who opens the lead's bundle with no paper open
+			// wants to see the paper it is about.
+			if u.cur == nil && len(rep.Papers) == 1 && !rep.Papers[0].Waiting {
+				p := rep.Papers[0].Paper
+				u.openKnown(p.ID, paperTitle(p), nil)
+			}
 		})
 	})
 }
@@ -157,9 +163,34 @@ func (u *appUI) showImportReport(name string, rep appraise.ImportReport) {
 	msg.Wrapping = fyne.TextWrapWord
 	box := container.NewVScroll(msg)
 	box.SetMinSize(fyne.NewSize(min(520, u.win.Canvas().Size().Width*0.9), min(260, u.win.Canvas().Size().Height*0.6)))
-	d := dialog.NewCustom("Imported "+name, "OK", box, u.win)
+	ok := newKeyButton("OK", nil)
+	d := dialog.NewCustomWithoutButtons("Imported "+name, box, u.win)
+	d.SetButtons([]fyne.CanvasObject{ok})
+	ok.OnTapped = d.Hide
 	d.SetOnClosed(u.reader.requestFocus)
 	d.Show()
+	u.win.Canvas().Focus(ok)
+}
+
+// keyButton is a dialog's button that Return, Enter and Escape press as
+// well as Space, so a report can be dismissed from the keyboard.
+type keyButton struct{ widget.Button }
+
+func newKeyButton(label string, tapped func()) *keyButton {
+	b := &keyButton{}
+	b.Text, b.OnTapped, b.Importance = label, tapped, widget.HighImportance
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey is part of fyne.Focusable.
+func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+		b.Tapped(nil)
+		return
+	}
+	b.Button.TypedKey(ev)
 }
 
 func importCounts(p appraise.PaperImport) string {

@@ -79,7 +79,7 @@ func TestAnImportedReadingShowsWithItsAuthorAndIsNeverEdited(t *testing.T) {
 	if got := h.overlayText(); !strings.Contains(got, "1 paper: 2 new, 0 updated, 0 unchanged") {
 		t.Fatalf("import report:\n%s", got)
 	}
-	test.Tap(h.overlayButton("OK"))
+	pressReturn(t, h)
 	if got := panelText(h); !strings.Contains(got, "AL Ana Lopez · not concealed: selection bias") {
 		t.Fatalf("panel:\n%s", got)
 	}
@@ -95,6 +95,10 @@ func TestAnImportedReadingShowsWithItsAuthorAndIsNeverEdited(t *testing.T) {
 		if a.Author == "Ana Lopez" && len(a.Tags) != 1 {
 			t.Fatalf("the lead's annotation was edited: %+v", a)
 		}
+	}
+	h.click(h.passage(sentenceIndex(t, h, "Allocation")).Start+3, 0)
+	if got := h.u.status.msg.Text; !strings.Contains(got, "Tagged here by 2 members: AL Ana Lopez (Claim); DT Dr Test (Claim)") {
+		t.Errorf("status bar after selecting a passage two members tagged: %q", got)
 	}
 	if got := panelText(h); !strings.Contains(got, "2 members") {
 		t.Errorf("panel does not show that two members tagged the passage:\n%s", got)
@@ -125,7 +129,7 @@ func TestPracticeHidesOtherReadingsUntilCompared(t *testing.T) {
 	h.openDoc("small", smallPaper())
 	h.u.importBundle(leadBundle(t, h))
 	h.settle()
-	test.Tap(h.overlayButton("OK"))
+	pressReturn(t, h)
 	h.u.togglePractice()
 	if n := len(h.u.shown()); n != 0 {
 		t.Fatalf("practice mode shows %d of the lead's annotations", n)
@@ -137,7 +141,7 @@ func TestPracticeHidesOtherReadingsUntilCompared(t *testing.T) {
 	if got := h.overlayText(); !strings.Contains(got, "Ana Lopez") {
 		t.Fatalf("key picker:\n%s", got)
 	}
-	test.Tap(h.overlayButton("Compare"))
+	pressReturn(t, h)
 	h.settle()
 	if h.u.compareWin == nil {
 		t.Fatal("no comparison window")
@@ -176,5 +180,38 @@ func TestDroppingABundleImportsIt(t *testing.T) {
 	}
 	if n := len(h.lib.liveAnns(h.u.cur.paper.ID)); n != 2 {
 		t.Fatalf("%d annotations after the drop", n)
+	}
+}
+
+func TestABundleNamedAtStartIsImportedAndItsPaperOpened(t *testing.T) {
+	lib := newFakeLibrary()
+	h := newHarness(t, lib)
+	h.openDoc("small", smallPaper())
+	path := leadBundle(t, h)
+	id := h.u.cur.paper.ID
+
+	h2 := newHarness(t, lib)
+	h2.u.cfg.OpenPath = path
+	h2.u.start()
+	h2.settle()
+	if h2.u.cur == nil || h2.u.cur.paper.ID != id {
+		t.Fatal("the bundle's paper was not opened")
+	}
+	if n := len(h2.u.shown()); n != 2 {
+		t.Fatalf("%d annotations shown, want the lead's 2", n)
+	}
+}
+
+// pressReturn sends Return to the focused widget, which must close the
+// dialog on top.
+func pressReturn(t *testing.T, h *harness) {
+	t.Helper()
+	f := h.u.win.Canvas().Focused()
+	if f == nil {
+		t.Fatal("nothing has the keyboard focus")
+	}
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Return did not close the dialog")
 	}
 }

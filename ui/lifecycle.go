@@ -17,8 +17,11 @@ func (u *appUI) start() {
 	if u.cfg.Raise != nil {
 		go forwardRaises(u.cfg.Raise, u.post, u.raise)
 	}
-	if u.cfg.OpenPath != "" {
-		u.openPath(u.cfg.OpenPath, "")
+	switch p := u.cfg.OpenPath; {
+	case p != "" && isBundleName(p):
+		u.importBundle(p)
+	case p != "":
+		u.openPath(p, "")
 	}
 	if !u.prefs.authorAsked() {
 		u.askAuthor(nil)

@@ -72,7 +72,7 @@ func (u *appUI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		u.authorsMenu(),
 		u.practiceItem(),
-		item("Compare with…", "", 0, u.chooseKey),
+		item("Compare with…", fyne.KeyK, ctrl, u.chooseKey),
 	)
 	help := fyne.NewMenu("Help",
 		item("Keyboard Shortcuts", "", 0, u.showKeys),

@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -71,14 +72,17 @@ func (u *appUI) chooseKey() {
 	}
 	pick := widget.NewRadioGroup(labels, nil)
 	pick.SetSelected(labels[0])
-	d := dialog.NewCustomConfirm("Compare your reading with…", "Compare", "Cancel", pick, func(ok bool) {
-		if !ok || pick.Selected == "" {
-			u.reader.requestFocus()
-			return
+	d := dialog.NewCustomWithoutButtons("Compare your reading with…", pick, u.win)
+	compare := newKeyButton("Compare", func() {
+		d.Hide()
+		if i := slices.Index(labels, pick.Selected); i >= 0 {
+			u.compareWith(others[i])
 		}
-		u.compareWith(others[slices.Index(labels, pick.Selected)])
-	}, u.win)
+	})
+	cancel := widget.NewButton("Cancel", func() { d.Hide(); u.reader.requestFocus() })
+	d.SetButtons([]fyne.CanvasObject{cancel, compare})
 	d.Show()
+	u.win.Canvas().Focus(compare)
 }
 
 // compareWith measures the user's reading of the open paper against key's

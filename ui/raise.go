@@ -11,12 +11,15 @@ func forwardRaises(raise <-chan string, post func(func()), do func(path string))
 	}
 }
 
-// raise brings the window to the front and opens path when one was named
-// by the second Appraise.
+// raise brings the window to the front and opens what the second
+// Appraise was given, if anything: a PDF, or a bundle to import.
 func (u *appUI) raise(path string) {
 	u.win.Show()
 	u.win.RequestFocus()
-	if path != "" {
+	switch {
+	case path != "" && isBundleName(path):
+		u.importBundle(path)
+	case path != "":
 		u.openPath(path, "")
 	}
 }

@@ -44,3 +44,9 @@ func TestRaiseOpensThePaperTheSecondAppraiseNamed(t *testing.T) {
 		t.Fatal("the PDF named by the second Appraise did not open")
 	}
 }
+
+func TestRaiseImportsABundleTheSecondAppraiseNamed(t *testing.T) {
+	if !isBundleName("/club/readings.jsonld") || isBundleName("/papers/second.pdf") {
+		t.Fatal("isBundleName no longer tells a bundle from a PDF")
+	}
+}

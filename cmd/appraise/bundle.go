@@ -13,6 +13,12 @@ import (
 	"appraise.app/appraise/internal/merge"
 )
 
+// isBundleArg reports whether the GUI was asked to open a bundle
+// (appraise club.jsonld, as a file manager starts it).
+func isBundleArg(a string) bool {
+	return strings.HasSuffix(strings.ToLower(a), ".jsonld")
+}
+
 // isBundleFile tells a journal-club bundle (JSON) from a PDF by content:
 // a regular file whose first bytes, after a byte order mark and white
 // space, open a JSON object or array.

@@ -33,7 +33,7 @@ func BenchmarkImportBundle5000(b *testing.B) {
 		}
 		return lib, s, op
 	}
-	lib, s, op := fresh()
+	_, s, op := fresh()
 	var anns []appraise.Annotation
 	t0 := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
 	for i := range 5000 {
@@ -54,7 +54,7 @@ func BenchmarkImportBundle5000(b *testing.B) {
 	b.ReportMetric(float64(len(data))/(1<<20), "MiB/bundle")
 	for b.Loop() {
 		b.StopTimer()
-		lib, s, _ = fresh()
+		lib, s, _ := fresh()
 		b.StartTimer()
 		rep, err := lib.ImportBundle(bytes.NewReader(data))
 		if err != nil || rep.Totals().New != 5000 {

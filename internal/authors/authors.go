@@ -14,12 +14,13 @@ import (
 	"unicode"
 )
 
-// palette is twelve colours that read on white and on a dark background
-// and stay apart from one another for the common colour-vision
-// deficiencies as far as twelve can.
+// palette is twelve colours that read on white and on a dark background,
+// keep clear of the built-in tags' blue, green and orange (an author's
+// mark sits beside a tag's), and stay apart from one another as far as
+// twelve can.
 var palette = [...]string{
-	"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf",
-	"#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#ad494a",
+	"#6a3d9a", "#b15928", "#e7298a", "#393b79", "#a6761d", "#666666",
+	"#d62728", "#17becf", "#7570b3", "#843c39", "#ad494a", "#8c6d31",
 }
 
 // Unknown is the name shown for annotations without an author.
@@ -42,7 +43,8 @@ var honorifics = map[string]bool{"dr": true, "dr.": true, "prof": true, "prof.":
 	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "mx": true}
 
 // Initials are up to two letters: the first letters of the first and last
-// words of the name (honorifics skipped), upper-cased; the first two
+// words of the name (honorifics skipped when two words remain without
+// them), upper-cased; the first two
 // letters of a one-word name; "?" for an empty name.
 func Initials(name string) string {
 	var words []string
@@ -51,8 +53,8 @@ func Initials(name string) string {
 			words = append(words, w)
 		}
 	}
-	if len(words) == 0 {
-		words = strings.Fields(name)
+	if len(words) < 2 {
+		words = strings.Fields(name) // "Dr Lee" is DL, not Le
 	}
 	first := func(w string) []rune {
 		for _, r := range w {

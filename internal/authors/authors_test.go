@@ -10,6 +10,7 @@ func TestInitials(t *testing.T) {
 		{"sam", "Sa"},
 		{"O'Brien", "OB"},
 		{"Dr", "Dr"},
+		{"Dr Test", "DT"},
 		{"", "?"},
 		{"  ", "?"},
 		{"李 小龙", "李小"},
