@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -46,7 +48,10 @@ func TestRaiseOpensThePaperTheSecondAppraiseNamed(t *testing.T) {
 }
 
 func TestRaiseImportsABundleTheSecondAppraiseNamed(t *testing.T) {
-	if !isBundleName("/club/readings.jsonld") || isBundleName("/papers/second.pdf") {
-		t.Fatal("isBundleName no longer tells a bundle from a PDF")
+	h := newHarness(t, newFakeLibrary())
+	h.u.raise(filepath.Join(t.TempDir(), "club.jsonld")) // missing: the import says so
+	h.settle()
+	if !strings.Contains(h.overlayText(), "Cannot import club.jsonld") {
+		t.Errorf("a bundle handed over was not imported:\n%s", h.overlayText())
 	}
 }
