@@ -13,7 +13,7 @@ CORPUS     ?= $(or $(APPRAISE_CORPUS),../shared/corpus)
 # Debian/Ubuntu packages Fyne's cgo build needs, and what the tests use.
 BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-TEST_DEBS  := xvfb xdotool poppler-utils imagemagick
+TEST_DEBS  := xvfb xdotool poppler-utils imagemagick qpdf
 
 .PHONY: run build deps test-deps test lint core e2e eval bench generate package clean
 

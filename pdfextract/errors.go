@@ -9,15 +9,15 @@ import (
 // ExtractError is how an isolated extraction reports a PDF that gave no
 // text: the file's name, the typed error from internal/appraise (errors.Is
 // works through Unwrap) and, for logs only, what the child process said.
-// Its message is the file name and the typed error's sentence, never a
-// stack trace.
+// Its message names the file once ("open notes.pdf: this file is not a
+// PDF"), never with a stack trace.
 type ExtractError struct {
 	Name   string // file name as given to the extractor
 	Kind   error  // one of appraise.ExtractionErrors()
 	Detail string // diagnostic detail for developers; not for users
 }
 
-func (e *ExtractError) Error() string { return e.Name + ": " + e.Kind.Error() }
+func (e *ExtractError) Error() string { return "open " + e.Name + ": " + e.Kind.Error() }
 
 // Unwrap returns the typed error.
 func (e *ExtractError) Unwrap() error { return e.Kind }

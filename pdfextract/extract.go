@@ -93,7 +93,7 @@ func openAndInterpret(data []byte, opt Options, newSink func() pageSink) (*docum
 	if errors.Is(err, appraise.ErrTooLarge) || d.repaired {
 		return d, sink, err
 	}
-	if d2, err2 := repairDocument(d.data, opt.Password); err2 == nil {
+	if d2, err2 := repairDocument(d.data); err2 == nil {
 		sink2, glyphs2, _, err3 := readInto(d2, opt.MaxPages, newSink)
 		if err3 == nil && (err != nil || glyphs2 > glyphs) {
 			return d2, sink2, nil

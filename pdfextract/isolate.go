@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/gob"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -66,16 +68,19 @@ func (x *Isolated) ExtractFile(ctx context.Context, path string, opt appraise.Ex
 	name := filepath.Base(path)
 	f, err := os.Open(path)
 	if err != nil {
-		return appraise.Document{}, Stats{}, fmt.Errorf("open %s: %w", path, err)
+		return appraise.Document{}, Stats{}, openFileError(name, err)
 	}
 	defer f.Close()
 	lim := x.limits(opt)
 	st, err := f.Stat()
 	if err != nil {
-		return appraise.Document{}, Stats{}, fmt.Errorf("open %s: %w", path, err)
+		return appraise.Document{}, Stats{}, openFileError(name, err)
 	}
 	if st.IsDir() {
-		return appraise.Document{}, Stats{}, fmt.Errorf("open %s: it is a folder, not a PDF file", path)
+		return appraise.Document{}, Stats{}, fmt.Errorf("open %s: it is a folder, not a PDF file", name)
+	}
+	if st.Size() == 0 {
+		return appraise.Document{}, Stats{}, &ExtractError{Name: name, Kind: appraise.ErrEmptyFile}
 	}
 	if st.Size() > lim.maxInput {
 		return appraise.Document{}, Stats{}, &ExtractError{Name: name, Kind: appraise.ErrTooLarge,
@@ -84,9 +89,22 @@ func (x *Isolated) ExtractFile(ctx context.Context, path string, opt appraise.Ex
 	return x.run(ctx, name, f, st.Size(), opt.Password, lim)
 }
 
+// openFileError names the file once: an *fs.PathError already carries
+// the whole path, which the message would otherwise repeat.
+func openFileError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("open %s: %w", name, err)
+}
+
 // ExtractData extracts a PDF held in memory; name is used in errors.
 func (x *Isolated) ExtractData(ctx context.Context, name string, data []byte, opt appraise.ExtractOptions) (appraise.Document, Stats, error) {
 	lim := x.limits(opt)
+	if len(data) == 0 {
+		return appraise.Document{}, Stats{}, &ExtractError{Name: name, Kind: appraise.ErrEmptyFile}
+	}
 	if int64(len(data)) > lim.maxInput {
 		return appraise.Document{}, Stats{}, &ExtractError{Name: name, Kind: appraise.ErrTooLarge,
 			Detail: fmt.Sprintf("%d bytes, over the %d-byte input limit", len(data), lim.maxInput)}

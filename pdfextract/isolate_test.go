@@ -28,7 +28,7 @@ func assertKind(tb testing.TB, err error, name string, kind error) {
 		tb.Fatalf("error %v is not an *ExtractError", err)
 	}
 	msg := err.Error()
-	if want := name + ": " + kind.Error(); msg != want {
+	if want := "open " + name + ": " + kind.Error(); msg != want {
 		tb.Errorf("message %q, want %q", msg, want)
 	}
 	if strings.Contains(msg, "goroutine") || strings.Contains(msg, "\n") {

@@ -59,36 +59,45 @@ type document struct {
 	repaired bool
 }
 
-// openDocument opens data with the empty user password, then password.
-// It repairs the cross-reference table when the file does not open or its
-// page tree cannot be reached.
+// openDocument opens data. An encrypted file is decrypted first, with the
+// empty user password or else password. It repairs the cross-reference
+// table when the file does not open or its page tree cannot be reached.
 func openDocument(data []byte, password string) (*document, error) {
 	norm, shifted, err := normalize(data)
 	if err != nil {
 		return nil, err
 	}
+	plain, decrypted, err := decryptDocument(norm, password)
+	if err != nil {
+		return nil, err
+	}
+	if decrypted {
+		// The copy has a fresh cross-reference stream of its own.
+		if r, err := newReader(plain); err == nil && usable(r) {
+			return &document{r: r, data: plain}, nil
+		}
+		return repairDocument(plain)
+	}
 	if !shifted && xrefChainEnds(norm) && !objStmExtendsCycle(norm) {
-		r, err := newReader(norm, password)
+		r, err := newReader(norm)
 		if err != nil {
-			if typed := passwordError(err, password); typed != nil {
-				return nil, typed
+			if errors.Is(err, pdf.ErrInvalidPassword) {
+				return nil, unreadableEncryption()
 			}
 		} else if usable(r) {
 			if encrypted(r) {
-				// Opened, but maybe with keys the library gets wrong.
-				if err := checkEncryption(norm); err != nil {
-					return nil, err
-				}
+				return nil, unreadableEncryption()
 			}
 			return &document{r: r, data: norm}, nil
 		}
 	}
-	// The library refused the file: say so plainly when it is encryption it
-	// cannot read, otherwise rebuild the cross-reference table.
-	if err := checkEncryption(norm); err != nil {
-		return nil, err
-	}
-	return repairDocument(norm, password)
+	return repairDocument(norm)
+}
+
+// unreadableEncryption is the error for a file the library finds
+// encrypted where no encryption dictionary could be read.
+func unreadableEncryption() error {
+	return fmt.Errorf("encryption dictionary not found: %w", appraise.ErrUnsupportedEncryption)
 }
 
 // maxXrefSections bounds the /Prev chain walked by xrefChainEnds.
@@ -209,15 +218,15 @@ func sectionTrailer(data []byte, off int) rawObj {
 }
 
 // repairDocument rebuilds the cross-reference table and opens the result.
-func repairDocument(norm []byte, password string) (*document, error) {
+func repairDocument(norm []byte) (*document, error) {
 	fixed, err := rebuildXref(norm)
 	if err != nil {
 		return nil, err
 	}
-	r, err := newReader(fixed, password)
+	r, err := newReader(fixed)
 	if err != nil {
-		if typed := passwordError(err, password); typed != nil {
-			return nil, typed
+		if errors.Is(err, pdf.ErrInvalidPassword) {
+			return nil, unreadableEncryption()
 		}
 		return nil, fmt.Errorf("open repaired file: %v: %w", err, appraise.ErrDamaged)
 	}
@@ -227,43 +236,16 @@ func repairDocument(norm []byte, password string) (*document, error) {
 	return &document{r: r, data: fixed, repaired: true}, nil
 }
 
-// newReader calls the library, turning its panics into errors. The
-// password callback offers the given password, then the user password
-// recovered from it as an owner password.
-func newReader(data []byte, password string) (r *pdf.Reader, err error) {
+// newReader calls the library, turning its panics into errors. Encrypted
+// files reach it decrypted; one it still finds encrypted fails with
+// pdf.ErrInvalidPassword.
+func newReader(data []byte) (r *pdf.Reader, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			r, err = nil, fmt.Errorf("pdf library: %v", p)
 		}
 	}()
-	var tries []string
-	if password != "" {
-		tries = append(tries, password)
-		if u := userPasswordFromOwner(data, password); u != "" {
-			tries = append(tries, u)
-		}
-	}
-	next := func() string {
-		if len(tries) == 0 {
-			return ""
-		}
-		p := tries[0]
-		tries = tries[1:]
-		return p
-	}
-	return pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), next)
-}
-
-// passwordError maps the library's password failure to a typed error, or
-// returns nil for other errors.
-func passwordError(err error, password string) error {
-	if !errors.Is(err, pdf.ErrInvalidPassword) {
-		return nil
-	}
-	if password == "" {
-		return fmt.Errorf("open: %w", appraise.ErrNeedsPassword)
-	}
-	return fmt.Errorf("open: %w", appraise.ErrWrongPassword)
+	return pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), func() string { return "" })
 }
 
 // encrypted reports whether the trailer names an encryption dictionary.

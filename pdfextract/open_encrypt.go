@@ -2,19 +2,12 @@ package pdfextract
 
 import (
 	"bytes"
-	"crypto/md5"
-	"crypto/rc4"
-	"fmt"
 	"strconv"
-
-	"appraise.app/appraise/internal/appraise"
 )
 
-// Encryption: the library reads the standard security handler with RC4
-// (V1/V2, R2–R4) and AES-128 (V4 with AESV2) given the user password. This
-// file finds the encryption dictionary in the raw bytes to refuse what the
-// library cannot read with a typed error, and turns an owner password into
-// the user password (PDF 32000-1 algorithm 7) so either password opens.
+// Encryption: the encryption dictionary is found in the raw bytes (the
+// library is never asked to decrypt); open_encrypt_key.go derives the keys
+// and open_encrypt_file.go writes a decrypted copy of the file.
 
 // encryptDict returns the document's encryption dictionary, found from the
 // last /Encrypt entry in the file (the newest trailer), or false when the
@@ -70,50 +63,6 @@ func (o rawObj) key(k string) rawObj {
 	return o.dict[k]
 }
 
-// checkEncryption returns ErrUnsupportedEncryption (wrapped) for
-// encryption the library cannot decrypt, nil otherwise.
-func checkEncryption(data []byte) error {
-	d, encrypted := encryptDict(data)
-	if !encrypted {
-		return nil
-	}
-	filter := d.key("Filter").s
-	v, r := int(d.key("V").num), int(d.key("R").num)
-	unsupported := func(why string) error {
-		return fmt.Errorf("%s: %w", why, appraise.ErrUnsupportedEncryption)
-	}
-	switch {
-	case filter != "Standard":
-		return unsupported("security handler " + strconv.Quote(filter))
-	case v >= 5 || r >= 5:
-		return unsupported(fmt.Sprintf("AES-256 encryption (V%d, R%d)", v, r))
-	case v == 3:
-		return unsupported("encryption V3")
-	case keyBits(d) < 88:
-		// The library derives 16-byte object keys where the standard
-		// uses n+5 bytes; the two agree only for file keys of 88 bits or
-		// more, so shorter RC4 keys would decrypt to garbage.
-		return unsupported(fmt.Sprintf("%d-bit RC4 encryption", keyBits(d)))
-	case v == 4:
-		stmf := d.key("StmF").s
-		if cfm := d.key("CF").key(stmf).key("CFM").s; cfm != "AESV2" || d.key("StrF").s != stmf {
-			return unsupported("crypt filter " + strconv.Quote(cfm))
-		}
-	}
-	return nil
-}
-
-// keyBits is the file key length the encryption dictionary asks for.
-func keyBits(d rawObj) int {
-	if int(d.key("R").num) <= 2 {
-		return 40
-	}
-	if l := int(d.key("Length").num); l > 0 {
-		return l
-	}
-	return 40
-}
-
 // passwordPadding is the 32-byte padding string of PDF 32000-1 §7.6.3.3.
 var passwordPadding = [32]byte{
 	0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
@@ -125,53 +74,4 @@ func padPassword(pw string) []byte {
 	n := copy(out, pw)
 	copy(out[n:], passwordPadding[:])
 	return out
-}
-
-// userPasswordFromOwner decrypts /O with a key made from owner (algorithm
-// 7) and returns the padded user password, or "" when the file is not
-// encrypted with RC4/AES-128 standard security.
-func userPasswordFromOwner(data []byte, owner string) string {
-	d, ok := encryptDict(data)
-	if !ok || d.kind != tDictOpen {
-		return ""
-	}
-	r := int(d.key("R").num)
-	o := []byte(d.key("O").s)
-	if r < 2 || r > 4 || len(o) < 32 {
-		return ""
-	}
-	n := 5
-	if r >= 3 {
-		if l := int(d.key("Length").num); l >= 40 && l <= 128 && l%8 == 0 {
-			n = l / 8
-		} else if l == 0 {
-			n = 5
-		} else {
-			return ""
-		}
-	}
-	sum := md5.Sum(padPassword(owner))
-	key := sum[:]
-	if r >= 3 {
-		for range 50 {
-			s := md5.Sum(key[:n])
-			key = s[:]
-		}
-	}
-	key = key[:n]
-	user := bytes.Clone(o[:32])
-	if r == 2 {
-		c, _ := rc4.NewCipher(key)
-		c.XORKeyStream(user, user)
-		return string(user)
-	}
-	k := make([]byte, n)
-	for i := 19; i >= 0; i-- {
-		for j := range key {
-			k[j] = key[j] ^ byte(i)
-		}
-		c, _ := rc4.NewCipher(k)
-		c.XORKeyStream(user, user)
-	}
-	return string(user)
 }

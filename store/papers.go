@@ -43,14 +43,16 @@ func (s *Store) Paper(id appraise.PaperID) (appraise.Paper, error) {
 	return p, nil
 }
 
-// Papers lists every paper with its live annotations counted per tag, the
-// most recently opened first.
+// Papers lists every paper with its live annotations counted, once each
+// and per tag, the most recently opened first.
 func (s *Store) Papers() ([]appraise.PaperSummary, error) {
 	var out []appraise.PaperSummary
 	err := s.view(func(tx *bolt.Tx) error {
 		counts := map[string]map[string]int{}
+		totals := map[string]int{}
 		err := tx.Bucket(bucketPaperAnn).ForEach(func(k, v []byte) error {
 			paper, _, _ := bytes.Cut(k, []byte(sep))
+			totals[string(paper)]++
 			m := counts[string(paper)]
 			if m == nil {
 				m = map[string]int{}
@@ -76,7 +78,7 @@ func (s *Store) Papers() ([]appraise.PaperSummary, error) {
 			if c == nil {
 				c = map[string]int{}
 			}
-			out = append(out, appraise.PaperSummary{Paper: p, Counts: c})
+			out = append(out, appraise.PaperSummary{Paper: p, Annotations: totals[string(k)], Counts: c})
 			return nil
 		})
 	})

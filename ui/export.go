@@ -36,8 +36,16 @@ func formatLabel(f appraise.ExportFormat) string {
 		return "CSV (spreadsheet)"
 	case appraise.FormatJSONLD:
 		return "JSON-LD (W3C Web Annotation)"
+	case appraise.FormatXLSX:
+		return "Spreadsheet (.xlsx)"
 	}
 	return string(f)
+}
+
+// paperFormats are the formats of one paper's export, as offered.
+func paperFormats() []appraise.ExportFormat {
+	f := export.Formats()
+	return append(f[:len(f):len(f)], appraise.FormatXLSX)
 }
 
 // showExport is File → Export…: a format, which tags, and where to save.
@@ -52,29 +60,15 @@ func (u *appUI) showExport() {
 	}
 	u.flushEdits() // the file name comes from the title as typed
 	paper := u.cur.paper
-	formats := export.Formats()
+	formats := paperFormats()
 	labels := make([]string, len(formats))
 	for i, f := range formats {
 		labels[i] = formatLabel(f)
 	}
 	format := widget.NewRadioGroup(labels, nil)
 	format.SetSelected(labels[0])
-	var tagLabels []string
-	for _, t := range u.tags {
-		tagLabels = append(tagLabels, tagLabel(t.Name))
-	}
-	tags := widget.NewCheckGroup(tagLabels, nil)
-	tags.Horizontal = true
-	tags.SetSelected(tagLabels)
-	mine := widget.NewCheck("Only my annotations", nil)
-	if u.prefs.author() == "" {
-		mine.Disable()
-	}
-	// Spreadsheets read CSV as UTF-8 only when it starts with a byte order
-	// mark; on by default, offered only for CSV.
-	bom := widget.NewCheck(bomLabel, nil)
-	bom.SetChecked(true)
-	bom.Disable()
+	fw := u.newFilterWidgets()
+	bom := fw.bom
 	folder := newEscEntry(u)
 	folder.SetText(u.exportFolder(paper))
 	name := newEscEntry(u)
@@ -91,20 +85,12 @@ func (u *appUI) showExport() {
 			bom.Disable()
 		}
 	}
-	choose := widget.NewButton("Choose…", func() {
-		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				folder.SetText(l.Path())
-			}
-		}, u.win)
-		d.Resize(u.dialogSize())
-		u.present(d)
-	})
+	choose := u.chooseFolderButton(&folder.Entry)
 	items := []*widget.FormItem{
 		widget.NewFormItem("Format", format),
 		widget.NewFormItem("", bom),
-		widget.NewFormItem("Tags", tags),
-		widget.NewFormItem("", mine),
+		widget.NewFormItem("Tags", fw.tags),
+		widget.NewFormItem("", fw.mine),
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder)),
 		widget.NewFormItem("File name", name),
 	}
@@ -114,25 +100,72 @@ func (u *appUI) showExport() {
 			return
 		}
 		f := formats[max(0, slices.Index(labels, format.Selected))]
-		var filter appraise.ExportFilter
-		if len(tags.Selected) < len(tagLabels) {
-			filter.Tags = []string{}
-			for _, t := range u.tags {
-				for _, s := range tags.Selected {
-					if s == tagLabel(t.Name) {
-						filter.Tags = append(filter.Tags, t.Name)
-					}
-				}
-			}
-		}
-		if mine.Checked {
-			filter.Author = u.prefs.author()
-		}
-		filter.BOM = bom.Checked // only CSV writes it
+		filter := fw.filter()
 		u.confirmExport(paper.ID, f, filter, filepath.Join(strings.TrimSpace(folder.Text), strings.TrimSpace(name.Text)))
 	}, u.win)
 	d.Resize(fyne.NewSize(min(620, u.win.Canvas().Size().Width*0.95), 0))
 	u.present(d)
+}
+
+// filterWidgets are the export options shared by both export dialogs.
+type filterWidgets struct {
+	tags      *widget.CheckGroup
+	tagLabels []string
+	mine      *widget.Check
+	bom       *widget.Check
+	u         *appUI
+}
+
+// newFilterWidgets makes the tag, "only mine" and byte-order-mark options:
+// every tag checked; the byte order mark checked but enabled only for CSV
+// (spreadsheets read CSV as UTF-8 only when it starts with one).
+func (u *appUI) newFilterWidgets() *filterWidgets {
+	fw := &filterWidgets{u: u}
+	for _, t := range u.tags {
+		fw.tagLabels = append(fw.tagLabels, tagLabel(t.Name))
+	}
+	fw.tags = widget.NewCheckGroup(fw.tagLabels, nil)
+	fw.tags.Horizontal = true
+	fw.tags.SetSelected(fw.tagLabels)
+	fw.mine = widget.NewCheck("Only my annotations", nil)
+	if u.prefs.author() == "" {
+		fw.mine.Disable()
+	}
+	fw.bom = widget.NewCheck(bomLabel, nil)
+	fw.bom.SetChecked(true)
+	fw.bom.Disable()
+	return fw
+}
+
+// filter is the export filter the options say.
+func (fw *filterWidgets) filter() appraise.ExportFilter {
+	var filter appraise.ExportFilter
+	if len(fw.tags.Selected) < len(fw.tagLabels) {
+		filter.Tags = []string{}
+		for _, t := range fw.u.tags {
+			if slices.Contains(fw.tags.Selected, tagLabel(t.Name)) {
+				filter.Tags = append(filter.Tags, t.Name)
+			}
+		}
+	}
+	if fw.mine.Checked {
+		filter.Author = fw.u.prefs.author()
+	}
+	filter.BOM = fw.bom.Checked // only CSV writes it
+	return filter
+}
+
+// chooseFolderButton opens a folder chooser that fills folder.
+func (u *appUI) chooseFolderButton(folder *widget.Entry) *widget.Button {
+	return widget.NewButton("Choose…", func() {
+		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				folder.SetText(l.Path())
+			}
+		}, u.win)
+		d.Resize(u.dialogSize())
+		u.present(d)
+	})
 }
 
 // exportFolder is where exports go: the last folder used, else the
@@ -209,12 +242,15 @@ func (u *appUI) exported(path string) {
 	d := dialog.NewCustomConfirm("Exported", "Open folder", "Close",
 		container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*2), msg), func(open bool) {
 			if open {
-				_ = u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.Dir(path)})
+				_ = u.app.OpenURL(folderURL(filepath.Dir(path)))
 			}
 			u.reader.requestFocus()
 		}, u.win)
 	u.present(d)
 }
+
+// folderURL is a file: URL of a folder, for the system to show.
+func folderURL(dir string) *url.URL { return &url.URL{Scheme: "file", Path: dir} }
 
 // fileStem makes a title into a safe file name (without extension).
 func fileStem(title string) string {

@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -302,6 +304,30 @@ func (f *fakeLibrary) Export(id appraise.PaperID, format appraise.ExportFormat, 
 		fmt.Fprintf(w, "%s\t%s\t%s\n", strings.Join(a.Tags, ","), a.Anchor.Exact, a.Note)
 	}
 	return nil
+}
+
+func (f *fakeLibrary) ExportLibrary(format appraise.ExportFormat, filter appraise.ExportFilter, w io.Writer) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fmt.Fprintf(w, "library format=%s tags=%v author=%q bom=%v papers=%d\n", format, filter.Tags, filter.Author, filter.BOM, len(f.papers))
+	return nil
+}
+
+func (f *fakeLibrary) ExportLibraryMarkdown(dir string, filter appraise.ExportFilter) ([]string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var names []string
+	for id, p := range f.papers {
+		name := string(id) + ".md"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\ntitle: "+p.Meta.Title+"\n"), 0o644); err != nil {
+			return names, err
+		}
+		names = append(names, name)
+	}
+	return names, nil
 }
 
 // liveAnns returns a paper's live annotations (for assertions).

@@ -26,6 +26,7 @@ var keyHelp = [][2]string{
 	{"/", "find in paper (Enter: next)"},
 	{"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
 	{"Ctrl+O, Ctrl+E", "open a PDF, export"},
+	{"Ctrl+Shift+E", "export the whole library"},
 	{"Ctrl+I, Ctrl+K", "import a club member's bundle, compare your reading with theirs"},
 	{"Ctrl+L", "show or hide the library"},
 	{"Ctrl+, ", "preferences"},

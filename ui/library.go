@@ -35,6 +35,11 @@ type Library interface {
 	SavePaper(p appraise.Paper) error
 
 	Export(id appraise.PaperID, format appraise.ExportFormat, filter appraise.ExportFilter, w io.Writer) error
+	// ExportLibrary writes every paper's annotations as one CSV or xlsx
+	// table; ExportLibraryMarkdown writes one Markdown file per paper into
+	// a folder and returns their names.
+	ExportLibrary(format appraise.ExportFormat, filter appraise.ExportFilter, w io.Writer) error
+	ExportLibraryMarkdown(dir string, filter appraise.ExportFilter) ([]string, error)
 
 	// RemovePaper moves a paper and its annotations to the trash (the PDF
 	// file is not touched) and returns how many annotations went with it.

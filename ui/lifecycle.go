@@ -14,6 +14,9 @@ import (
 // start does what the window should do as it first appears: open the PDF
 // named on the command line, and ask once for the author name.
 func (u *appUI) start() {
+	if u.cfg.Raise != nil {
+		go forwardRaises(u.cfg.Raise, u.post, u.raise)
+	}
 	switch p := u.cfg.OpenPath; {
 	case p != "" && isBundleName(p):
 		u.importBundle(p)

@@ -47,6 +47,7 @@ func (u *appUI) mainMenu() *fyne.MainMenu {
 		recent,
 		fyne.NewMenuItemSeparator(),
 		item("Export…", fyne.KeyE, ctrl, u.showExport),
+		item("Export Library…", fyne.KeyE, ctrl|fyne.KeyModifierShift, u.showExportLibrary),
 		item("Export Bundle…", "", 0, u.showExportBundle),
 		item("Import Annotations…", fyne.KeyI, ctrl, u.showImportBundle),
 		item("Import Checklist…", "", 0, u.showImportChecklist),

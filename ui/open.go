@@ -157,9 +157,11 @@ func (u *appUI) askPassword(label, path string, wrong bool) {
 		func(ok bool) {
 			if ok {
 				u.openPath(path, pw.Text)
-			} else {
-				u.reader.requestFocus()
+				return
 			}
+			// Cancel: the paper on screen, if any, stays as it was.
+			u.status.message("")
+			u.reader.requestFocus()
 		}, u.win)
 	d.Resize(fyne.NewSize(460, 220))
 	pw.OnSubmitted = func(string) { d.Submit() }

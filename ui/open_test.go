@@ -143,6 +143,41 @@ func TestPasswordPromptRetries(t *testing.T) {
 	}
 }
 
+func TestPasswordPromptCancelKeepsThePaperOnScreen(t *testing.T) {
+	lib := newFakeLibrary()
+	h := newHarness(t, lib)
+	lib.addFile("/papers/open.pdf", smallPaper())
+	lib.addEncrypted("/papers/locked.pdf", "s3cret", genDoc("Locked", 3))
+	h.u.openPath("/papers/open.pdf", "")
+	h.settle()
+	if h.u.cur == nil {
+		t.Fatal("the first paper did not open")
+	}
+	before := h.u.cur
+	h.u.openPath("/papers/locked.pdf", "")
+	h.settle()
+	test.Type(overlayObject[*escEntry](h), "wrong")
+	test.Tap(h.overlayButton("Open"))
+	h.settle()
+	if !strings.Contains(h.overlayText(), "That password does not open “locked.pdf”") {
+		t.Fatalf("a wrong password did not say so:\n%s", h.overlayText())
+	}
+	test.Tap(h.overlayButton("Cancel"))
+	h.settle()
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("a dialog is still open:\n%s", h.overlayText())
+	}
+	if h.u.cur != before || h.u.cur.paper.Path != "/papers/open.pdf" {
+		t.Error("Cancel changed the paper on screen")
+	}
+	if h.u.status.msg.Text != "" {
+		t.Errorf("status after Cancel = %q, want it cleared", h.u.status.msg.Text)
+	}
+	if h.u.opening.box.Visible() {
+		t.Error("the progress view is showing after Cancel")
+	}
+}
+
 func TestCancelStopsOpening(t *testing.T) {
 	lib := newFakeLibrary()
 	h := newHarness(t, lib)

@@ -44,6 +44,10 @@ type Config struct {
 	// DemoID is the paper id of the bundled demo paper, marked as the demo
 	// in the library list; empty when there is none.
 	DemoID appraise.PaperID
+	// Raise, when set, receives a value each time another Appraise on
+	// the same library is started: the window comes to the front, and a
+	// non-empty value is a PDF to open. Closing it stops the listening.
+	Raise <-chan string
 	// Now replaces time.Now, for tests.
 	Now func() time.Time
 }

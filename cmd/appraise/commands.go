@@ -26,7 +26,7 @@ func commands() []*command {
 		{"checklist", "show a paper's appraisal checklist, answer an item, or import a checklist", "checklist --paper P [--instrument ID] [--format text|json] | checklist --paper P --item N [--answer A] [--not-reported] [--evidence ANN…] [--comment C] | checklist import FILE", runChecklist},
 		{"link", "link two annotations: a limitation limits a claim, a claim is about a population", "link --from ANN --to ANN --type limits|about [--remove]", runLink},
 		{"grade", "show or rate a claim's GRADE certainty", "grade --claim ANN [--domain NAME=none|serious|very-serious|+1|+2…] [--reason ANN…] [--format text|json]", runGrade},
-		{"export", "write a paper's annotations as a handout, Markdown, CSV or JSON-LD", "export --paper ID|FILE [--paper …] | --all --format html|md|csv|jsonld [--what annotations|checklist] [--tag T…] [--author A] [--bom] [--by-author] [-o FILE]", runExport},
+		{"export", "write a paper's annotations (or every paper's) as a handout, Markdown, CSV, a spreadsheet or JSON-LD", "export --paper ID|FILE --format html|md|csv|xlsx|jsonld [--what annotations|checklist] [--tag T…] [--author A] [--bom] [--by-author] [-o FILE] | export --paper ID|FILE --paper … | --all --format jsonld [-o FILE] | export --all --format csv|xlsx|md [--tag T…] [--author A] [--bom] [-o FILE|FOLDER]", runExport},
 		{"compare", "measure a trainee's reading of a paper against a key's", "compare --paper ID|FILE --key AUTHOR --trainee AUTHOR [--format text|json|html|csv] [-o FILE]", runCompare},
 		{"search", "search titles, annotations and every paper's text", "search QUERY [--paper ID|FILE] [--format text|json]", runSearch},
 		{"remove", "move a paper and its annotations to the trash (the PDF is untouched)", "remove --paper ID|FILE", runRemove},
@@ -77,6 +77,25 @@ func runHelp(e *env, args []string) error {
 	if !ok {
 		return usageErrorf("unknown command %q", args[0])
 	}
-	fmt.Fprintf(e.stdout, "appraise %s\n\n  %s\n", c.usage, c.summary)
+	writeCommandUsage(e.stdout, c)
 	return nil
+}
+
+// writeCommandUsage prints one command's usage.
+func writeCommandUsage(w io.Writer, c *command) {
+	fmt.Fprintf(w, "appraise %s\n\n  %s\n", c.usage, c.summary)
+}
+
+// wantsHelp reports whether a command's arguments ask for its usage:
+// -h, -help or --help before any "--".
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }

@@ -147,8 +147,12 @@ func newSandbox(t *testing.T, prefs map[string]any) *sandbox {
 	if err := os.WriteFile(filepath.Join(prefDir, "preferences.json"), b, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	run := filepath.Join(dir, "run") // the single-window socket's folder
+	if err := os.Mkdir(run, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	s.env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+cfg, "XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
-		"XDG_DATA_HOME="+filepath.Join(dir, "data"), "APPRAISE_DB=", "LANG=en_US.UTF-8")
+		"XDG_DATA_HOME="+filepath.Join(dir, "data"), "XDG_RUNTIME_DIR="+run, "APPRAISE_DB=", "LANG=en_US.UTF-8")
 	return s
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -27,6 +28,9 @@ func (e *env) parseGlobal(args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&e.dbPath, "db", "", "library file")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
 		return nil, usageErrorf("%v", err)
 	}
 	if e.dbPath == "" {

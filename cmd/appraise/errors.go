@@ -16,6 +16,12 @@ const (
 	exitTyped = 3 // the input could not be used: a typed extraction or quote error
 )
 
+// plainError is a whole sentence for people, printed as it is (with no
+// "appraise:" before it); it exits 1.
+type plainError string
+
+func (p plainError) Error() string { return string(p) }
+
 // usageError is a mistake in how appraise was called.
 type usageError struct{ msg string }
 

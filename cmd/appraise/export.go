@@ -16,7 +16,7 @@ import (
 // exportOptions is what "appraise export" was asked to do.
 type exportOptions struct {
 	papers []string // ids, id prefixes or PDF paths
-	all    bool     // every paper in the library
+	all    bool     // every paper: a bundle, one CSV or xlsx table, or Markdown files in a folder
 	format appraise.ExportFormat
 	filter appraise.ExportFilter // filter.BOM is --bom
 	out    string                // "" or "-" for stdout
@@ -37,8 +37,8 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Var(&papers, "paper", "paper id, id prefix or PDF path (repeatable for a bundle)")
-	fs.BoolVar(&opt.all, "all", false, "every paper in the library (a bundle)")
-	fs.StringVar(&format, "format", "", "html, md, csv or jsonld")
+	fs.BoolVar(&opt.all, "all", false, "every paper in the library")
+	fs.StringVar(&format, "format", "", "html, md, csv, xlsx or jsonld")
 	fs.Var(&tags, "tag", "only annotations with this tag (repeatable)")
 	fs.StringVar(&opt.filter.Author, "author", "", "only annotations by this author")
 	fs.BoolVar(&opt.filter.BOM, "bom", false, "start CSV with a UTF-8 byte order mark for spreadsheets")
@@ -64,9 +64,9 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	}
 	switch {
 	case format == "":
-		return opt, usageErrorf("--format is required (html, md, csv or jsonld)")
+		return opt, usageErrorf("--format is required (html, md, csv, xlsx or jsonld)")
 	case export.Extension(appraise.ExportFormat(format)) == "":
-		return opt, usageErrorf("unknown format %q (use html, md, csv or jsonld)", format)
+		return opt, usageErrorf("unknown format %q (use html, md, csv, xlsx or jsonld)", format)
 	}
 	opt.format = appraise.ExportFormat(format)
 	if opt.filter.BOM && opt.format != appraise.FormatCSV {
@@ -75,8 +75,13 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	if opt.filter.ByAuthor && opt.format != appraise.FormatHTML {
 		return opt, usageErrorf("--by-author applies to --format html only")
 	}
-	if (opt.all || len(opt.papers) > 1) && opt.format != appraise.FormatJSONLD {
-		return opt, usageErrorf("several papers go into one file as --format jsonld (a bundle)")
+	switch {
+	case opt.all && opt.format == appraise.FormatMarkdown && (opt.out == "" || opt.out == "-"):
+		return opt, usageErrorf("--all --format md writes one file per paper: name their folder with -o FOLDER")
+	case opt.all && opt.format == appraise.FormatHTML:
+		return opt, usageErrorf("--all exports csv, xlsx, md or jsonld, not html")
+	case len(opt.papers) > 1 && opt.format != appraise.FormatJSONLD:
+		return opt, usageErrorf("several papers go into one file as --format jsonld (a bundle), or export every paper with --all")
 	}
 	switch {
 	case *what == "checklist" && opt.format != appraise.FormatCSV:
@@ -100,7 +105,7 @@ func formatOfExtension(ext string) string {
 	case ".json":
 		return string(appraise.FormatJSONLD)
 	}
-	for _, f := range export.Formats() {
+	for _, f := range append(export.Formats(), appraise.FormatXLSX) {
 		if export.Extension(f) == ext {
 			return string(f)
 		}
@@ -112,6 +117,9 @@ func runExport(e *env, args []string) error {
 	opt, err := parseExportArgs(args)
 	if err != nil {
 		return err
+	}
+	if opt.all && opt.format != appraise.FormatJSONLD {
+		return withLibrary(e, func(lib *library.Library) error { return exportAll(e, lib, opt) })
 	}
 	pps := make([]*preparedPDF, len(opt.papers))
 	for i, ref := range opt.papers {
@@ -135,6 +143,20 @@ func runExport(e *env, args []string) error {
 			return lib.Export(ids[0], opt.format, opt.filter, w)
 		})
 	})
+}
+
+// exportAll writes every paper: one table, or Markdown files in a folder.
+func exportAll(e *env, lib *library.Library, opt exportOptions) error {
+	if opt.format != appraise.FormatMarkdown {
+		return writeExport(e, opt, func(w io.Writer) error {
+			return lib.ExportLibrary(opt.format, opt.filter, w)
+		})
+	}
+	names, err := lib.ExportLibraryMarkdown(opt.out, opt.filter)
+	for _, n := range names {
+		fmt.Fprintf(e.stdout, "wrote %s\n", filepath.Join(opt.out, n))
+	}
+	return err
 }
 
 // writeExport sends what write writes to standard output, or with -o to a

@@ -13,6 +13,7 @@ import (
 
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/export"
+	"appraise.app/appraise/internal/export/xlsx"
 	"appraise.app/appraise/internal/testpdf"
 )
 
@@ -35,6 +36,17 @@ func TestExportArguments(t *testing.T) {
 		{"explicit format wins over extension", []string{"--paper", "abc123", "--format", "md", "-o", "notes.txt"},
 			exportOptions{papers: []string{"abc123"}, format: appraise.FormatMarkdown, out: "notes.txt"}, ""},
 		{"missing paper", []string{"--format", "html"}, exportOptions{}, "--paper is required"},
+		{"xlsx from the extension", []string{"--paper", "abc123", "-o", "Sheet.xlsx"},
+			exportOptions{papers: []string{"abc123"}, format: appraise.FormatXLSX, out: "Sheet.xlsx"}, ""},
+		{"every paper as CSV", []string{"--all", "--format", "csv"}, exportOptions{all: true, format: appraise.FormatCSV}, ""},
+		{"every paper as a spreadsheet", []string{"--all", "-o", "lib.xlsx"}, exportOptions{all: true, format: appraise.FormatXLSX, out: "lib.xlsx"}, ""},
+		{"every paper as a bundle", []string{"--all", "--format", "jsonld"}, exportOptions{all: true, format: appraise.FormatJSONLD}, ""},
+		{"every paper as Markdown into a folder", []string{"--all", "--format", "md", "-o", "notes"},
+			exportOptions{all: true, format: appraise.FormatMarkdown, out: "notes"}, ""},
+		{"every paper as Markdown needs a folder", []string{"--all", "--format", "md"}, exportOptions{}, "name their folder with -o FOLDER"},
+		{"every paper as a handout is refused", []string{"--all", "--format", "html"}, exportOptions{}, "--all exports csv, xlsx, md or jsonld"},
+		{"two papers as CSV are refused", []string{"--paper", "a", "--paper", "b", "--format", "csv"}, exportOptions{}, "or export every paper with --all"},
+		{"--paper with --all", []string{"--all", "--paper", "abc", "--format", "csv"}, exportOptions{}, "do not go together"},
 		{"missing format", []string{"--paper", "abc123"}, exportOptions{}, "--format is required"},
 		{"unknown extension and no format", []string{"--paper", "abc123", "-o", "x.docx"}, exportOptions{}, "--format is required"},
 		{"unknown format", []string{"--paper", "abc123", "--format", "pdf"}, exportOptions{}, `unknown format "pdf"`},
@@ -210,7 +222,8 @@ func TestExportCommand(t *testing.T) {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
 		got, err := os.ReadFile(path)
-		if err != nil || !strings.HasPrefix(string(got), "# Screening for anaemia in pregnancy") || !strings.Contains(out, path) {
+		if err != nil || !strings.HasPrefix(string(got), "---\ntitle: \"Screening for anaemia in pregnancy") ||
+			!strings.Contains(string(got), "\n---\n\n# Screening for anaemia in pregnancy") || !strings.Contains(out, path) {
 			t.Errorf("file %q (%v), stdout %q", got, err, out)
 		}
 	})
@@ -224,9 +237,9 @@ func TestExportCommand(t *testing.T) {
 		if !strings.HasPrefix(out, export.BOM) || err != nil {
 			t.Fatalf("CSV with BOM: %v\n%s", err, out)
 		}
-		// The claim annotation also carries limitation: one row per tag.
-		if len(rows) != 3 || rows[1][6] != "Ben" || rows[2][6] != "Ben" {
-			t.Errorf("rows = %q, want Ben's annotation once per tag", rows)
+		// The claim annotation also carries limitation: one row, both tags.
+		if len(rows) != 2 || rows[1][6] != "Ben" || rows[1][3] != "claim; limitation" {
+			t.Errorf("rows = %q, want Ben's annotation once with both tags", rows)
 		}
 	})
 
@@ -289,4 +302,67 @@ func TestExportOfUntaggedPaper(t *testing.T) {
 			t.Errorf("%s: exit %d, %d bytes: %s", f, code, len(out), errOut)
 		}
 	}
+}
+
+func TestExportAllCommand(t *testing.T) {
+	cli, id, _ := exportFixture(t)
+	other := writePDF(t, "other.pdf", testpdf.NewDoc(testpdf.TextAt(72, 700, 12, "Another paper about ferritin thresholds")).Bytes())
+	if code, _, errOut := cli("import", other); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	dir := t.TempDir()
+
+	t.Run("CSV of every paper, one row per annotation", func(t *testing.T) {
+		code, out, errOut := cli("export", "--all", "--format", "csv")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Two annotations on the first paper, the second paper on a row of its own.
+		if len(rows) != 4 || rows[2][3] != "claim; limitation" || rows[1][18] != id || rows[3][9] != "" {
+			t.Errorf("rows = %q", rows)
+		}
+	})
+
+	t.Run("spreadsheet of every paper", func(t *testing.T) {
+		path := filepath.Join(dir, "library.xlsx")
+		code, out, errOut := cli("export", "--all", "-o", path)
+		if code != 0 || !strings.Contains(out, path) {
+			t.Fatalf("exit %d: %s %s", code, out, errOut)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, formulas, err := xlsx.Read(f)
+		if err != nil || len(rows) != 4 || formulas != 0 {
+			t.Fatalf("%d rows, %d formulas, %v", len(rows), formulas, err)
+		}
+		if rows[1][5] != "=two clinics\nbefore and after" {
+			t.Errorf("note cell %q, want the text as it is", rows[1][5])
+		}
+	})
+
+	t.Run("Markdown, one file per paper in a folder", func(t *testing.T) {
+		folder := filepath.Join(dir, "Journal club notes")
+		code, out, errOut := cli("export", "--all", "--format", "md", "-o", folder)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		entries, _ := os.ReadDir(folder)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		if len(names) != 2 || !slices.Contains(names, "Screening for anaemia in pregnancy a short report from two rural clinics.md") {
+			t.Errorf("files %q", names)
+		}
+		if strings.Count(out, "wrote ") != 2 {
+			t.Errorf("stdout %q, want a line per file", out)
+		}
+	})
 }

@@ -14,7 +14,12 @@ import (
 
 // TestMain lets this test binary serve as the extraction child, as main
 // does: "appraise extract" re-executes the running binary to read a PDF.
+// With APPRAISE_TEST_RUN_MAIN=1 it is the appraise command itself, for
+// tests that must see a whole process (its exit code, what it prints).
 func TestMain(m *testing.M) {
+	if os.Getenv("APPRAISE_TEST_RUN_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	if code, ok := runExtractChildIfAsked(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); ok {
 		os.Exit(code)
 	}
@@ -155,7 +160,7 @@ func TestExtractTypedErrorsExitThreeWithTheSentence(t *testing.T) {
 		want error
 	}{
 		{"not a PDF", []byte("just some text, not a PDF"), appraise.ErrNotPDF},
-		{"empty file", nil, appraise.ErrNotPDF},
+		{"empty file", nil, appraise.ErrEmptyFile},
 		{"unsupported encryption", encrypted, appraise.ErrUnsupportedEncryption},
 		{"no text layer", testpdf.NewDoc("0 0 m 100 100 l S\n").Bytes(), appraise.ErrNoTextLayer},
 	}
@@ -165,7 +170,7 @@ func TestExtractTypedErrorsExitThreeWithTheSentence(t *testing.T) {
 			if code != exitTyped {
 				t.Fatalf("exit %d, want %d; stderr %q", code, exitTyped, errOut)
 			}
-			if want := "appraise: paper.pdf: " + tt.want.Error() + "\n"; errOut != want {
+			if want := "appraise: open paper.pdf: " + tt.want.Error() + "\n"; errOut != want {
 				t.Errorf("stderr %q, want %q", errOut, want)
 			}
 			if out != "" {
@@ -218,13 +223,47 @@ func TestExtractArguments(t *testing.T) {
 	}
 }
 
-func TestExtractCorpusAES256SampleSaysUnsupportedEncryption(t *testing.T) {
+func TestExtractCorpusAES256SampleOpensWithItsOwnerPassword(t *testing.T) {
 	corpus := os.Getenv("APPRAISE_CORPUS")
 	if corpus == "" {
 		t.Skip("APPRAISE_CORPUS is not set: skipping the real-paper corpus (CI sets it to ../shared/corpus)")
 	}
-	code, _, errOut := runCLI(t, "extract", filepath.Join(corpus, "pdfs", "encrypted-aes256-ownerpw-foo.pdf"))
-	if code != exitTyped || !strings.Contains(errOut, appraise.ErrUnsupportedEncryption.Error()) {
-		t.Errorf("exit %d, stderr %q", code, errOut)
+	truth, err := os.ReadFile(filepath.Join(corpus, "truth", "encrypted-aes256-ownerpw-foo.expected.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "extract", "--password", "foo", filepath.Join(corpus, "pdfs", "encrypted-aes256-ownerpw-foo.pdf"))
+	if code != 0 || strings.TrimSpace(out) != strings.TrimSpace(string(truth)) {
+		t.Errorf("exit %d, stdout %q, stderr %q; want %q", code, out, errOut, truth)
+	}
+}
+
+func TestMessagesNameTheFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes.pdf")
+	os.WriteFile(notes, []byte("my notes, not a PDF"), 0o600)
+	empty := filepath.Join(dir, "empty.pdf")
+	os.WriteFile(empty, nil, 0o600)
+	gone := filepath.Join(dir, "gone.pdf")
+	db := filepath.Join(t.TempDir(), "lib.db")
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"extract, not a PDF", []string{"extract", notes}, "appraise: open notes.pdf: this file is not a PDF\n"},
+		{"import, not a PDF", []string{"--db", db, "import", notes}, "appraise: open notes.pdf: this file is not a PDF\n"},
+		{"extract, empty file", []string{"extract", empty}, "appraise: open empty.pdf: " + appraise.ErrEmptyFile.Error() + "\n"},
+		{"import, empty file", []string{"--db", db, "import", empty}, "appraise: open empty.pdf: " + appraise.ErrEmptyFile.Error() + "\n"},
+		{"extract, missing file", []string{"extract", gone}, "appraise: open gone.pdf: there is no file at this path\n"},
+		{"import, missing file", []string{"--db", db, "import", gone}, "appraise: open gone.pdf: there is no file at this path\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, errOut := runCLI(t, c.args...)
+			if errOut != c.want {
+				t.Errorf("stderr %q, want %q", errOut, c.want)
+			}
+		})
 	}
 }

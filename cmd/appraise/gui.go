@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"appraise.app/appraise/assets"
 	"appraise.app/appraise/internal/appraise"
@@ -23,12 +24,34 @@ func (e *env) runGUI(args []string) error {
 	if len(args) > 1 {
 		return usageErrorf("the GUI opens one PDF at a time")
 	}
+	if err := needDisplay(runtime.GOOS, e.getenv); err != nil {
+		return err
+	}
 	cfg := ui.Config{Version: version, Icon: assets.Icon, Demo: writeDemo, DemoID: bundledDemoID()}
 	if len(args) == 1 {
 		cfg.OpenPath = args[0]
+		if abs, err := filepath.Abs(args[0]); err == nil {
+			cfg.OpenPath = abs
+		}
 	}
 	if e.getenv("APPRAISE_TRACE") != "" {
 		cfg.Trace = e.stderr
+	}
+	libPath, err := e.libraryPath()
+	if err != nil {
+		return err
+	}
+	// Without a socket (no runtime folder, say) the app still runs; a
+	// second one is then refused by the library's lock instead.
+	if inst, handedOver, err := claimLibrary(e.getenv, libPath, cfg.OpenPath); err == nil {
+		if handedOver {
+			fmt.Fprintln(e.stderr, alreadyOpen)
+			return nil
+		}
+		defer inst.close()
+		cfg.Raise = inst.raise
+	} else if cfg.Trace != nil {
+		fmt.Fprintf(cfg.Trace, "appraise: no single-window socket: %v\n", err)
 	}
 	lib, s, err := openLibraryStore(e)
 	if err != nil {
@@ -63,6 +86,32 @@ func (e *env) runGUI(args []string) error {
 func bundledDemoID() appraise.PaperID {
 	sum := sha256.Sum256(assets.DemoPDF)
 	return appraise.PaperID(hex.EncodeToString(sum[:]))
+}
+
+// claimLibrary makes this the one GUI on the library at libPath, or hands
+// openPath to the GUI that already is (handedOver).
+func claimLibrary(getenv func(string) string, libPath, openPath string) (inst *instance, handedOver bool, err error) {
+	sock, err := socketPath(getenv, libPath)
+	if err != nil {
+		return nil, false, err
+	}
+	return claim(sock, openPath)
+}
+
+// noDisplay is what starting the GUI without a display says.
+var noDisplay = plainError("Appraise needs a graphical display; for the command line, see appraise help")
+
+// needDisplay reports, on systems whose windows need an X11 or Wayland
+// server, that there is none to show one on (over SSH, in a container).
+func needDisplay(goos string, getenv func(string) string) error {
+	switch goos {
+	case "darwin", "windows", "ios", "android", "js", "wasip1":
+		return nil
+	}
+	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+		return noDisplay
+	}
+	return nil
 }
 
 // writeDemo puts the bundled demo paper in the user cache folder (once;

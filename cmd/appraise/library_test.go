@@ -114,6 +114,14 @@ func TestAnnotateByQuoteAndList(t *testing.T) {
 	if only := mustCLI(t, db, "list", "annotations", "--paper", demoPDF, "--tag", "population"); strings.Contains(only, id) {
 		t.Errorf("--tag population listed a limitation:\n%s", only)
 	}
+	// One annotation with two tags is one annotation.
+	if papers := mustCLI(t, db, "list", "papers"); !strings.Contains(papers, "  1 (claim 1, limitation 1)  ") {
+		t.Errorf("list papers does not count the two-tag annotation once:\n%s", papers)
+	}
+	var ps []appraise.PaperSummary
+	if err := json.Unmarshal([]byte(mustCLI(t, db, "list", "papers", "--format", "json")), &ps); err != nil || len(ps) != 1 || ps[0].Annotations != 1 {
+		t.Errorf("list papers --format json = %+v (%v), want one paper with 1 annotation", ps, err)
+	}
 }
 
 func TestAnnotateChoosesAmongRepeatedQuotes(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -86,15 +87,15 @@ func listPapers(e *env, lib *library.Library, format string) error {
 		if title == "" {
 			title = "(untitled)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Paper.ID[:12], s.Paper.LastOpened.Local().Format("2006-01-02"), counts(s.Counts), oneLine(title, 80))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Paper.ID[:12], s.Paper.LastOpened.Local().Format("2006-01-02"), counts(s.Annotations, s.Counts), oneLine(title, 80))
 	}
 	return tw.Flush()
 }
 
-// counts summarises per-tag counts: "3 (limitation 2, claim 1)". An
-// annotation with two tags counts under both.
-func counts(c map[string]int) string {
-	total := 0
+// counts summarises a paper's annotations: "3 (limitation 2, claim 1)".
+// The total counts each annotation once; an annotation with two tags
+// counts under both tags.
+func counts(total int, c map[string]int) string {
 	var names []string
 	for t, n := range c {
 		if n > 0 {
@@ -109,11 +110,10 @@ func counts(c map[string]int) string {
 	})
 	var parts []string
 	for _, t := range names {
-		total += c[t]
 		parts = append(parts, fmt.Sprintf("%s %d", oneLine(t, 0), c[t]))
 	}
 	if len(parts) == 0 {
-		return "0"
+		return strconv.Itoa(total)
 	}
 	return fmt.Sprintf("%d (%s)", total, strings.Join(parts, ", "))
 }

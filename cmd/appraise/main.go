@@ -8,6 +8,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -29,6 +31,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
 	rest, err := e.parseGlobal(args)
+	if errors.Is(err, flag.ErrHelp) {
+		writeUsage(e.stdout)
+		return exitOK
+	}
 	if err != nil {
 		return e.fail(err)
 	}
@@ -40,6 +46,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.fail(usageErrorf("unknown command %q", rest[0]))
 	}
 	e.cmd = c
+	if wantsHelp(rest[1:]) {
+		writeCommandUsage(e.stdout, c)
+		return exitOK
+	}
 	return e.fail(c.run(e, rest[1:]))
 }
 
@@ -49,6 +59,10 @@ func (e *env) fail(err error) int {
 		return 0
 	}
 	code := exitCode(err)
+	if p, ok := err.(plainError); ok {
+		fmt.Fprintln(e.stderr, p)
+		return code
+	}
 	// An error may quote what the user gave or stored (a quote, a file
 	// name): shown with its control characters escaped.
 	fmt.Fprintf(e.stderr, "appraise: %s\n", termsafe.Escape(err.Error()))

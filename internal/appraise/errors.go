@@ -45,6 +45,7 @@ var (
 	ErrUnsupportedEncryption = errors.New("this PDF uses an encryption Appraise cannot read; save an unencrypted copy from your PDF viewer")
 	ErrNoTextLayer           = errors.New("this PDF has no text layer (it looks scanned); run it through OCR first")
 	ErrNotPDF                = errors.New("this file is not a PDF")
+	ErrEmptyFile             = errors.New("this file is empty (0 bytes), not a PDF")
 	ErrDamaged               = errors.New("this PDF is damaged beyond repair")
 	ErrExtractTimeout        = errors.New("reading this PDF took too long and was stopped")
 	ErrTooLarge              = errors.New("this PDF is too large to read within Appraise's memory limit")
@@ -75,5 +76,5 @@ func InputFileErrors() []error {
 // them to exit codes or dialogs.
 func ExtractionErrors() []error {
 	return []error{ErrNeedsPassword, ErrWrongPassword, ErrUnsupportedEncryption,
-		ErrNoTextLayer, ErrNotPDF, ErrDamaged, ErrExtractTimeout, ErrTooLarge, ErrExtractionCancelled}
+		ErrNoTextLayer, ErrNotPDF, ErrEmptyFile, ErrDamaged, ErrExtractTimeout, ErrTooLarge, ErrExtractionCancelled}
 }

@@ -41,9 +41,13 @@ type SearchHit struct {
 	Matches int `json:"matches,omitempty"`
 }
 
-// PaperSummary is a paper with its annotation counts per tag, for lists.
+// PaperSummary is a paper with its annotation counts, for lists.
 type PaperSummary struct {
-	Paper  Paper          `json:"paper"`
+	Paper Paper `json:"paper"`
+	// Annotations counts the paper's live annotations, each once.
+	Annotations int `json:"annotations"`
+	// Counts counts them per tag: an annotation with two tags counts
+	// under both, so these may add up to more than Annotations.
 	Counts map[string]int `json:"counts"`
 }
 

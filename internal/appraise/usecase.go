@@ -30,6 +30,7 @@ const (
 	FormatMarkdown ExportFormat = "md"
 	FormatCSV      ExportFormat = "csv"
 	FormatJSONLD   ExportFormat = "jsonld"
+	FormatXLSX     ExportFormat = "xlsx" // an Office Open XML spreadsheet
 )
 
 // ExportFilter narrows an export (empty fields mean everything) and

@@ -23,6 +23,7 @@ type rule struct {
 var rules = []rule{
 	{"go.etcd.io/bbolt", []string{"store"}},
 	{"github.com/ledongthuc/pdf", []string{"pdfextract"}},
+	{"github.com/xuri/excelize", []string{"internal/export/xlsx"}},
 	{"fyne.io/", []string{"ui", "assets", "cmd"}},
 	{module + "/store", []string{"store", "cmd"}},
 	{module + "/pdfextract", []string{"pdfextract", "cmd", "internal/cmd"}},

@@ -3,7 +3,6 @@ package export
 import (
 	"encoding/csv"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -11,41 +10,34 @@ import (
 	"appraise.app/appraise/internal/appraise"
 )
 
-// csvHeader names the columns, one row per annotation × tag.
-var csvHeader = []string{"Paper title", "DOI", "Page", "Tag", "Quote", "Note", "Author",
-	"Created", "Modified", "Annotation ID", "Status"}
-
-// writeCSV writes RFC 4180 CSV: CRLF line ends, fields quoted when they
-// hold a comma, quote or line break. Rows follow the handout: section by
-// section, in text order within each; an annotation with no tag has one row
-// with an empty tag. Cell values are the data as they are, with invalid
-// UTF-8 replaced, line breaks as LF, and formula-like cells defused (see
-// csvCell).
+// writeCSV writes one paper's annotation table (see AnnotationTable) as
+// CSV.
 func writeCSV(w io.Writer, in Input) error {
-	if in.BOM {
+	return WriteTableCSV(w, AnnotationTable([]Input{in}, false), in.BOM)
+}
+
+// WriteTableCSV writes t as RFC 4180 CSV: CRLF line ends, fields quoted
+// when they hold a comma, quote or line break, after a UTF-8 byte order
+// mark when bom is set. Line breaks in cells are written as LF and
+// formula-like cells are defused (see csvCell).
+func WriteTableCSV(w io.Writer, t Table, bom bool) error {
+	if bom {
 		if _, err := io.WriteString(w, BOM); err != nil {
 			return err
 		}
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(t.Header); err != nil {
 		return err
 	}
-	title := csvCell(paperTitleRaw(in.Paper))
-	doi := csvCell(in.Paper.Meta.DOI)
-	for _, s := range sections(in) {
-		for _, a := range s.Items {
-			page := ""
-			if a.Anchor.Page > 0 {
-				page = strconv.Itoa(a.Anchor.Page)
-			}
-			row := []string{title, doi, page, csvCell(s.Tag.Name), csvCell(a.Anchor.Exact),
-				csvCell(a.Note), csvCell(a.Author), csvTime(a.Created), csvTime(a.Modified),
-				csvCell(a.ID), csvCell(string(a.Status))}
-			if err := cw.Write(row); err != nil {
-				return err
-			}
+	for _, row := range t.Rows {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = csvCell(c)
+		}
+		if err := cw.Write(cells); err != nil {
+			return err
 		}
 	}
 	cw.Flush()

@@ -40,7 +40,7 @@ func readCSV(tb testing.TB, doc string, bom bool) [][]string {
 		tb.Fatalf("CSV starts with a BOM: %v, want %v", got, bom)
 	}
 	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(doc, BOM)))
-	r.FieldsPerRecord = len(csvHeader)
+	r.FieldsPerRecord = len(TableHeader)
 	rows, err := r.ReadAll()
 	if err != nil {
 		tb.Fatalf("read CSV back: %v", err)
@@ -49,41 +49,61 @@ func readCSV(tb testing.TB, doc string, bom bool) [][]string {
 }
 
 // checkCSV asserts that an export reads back, through encoding/csv, as one
-// row per annotation × tag with exactly the expected cell values, and that
-// no cell begins like a formula.
+// row per annotation (its tags together in the Tags column, in section
+// order) with exactly the expected cell values, and that no cell begins
+// like a formula.
 func checkCSV(tb testing.TB, doc string, in Input) {
 	tb.Helper()
 	rows := readCSV(tb, doc, in.BOM)
-	if strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
+	if strings.Join(rows[0], ",") != strings.Join(TableHeader, ",") {
 		tb.Errorf("header = %q", rows[0])
 	}
-	var want [][]string
+	tagsOf := map[string][]string{}
 	for _, s := range sections(in) {
 		for _, a := range s.Items {
-			page := ""
-			if a.Anchor.Page > 0 {
-				page = strconv.Itoa(a.Anchor.Page)
+			if s.Tag.Name != "" {
+				tagsOf[a.ID] = append(tagsOf[a.ID], s.Tag.Name)
 			}
-			title := in.Paper.Meta.Title
-			if strings.TrimSpace(title) == "" {
-				title = paperTitle(in.Paper)
-			}
-			want = append(want, []string{wantCSVCell(title), wantCSVCell(in.Paper.Meta.DOI), page,
-				wantCSVCell(s.Tag.Name), wantCSVCell(a.Anchor.Exact), wantCSVCell(a.Note), wantCSVCell(a.Author),
-				a.Created.UTC().Format("2006-01-02T15:04:05Z07:00"), a.Modified.UTC().Format("2006-01-02T15:04:05Z07:00"),
-				a.ID, string(a.Status)})
 		}
+	}
+	p := in.Paper
+	title := p.Meta.Title
+	if strings.TrimSpace(title) == "" {
+		title = paperTitle(p)
+	}
+	year := ""
+	if p.Meta.Year > 0 {
+		year = strconv.Itoa(p.Meta.Year)
+	}
+	var want [][]string
+	for _, a := range sortedAnnotations(in.Annotations) {
+		page := ""
+		if a.Anchor.Page > 0 {
+			page = strconv.Itoa(a.Anchor.Page)
+		}
+		want = append(want, []string{wantCSVCell(title), wantCSVCell(p.Meta.DOI), page,
+			wantCSVCell(strings.Join(tagsOf[a.ID], "; ")), wantCSVCell(a.Anchor.Exact), wantCSVCell(a.Note), wantCSVCell(a.Author),
+			a.Created.UTC().Format("2006-01-02T15:04:05Z07:00"), a.Modified.UTC().Format("2006-01-02T15:04:05Z07:00"),
+			a.ID, string(a.Status),
+			wantCSVCell(strings.Join(p.Meta.Authors, "; ")), year, wantCSVCell(p.Meta.Journal),
+			wantCSVCell(designLabel(p.Appraisal)), wantCSVCell(p.Appraisal.SampleSize), wantCSVCell(p.Appraisal.Setting),
+			wantCSVCell(p.Appraisal.BottomLine), string(p.ID)})
 	}
 	if len(rows)-1 != len(want) {
 		tb.Fatalf("CSV has %d rows after the header, want %d", len(rows)-1, len(want))
 	}
+	ids := map[string]bool{}
 	for i, row := range rows[1:] {
+		if ids[row[9]] {
+			tb.Errorf("annotation %s has two rows", row[9])
+		}
+		ids[row[9]] = true
 		for j, cell := range row {
 			if cell != want[i][j] {
-				tb.Errorf("row %d %s = %q, want %q", i+1, csvHeader[j], short(cell), short(want[i][j]))
+				tb.Errorf("row %d %s = %q, want %q", i+1, TableHeader[j], short(cell), short(want[i][j]))
 			}
 			if r, _ := utf8.DecodeRuneInString(cell); cell != "" && strings.ContainsRune("=+-@\t\r", r) {
-				tb.Errorf("row %d %s begins like a formula: %q", i+1, csvHeader[j], short(cell))
+				tb.Errorf("row %d %s begins like a formula: %q", i+1, TableHeader[j], short(cell))
 			}
 		}
 	}
@@ -103,9 +123,18 @@ func TestCSVOfDemoPaper(t *testing.T) {
 	doc := render(t, appraise.FormatCSV, in)
 	checkCSV(t, doc, in)
 	rows := readCSV(t, doc, false)
-	// Seven annotations, one of them with two tags.
-	if len(rows) != 1+8 {
-		t.Errorf("%d data rows, want 8 (one per annotation × tag)", len(rows)-1)
+	// Seven annotations, one of them with two tags: seven rows.
+	if len(rows) != 1+7 {
+		t.Errorf("%d data rows, want 7 (one per annotation)", len(rows)-1)
+	}
+	two := 0
+	for _, row := range rows[1:] {
+		if strings.Contains(row[3], "; ") {
+			two++
+		}
+	}
+	if two != 1 {
+		t.Errorf("%d rows list two tags, want 1", two)
 	}
 	if !strings.HasSuffix(doc, "\r\n") || strings.Count(doc, "\n") != strings.Count(doc, "\r\n") {
 		t.Error("lines do not end in CRLF as RFC 4180 says")

@@ -30,8 +30,8 @@ func ExampleWrite() {
 	// Records end in CRLF as RFC 4180 says; shown here with LF.
 	fmt.Print(strings.ReplaceAll(csv.String(), "\r\n", "\n"))
 	// Output:
-	// Paper title,DOI,Page,Tag,Quote,Note,Author,Created,Modified,Annotation ID,Status
-	// A case series,,4,limitation,Three patients were treated.,No control group.,Ann,,,3f2b6c1e-0d4a-4c8e-9b1f-000000000001,
+	// Paper title,DOI,Page,Tags,Quote,Note,Author,Created,Modified,Annotation ID,Status,Authors,Year,Journal,Study design,Sample size,Setting,Bottom line,Paper ID
+	// A case series,,4,limitation,Three patients were treated.,No control group.,Ann,,,3f2b6c1e-0d4a-4c8e-9b1f-000000000001,,,2024,,,,,,abababababababababababababababababababababababababababababababab
 }
 
 func ExampleDecodeJSONLD() {

@@ -67,6 +67,8 @@ func Extension(f appraise.ExportFormat) string {
 		return ".csv"
 	case appraise.FormatJSONLD:
 		return ".jsonld"
+	case appraise.FormatXLSX:
+		return ".xlsx" // written by internal/export/xlsx from AnnotationTable
 	}
 	return ""
 }

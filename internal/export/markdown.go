@@ -8,10 +8,12 @@ import (
 )
 
 // writeMarkdown writes the handout as CommonMark (with GitHub's extensions
-// in mind): the same parts as the HTML handout, every piece of user text
-// escaped so it renders as the text it is.
+// in mind): YAML front matter with the paper's properties, then the same
+// parts as the HTML handout, every piece of user text escaped so it
+// renders as the text it is.
 func writeMarkdown(w io.Writer, in Input) error {
 	var b strings.Builder
+	writeFrontMatter(&b, in)
 	fmt.Fprintf(&b, "# %s\n\n", mdLine(paperTitle(in.Paper)))
 	if c := mdCitation(citation(in.Paper.Meta)); c != "" {
 		b.WriteString(c + "\n\n")

@@ -34,6 +34,7 @@ var ownLineStarts = []string{"**Note:** ", "**⚠ ", "— ", "**Study design:** 
 // indented under its marker whose content cannot open a block.
 func checkMarkdownLines(tb testing.TB, md string, in Input) {
 	tb.Helper()
+	md = splitFrontMatter(tb, md, in)
 	secs := sections(in)
 	wantHeadings := []string{"## Appraisal"}
 	for _, s := range secs {
@@ -127,6 +128,7 @@ func checkInline(tb testing.TB, line int, content string) {
 // verbatim.
 func checkMarkdownRendering(tb testing.TB, md string, in Input) {
 	tb.Helper()
+	md = splitFrontMatter(tb, md, in)
 	var out bytes.Buffer
 	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(md), &out); err != nil {
 		tb.Fatalf("render Markdown: %v", err)

@@ -7,6 +7,7 @@ import (
 
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/export"
+	"appraise.app/appraise/internal/export/xlsx"
 	"appraise.app/appraise/internal/instrument"
 )
 
@@ -17,24 +18,16 @@ func (l *Library) Export(id appraise.PaperID, format appraise.ExportFormat, f ap
 		// JSON-LD is the journal club's bundle: metadata and trash too.
 		return l.ExportBundle([]appraise.PaperID{id}, f, w)
 	}
-	p, err := l.store.Paper(id)
+	in, err := l.exportInput(id, f)
 	if err != nil {
 		return err
 	}
-	as, err := l.store.Annotations(id)
+	if format == appraise.FormatXLSX {
+		err = xlsx.Write(w, export.AnnotationTable([]export.Input{in}, false))
+	} else {
+		err = export.Write(w, format, in)
+	}
 	if err != nil {
-		return err
-	}
-	tags, err := l.store.Tags()
-	if err != nil {
-		return err
-	}
-	in := export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion,
-		BOM: f.BOM, Checklist: f.Checklist, ByAuthor: f.ByAuthor}
-	if in.Appraisal, err = l.exportedAppraisal(p, as); err != nil {
-		return err
-	}
-	if err := export.Write(w, format, in); err != nil {
 		return fmt.Errorf("export %s as %s: %w", id, format, err)
 	}
 	return nil
@@ -59,4 +52,26 @@ func (l *Library) exportedAppraisal(p appraise.Paper, live []appraise.Annotation
 	}
 	r := instrument.Report(in, pa, live)
 	return &r, nil
+}
+
+// exportInput gathers what an export of one paper needs.
+func (l *Library) exportInput(id appraise.PaperID, f appraise.ExportFilter) (export.Input, error) {
+	p, err := l.store.Paper(id)
+	if err != nil {
+		return export.Input{}, err
+	}
+	as, err := l.store.Annotations(id)
+	if err != nil {
+		return export.Input{}, err
+	}
+	tags, err := l.store.Tags()
+	if err != nil {
+		return export.Input{}, err
+	}
+	in := export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion,
+		BOM: f.BOM, Checklist: f.Checklist, ByAuthor: f.ByAuthor}
+	if in.Appraisal, err = l.exportedAppraisal(p, as); err != nil {
+		return export.Input{}, err
+	}
+	return in, nil
 }

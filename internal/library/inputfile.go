@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"syscall"
 
 	"appraise.app/appraise/internal/appraise"
@@ -30,9 +31,9 @@ func CheckInput(path string) (fs.FileInfo, error) {
 func checkInfo(path string, st fs.FileInfo) error {
 	switch {
 	case !st.Mode().IsRegular():
-		return fmt.Errorf("%s: %w", path, appraise.ErrNotAFile)
+		return fmt.Errorf("open %s: %w", filepath.Base(path), appraise.ErrNotAFile)
 	case st.Size() > appraise.MaxInputFileSize:
-		return fmt.Errorf("%s (%d MB): %w", path, st.Size()>>20, appraise.ErrFileTooLarge)
+		return fmt.Errorf("open %s (%d MB): %w", filepath.Base(path), st.Size()>>20, appraise.ErrFileTooLarge)
 	}
 	return nil
 }
@@ -41,11 +42,11 @@ func checkInfo(path string, st fs.FileInfo) error {
 func inputError(path string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: %w", path, appraise.ErrNoSuchFile)
+		return fmt.Errorf("open %s: %w", filepath.Base(path), appraise.ErrNoSuchFile)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: %w", path, appraise.ErrFileUnreadable)
+		return fmt.Errorf("open %s: %w", filepath.Base(path), appraise.ErrFileUnreadable)
 	}
-	return fmt.Errorf("read %s: %w", path, err)
+	return fmt.Errorf("read %s: %w", filepath.Base(path), err)
 }
 
 // openInput opens a PDF for reading after CheckInput, without blocking on

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"appraise.app/appraise/internal/anchor"
@@ -14,6 +16,21 @@ import (
 // errPDFGone: the paper's PDF is no longer where it was opened from, or
 // is another file now. It is an appraise.ErrNotFound.
 var errPDFGone = fmt.Errorf("the paper's PDF is not where it was: %w", appraise.ErrNotFound)
+
+// openError says which file could not be opened, naming it once: by its
+// name, where err does not already (an extractor's typed error does; an
+// *fs.PathError names the whole path, which is dropped).
+func openError(path string, err error) error {
+	name := filepath.Base(path)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("open %s: %w", name, pe.Err)
+	}
+	if strings.Contains(err.Error(), name) {
+		return err
+	}
+	return fmt.Errorf("open %s: %w", name, err)
+}
 
 // Open opens the PDF at path: the cached extraction when the library has
 // one by the current extractor, else a fresh extraction (typed extraction
@@ -26,7 +43,7 @@ func (l *Library) Open(ctx context.Context, path, password string) (appraise.Ope
 	}
 	id, err := HashFile(ctx, path)
 	if err != nil {
-		return appraise.OpenedPaper{}, fmt.Errorf("open %s: %w", path, err)
+		return appraise.OpenedPaper{}, err
 	}
 	return l.OpenHashed(ctx, path, id, password)
 }
@@ -40,7 +57,7 @@ func (l *Library) OpenHashed(ctx context.Context, path string, id appraise.Paper
 	p, err := l.store.Paper(id)
 	isNew := errors.Is(err, appraise.ErrNotFound)
 	if err != nil && !isNew {
-		return appraise.OpenedPaper{}, fmt.Errorf("open %s: %w", path, err)
+		return appraise.OpenedPaper{}, openError(path, err)
 	}
 	if isNew {
 		now := l.now()
@@ -135,7 +152,7 @@ func (l *Library) extract(ctx context.Context, p appraise.Paper, pathHashed bool
 	start := time.Now()
 	doc, err := l.extractor.Extract(ctx, p.Path, appraise.ExtractOptions{Password: password})
 	if err != nil {
-		return appraise.Document{}, 0, fmt.Errorf("open %s: %w", p.Path, err)
+		return appraise.Document{}, 0, openError(p.Path, err)
 	}
 	if doc.ExtractorVersion == "" {
 		doc.ExtractorVersion = l.extractor.Version()
