@@ -212,6 +212,7 @@ func (dc *docCache) pageGlyphs(p pageRef, number int) (pg PageGlyphs, err error)
 	}
 	ip.run(content, dc.resourcesOf(p.res))
 	pg.Glyphs = ip.glyphs
+	pg.images = ip.images
 	if ip.err != nil {
 		return pg, ip.err
 	}

@@ -202,7 +202,13 @@ func TestExtractBytesTypedErrors(t *testing.T) {
 		pdf  []byte
 		want error
 	}{
-		{"pages without text", testpdf.NewDoc("0 0 m 100 100 l S", "").Bytes(), appraise.ErrNoTextLayer},
+		{"blank pages say there is nothing to read", testpdf.NewDoc("", "").Bytes(), appraise.ErrNoTextNoImages},
+		{"vector drawing only says there is nothing to read", testpdf.NewDoc("0 0 m 100 100 l S", "").Bytes(), appraise.ErrNoTextNoImages},
+		{"a page image without text looks scanned", imagePageDoc(t), appraise.ErrNoTextLayer},
+		{"an inline image without text looks scanned", testpdf.NewDoc("q 100 0 0 100 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI Q\n").Bytes(), appraise.ErrNoTextLayer},
+		{"a corrupt Flate stream is damaged, not scanned", corruptContentDoc(t, "/Filter /FlateDecode", "x\x9c\xff\xfe garbage that is not deflate"), appraise.ErrDamaged},
+		{"an unknown filter is damaged, not scanned", corruptContentDoc(t, "/Filter /NoSuchDecode", "BT /F1 12 Tf (Hello) Tj ET"), appraise.ErrDamaged},
+		{"a file truncated inside its only page's content is damaged, not scanned", truncatedDoc(t), appraise.ErrDamaged},
 		{"not a PDF", []byte("GIF89a"), appraise.ErrNotPDF},
 	}
 	for _, tc := range tests {
@@ -277,4 +283,35 @@ func TestStreamDataIsTheObjectsOwn(t *testing.T) {
 			}
 		})
 	}
+}
+
+// imagePageDoc is a one-page document whose page draws a 1×1 image
+// XObject and no text: a scan without OCR.
+func imagePageDoc(tb testing.TB) []byte {
+	tb.Helper()
+	d := testpdf.NewDoc("q 500 0 0 700 50 50 cm /Im1 Do Q\n")
+	img := d.AddStream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 /ColorSpace /DeviceGray", []byte{0})
+	d.SetObject(d.Resources, fmt.Sprintf("<< /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >>", d.Font, img))
+	return d.Bytes()
+}
+
+// corruptContentDoc is a one-page document whose content stream has the
+// given filter entry and data that filter cannot decode.
+func corruptContentDoc(tb testing.TB, filter, data string) []byte {
+	tb.Helper()
+	d := testpdf.NewDoc("")
+	d.SetObjectBytes(d.Contents[0], testpdf.StreamBody(filter, []byte(data)))
+	return d.Bytes()
+}
+
+// truncatedDoc is a one-page document with text, cut off in the middle
+// of its content stream.
+func truncatedDoc(tb testing.TB) []byte {
+	tb.Helper()
+	b := testpdf.NewDoc(testpdf.TextAt(72, 700, 12, "Hello, this page has text")).Bytes()
+	i := bytes.Index(b, []byte("BT /F1"))
+	if i < 0 {
+		tb.Fatal("no content stream")
+	}
+	return b[:i+3]
 }

@@ -31,6 +31,7 @@ var (
 	ErrWrongPassword         = errors.New("that password does not open this PDF")
 	ErrUnsupportedEncryption = errors.New("this PDF uses an encryption Appraise cannot read; save an unencrypted copy from your PDF viewer")
 	ErrNoTextLayer           = errors.New("this PDF has no text layer (it looks scanned); run it through OCR first")
+	ErrNoTextNoImages        = errors.New("this PDF has no text and no images: its pages are blank or drawn only with lines and shapes")
 	ErrNotPDF                = errors.New("this file is not a PDF")
 	ErrDamaged               = errors.New("this PDF is damaged beyond repair")
 	ErrExtractTimeout        = errors.New("reading this PDF took too long and was stopped")
@@ -42,5 +43,5 @@ var (
 // them to exit codes or dialogs.
 func ExtractionErrors() []error {
 	return []error{ErrNeedsPassword, ErrWrongPassword, ErrUnsupportedEncryption,
-		ErrNoTextLayer, ErrNotPDF, ErrDamaged, ErrExtractTimeout, ErrTooLarge, ErrExtractionCancelled}
+		ErrNoTextLayer, ErrNoTextNoImages, ErrNotPDF, ErrDamaged, ErrExtractTimeout, ErrTooLarge, ErrExtractionCancelled}
 }
