@@ -179,13 +179,28 @@ func modeKey(m map[float64]int) float64 {
 	return best
 }
 
+// pageBreaks lists where the text of a block's lines moves to another
+// page; starts are the lines' offsets in the block's text, which begins at
+// offset base of the document's.
+func pageBreaks(ls []*textLine, starts []int, base int) []appraise.PageBreak {
+	var out []appraise.PageBreak
+	page := ls[0].page
+	for i, l := range ls {
+		if l.page != page && l.text != "" {
+			out = append(out, appraise.PageBreak{Start: base + starts[i], Page: l.page})
+			page = l.page
+		}
+	}
+	return out
+}
+
 // assemble joins the blocks' texts with "\n\n" and sets their offsets.
 func assemble(drafts []*blockDraft, vocab vocabulary) ([]appraise.Block, string) {
 	var b strings.Builder
 	blocks := make([]appraise.Block, 0, len(drafts))
 	offset := 0
 	for _, d := range drafts {
-		t := vocab.joinLines(d.lines)
+		t, starts := vocab.joinLines(d.lines)
 		if t == "" {
 			continue
 		}
@@ -196,7 +211,7 @@ func assemble(drafts []*blockDraft, vocab vocabulary) ([]appraise.Block, string)
 		n := utf8.RuneCountInString(t)
 		blocks = append(blocks, appraise.Block{
 			Index: len(blocks), Kind: d.kind, Page: d.lines[0].page, BBox: d.bbox(),
-			Start: offset, End: offset + n,
+			Start: offset, End: offset + n, PageBreaks: pageBreaks(d.lines, starts, offset),
 		})
 		b.WriteString(t)
 		offset += n

@@ -18,6 +18,10 @@ const wholeBlockMax = 400
 // blocks'. A passage never includes the whitespace around it, so every code
 // point of a block is in exactly one passage or is whitespace between two.
 //
+// A passage's page is the page its first code point is printed on (see
+// appraise.Block.PageAt): a sentence of a paragraph that crosses a page
+// break is cited on the page where the sentence starts.
+//
 // Blocks are read in order. Bounds that do not fit text are clamped, and a
 // block that starts before the previous block's end starts at that end, so
 // the passages are always within text, in order and disjoint, whatever the
@@ -49,7 +53,7 @@ func Passages(text string, blocks []appraise.Block) []appraise.Passage {
 			out = append(out, appraise.Passage{
 				ID:    prefix + strconv.Itoa(n),
 				Block: b.Index,
-				Page:  b.Page,
+				Page:  b.PageAt(s.Start),
 				Start: s.Start,
 				End:   s.End,
 			})
