@@ -67,7 +67,7 @@ func openDocument(data []byte, password string) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !shifted && xrefChainEnds(norm) && !objStmExtendsCycle(norm) {
+	if !shifted && xrefChainEnds(norm) && !objStmExtendsCycle(norm) && !xrefClaimsTooMany(norm) {
 		r, err := newReader(norm, password)
 		if err != nil {
 			if typed := passwordError(err, password); typed != nil {
