@@ -43,6 +43,11 @@ func TestOpenRepairs(t *testing.T) {
 		{"cross-reference stream", doc.BytesWith(testpdf.Options{XrefStream: true})},
 		{"cross-reference stream at a wrong offset", doc.BytesWith(testpdf.Options{XrefStream: true, StartXrefDelta: 5})},
 		{"header line too short to rewrite in place", append([]byte("%PDF-1\n"), doc.Bytes()[len("%PDF-1.7\n"):]...)},
+		{"no startxref", cutLine(t, doc.Bytes(), "startxref", 2)},
+		{"startxref past the end of the file", replaceStartxref(t, doc.Bytes(), "99999999")},
+		{"startxref not a number", replaceStartxref(t, doc.Bytes(), "abc")},
+		{"xref rows garbled", garbleXrefRows(t, doc.Bytes())},
+		{"xref table cut short", cutXrefRows(t, doc.Bytes())},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -314,4 +319,70 @@ func truncatedDoc(tb testing.TB) []byte {
 		tb.Fatal("no content stream")
 	}
 	return b[:i+3]
+}
+
+// cutLine removes n lines starting at the last line that begins with
+// prefix.
+func cutLine(tb testing.TB, data []byte, prefix string, n int) []byte {
+	tb.Helper()
+	i := bytes.LastIndex(data, []byte("\n"+prefix))
+	if i < 0 {
+		tb.Fatalf("no %q line", prefix)
+	}
+	j := i + 1
+	for range n {
+		k := bytes.IndexByte(data[j:], '\n')
+		if k < 0 {
+			j = len(data)
+			break
+		}
+		j += k + 1
+	}
+	return append(bytes.Clone(data[:i+1]), data[j:]...)
+}
+
+// replaceStartxref replaces the offset after the last startxref.
+func replaceStartxref(tb testing.TB, data []byte, off string) []byte {
+	tb.Helper()
+	i := bytes.LastIndex(data, []byte("startxref\n"))
+	if i < 0 {
+		tb.Fatal("no startxref")
+	}
+	i += len("startxref\n")
+	j := i + bytes.IndexByte(data[i:], '\n')
+	return append(append(bytes.Clone(data[:i]), off...), data[j:]...)
+}
+
+// garbleXrefRows overwrites the rows of the xref table with junk of the
+// same length.
+func garbleXrefRows(tb testing.TB, data []byte) []byte {
+	tb.Helper()
+	i := bytes.LastIndex(data, []byte("\nxref\n"))
+	j := bytes.LastIndex(data, []byte("trailer"))
+	if i < 0 || j < i {
+		tb.Fatal("no xref table")
+	}
+	out := bytes.Clone(data)
+	rows := i + len("\nxref\n0 99\n")
+	for k := rows; k < j; k++ {
+		if out[k] != '\n' {
+			out[k] = 'z'
+		}
+	}
+	return out
+}
+
+// cutXrefRows drops every row of the xref table after the first two.
+func cutXrefRows(tb testing.TB, data []byte) []byte {
+	tb.Helper()
+	i := bytes.LastIndex(data, []byte("\nxref\n"))
+	j := bytes.LastIndex(data, []byte("trailer"))
+	if i < 0 || j < i {
+		tb.Fatal("no xref table")
+	}
+	keep := i + len("\nxref\n")
+	for range 3 {
+		keep += bytes.IndexByte(data[keep:], '\n') + 1
+	}
+	return append(bytes.Clone(data[:keep]), data[j:]...)
 }
