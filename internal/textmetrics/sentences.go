@@ -45,8 +45,16 @@ func (i Integrity) Share() float64 {
 // SentenceIntegrity counts the reference sentences of MinIntegrityWords
 // words or more that appear whole in got.
 func SentenceIntegrity(got, ref string) Integrity {
+	i, _ := BrokenSentences(got, ref)
+	return i
+}
+
+// BrokenSentences is SentenceIntegrity that also returns the reference
+// sentences counted and not found whole, for a developer to read.
+func BrokenSentences(got, ref string) (Integrity, []string) {
 	hay := letterDigits(got)
 	var out Integrity
+	var broken []string
 	for _, s := range Sentences(ref) {
 		if len(Words(s)) < MinIntegrityWords {
 			continue
@@ -54,9 +62,11 @@ func SentenceIntegrity(got, ref string) Integrity {
 		out.Total++
 		if strings.Contains(hay, letterDigits(s)) {
 			out.Whole++
+		} else {
+			broken = append(broken, s)
 		}
 	}
-	return out
+	return out, broken
 }
 
 // letterDigits is text NFKC-folded and lower-cased with everything but

@@ -27,6 +27,7 @@ type result struct {
 	vsTruth  *textmetrics.Score
 	// integrity is the sentence integrity against the truth; nil without one.
 	integrity *textmetrics.Integrity
+	broken    []string // the truth sentences not whole
 	vsPdf     *textmetrics.Score
 	// vsBody compares with pdftotext's output minus its page furniture
 	// (see textmetrics.WithoutFurniture).
@@ -80,7 +81,7 @@ func measure(ctx context.Context, cfg config, in input) result {
 		}
 		r.inProc = median(times)
 		r.vsTruth = score(doc.Text, in.truth)
-		r.integrity = integrity(doc.Text, in.truth)
+		r.integrity, r.broken = integrity(doc.Text, in.truth)
 		r.vsPdf = score(doc.Text, in.pdftotext)
 		r.vsBody = scoreWith(doc.Text, in.pdftotext, textmetrics.WithoutFurniture)
 	}
@@ -105,16 +106,16 @@ func score(text, path string) *textmetrics.Score {
 
 // integrity is the sentence integrity of text against the reference at
 // path (nil when none).
-func integrity(text, path string) *textmetrics.Integrity {
+func integrity(text, path string) (*textmetrics.Integrity, []string) {
 	if path == "" {
-		return nil
+		return nil, nil
 	}
 	ref, err := os.ReadFile(path)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
-	i := textmetrics.SentenceIntegrity(text, string(ref))
-	return &i
+	i, broken := textmetrics.BrokenSentences(text, string(ref))
+	return &i, broken
 }
 
 // timeRatio is the child's whole-process time per page over pdftotext's

@@ -238,3 +238,16 @@ func short(name string) string {
 	}
 	return name
 }
+
+// writeBroken lists, per file, the truth sentences not whole in the output.
+func writeBroken(w io.Writer, results []result) {
+	for _, r := range results {
+		if len(r.broken) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s: %d sentences not whole\n", r.in.name, len(r.broken))
+		for _, s := range r.broken {
+			fmt.Fprintf(w, "  - %s\n", s)
+		}
+	}
+}
