@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -86,9 +87,13 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		if size > 1000 {
 			size = 1000
 		}
+		r, n := utf8.DecodeRuneInString(text)
+		mark := n == len(text) && unicode.Is(unicode.Mn, r)
 		width := g.W
-		if !(width > 0) {
+		if !(width > 0) && !mark {
 			width = 0.5 * size
+		} else if !(width > 0) {
+			width = 0 // a combining mark drawn with no advance
 		}
 		cx := g.X + width/2
 		if cx < 0 || cx > w || g.Y <= 0 || g.Y-size >= h {
@@ -102,7 +107,9 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		}
 		if strings.TrimSpace(text) == "" {
 			lg.text, lg.space = " ", true
-		} else if r, n := utf8.DecodeRuneInString(text); n == len(text) {
+		} else if mark {
+			lg.accentCombine = r
+		} else if n == len(text) {
 			lg.accentCombine = combiningFor(r)
 		}
 		out = append(out, lg)

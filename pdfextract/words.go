@@ -307,6 +307,61 @@ func isOverprint(g *lglyph, before []lglyph) bool {
 	return false
 }
 
+// accentBase is the index of the letter accent gs[i] belongs to, -1 for
+// none: among the two letters on either side, the one its box overlaps
+// most (at least 0.4 of the narrower of the two), the letter after on a
+// tie (TeX draws the accent, then the letter). A mark drawn with no
+// advance belongs to the letter whose box holds its position, or that
+// ends there (it was drawn after the letter, at the pen).
+func accentBase(gs []lglyph, i int) int {
+	a := &gs[i]
+	best, bestScore := -1, 0.0
+	for _, k := range []int{i + 1, i - 1, i + 2, i - 2} {
+		if k < 0 || k >= len(gs) || gs[k].space || gs[k].accentCombine != 0 {
+			continue
+		}
+		l := &gs[k]
+		r, _ := utf8.DecodeRuneInString(l.text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		var score float64
+		if aw := a.x1 - a.x0; aw > 0 {
+			overlap := math.Min(a.x1, l.x1) - math.Max(a.x0, l.x0)
+			score = overlap / math.Max(math.Min(aw, l.x1-l.x0), 1e-9)
+			if score < 0.4 {
+				continue
+			}
+		} else {
+			slack := 0.05 * math.Max(l.size, 1)
+			if a.x0 <= l.x0 || a.x0 > l.x1+slack {
+				continue
+			}
+			score = 1 - math.Abs(a.x0-l.x1)/math.Max(l.x1-l.x0, 1e-9) // the letter ending nearest
+		}
+		if score > bestScore+1e-9 {
+			best, bestScore = k, score
+		}
+	}
+	return best
+}
+
+// withMark appends combining mark m to a letter's text; a dotless i or j
+// under a mark above becomes the plain letter, which NFC then composes
+// ("ı" + acute → "í").
+func withMark(text string, m rune) string {
+	below := m == '\u0327' || m == '\u0328' || m >= '\u0316' && m <= '\u0333' && m != '\u031A' && m != '\u031B'
+	if !below {
+		switch {
+		case strings.HasSuffix(text, "ı"):
+			text = strings.TrimSuffix(text, "ı") + "i"
+		case strings.HasSuffix(text, "ȷ"):
+			text = strings.TrimSuffix(text, "ȷ") + "j"
+		}
+	}
+	return text + string(m)
+}
+
 // combineAccents attaches spacing accents drawn over a letter to that
 // letter as a combining mark, so "´" over "e" becomes "é" after NFC.
 func combineAccents(gs []lglyph) []lglyph {
@@ -328,22 +383,10 @@ func combineAccents(gs []lglyph) []lglyph {
 		if a.accentCombine == 0 {
 			continue
 		}
-		// Prefer the letter after (TeX draws accent then letter), then before.
-		for _, k := range []int{i + 1, i - 1} {
-			if k < 0 || k >= len(gs) || gs[k].space || gs[k].accentCombine != 0 {
-				continue
-			}
+		if k := accentBase(gs, i); k >= 0 {
 			l := &gs[k]
-			r, _ := utf8.DecodeRuneInString(l.text)
-			if !unicode.IsLetter(r) {
-				continue
-			}
-			overlap := math.Min(a.x1, l.x1) - math.Max(a.x0, l.x0)
-			if overlap >= 0.4*math.Min(a.x1-a.x0, l.x1-l.x0) {
-				l.text += string(a.accentCombine)
-				used[i] = true
-				break
-			}
+			l.text = withMark(l.text, a.accentCombine)
+			used[i] = true
 		}
 	}
 	for i := range gs {
