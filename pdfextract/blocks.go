@@ -338,3 +338,43 @@ func continues(a, b *blockDraft, st docStats) bool {
 	}
 	return st.indented && !indented && len(b.lines) > 1
 }
+
+// maxRunInWords is the longest bold lead-in taken for a run-in heading.
+const maxRunInWords = 12
+
+// splitRunInHeadings gives a paragraph whose first line starts with a
+// bold lead-in (see textLine.runIn) a heading block of its own before it:
+// "Search strategy and identification of studies We performed…" becomes
+// the heading "Search strategy and identification of studies" and the
+// paragraph "We performed…". A label of one or two words ending in a
+// colon or full stop ("Background:", "Statistical analysis.") stays with
+// its paragraph, as structured abstracts print it (the segmenter keeps it
+// with the sentence it introduces); so does a lead-in of more than
+// maxRunInWords words, or one ending in a comma, semicolon or hyphen
+// (emphasis inside a sentence).
+func splitRunInHeadings(ds []*blockDraft) []*blockDraft {
+	var out []*blockDraft
+	for _, d := range ds {
+		l := d.first()
+		if d.kind != appraise.KindParagraph || l.runIn == 0 || l.runIn >= len(l.text) {
+			out = append(out, d)
+			continue
+		}
+		head := l.text[:l.runIn]
+		n := len(strings.Fields(head))
+		end, _ := utf8.DecodeLastRuneInString(head)
+		label := n <= 2 && (end == '.' || end == ':')
+		if label || n > maxRunInWords || strings.ContainsRune(",;-‐", end) {
+			out = append(out, d)
+			continue
+		}
+		h, rest := *l, *l
+		h.text, h.runIn = head, 0
+		rest.text, rest.runIn = strings.TrimSpace(l.text[l.runIn:]), 0
+		lines := append([]*textLine{&rest}, d.lines[1:]...)
+		para := *d
+		para.lines = lines
+		out = append(out, &blockDraft{lines: []*textLine{&h}, kind: appraise.KindHeading, size: l.size, bold: 1, words: len(strings.Fields(head)), text: head}, &para)
+	}
+	return out
+}

@@ -60,6 +60,7 @@ func layoutFrags(pfs []*pageFrags) (blocks []appraise.Block, text string) {
 	drafts := segmentBlocks(lines, st)
 	classifyBlocks(drafts, &st)
 	drafts = joinContinuations(drafts, st)
+	drafts = splitRunInHeadings(drafts)
 	return assemble(drafts, newVocabulary(lines))
 }
 

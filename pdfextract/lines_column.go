@@ -23,6 +23,11 @@ type textLine struct {
 	colRight    float64
 	pageHeight  float64
 	matched     lineMatches // what the line expressions say of text, once asked
+	// runIn is the length in bytes of a bold lead-in that starts text and
+	// is followed by regular type on the same line ("Search strategy We
+	// performed…"): a heading set in the paragraph's first line. 0 when
+	// there is none.
+	runIn int
 }
 
 // columnLines merges one column's fragments into lines, top to bottom.
@@ -136,7 +141,40 @@ func newTextLine(frs []*fragment, buf *[]lglyph) *textLine {
 	}
 	l.font = fonts.best()
 	l.text = normalizeText(collapseSpaces(wordsText(gs, l.base, l.size)))
+	if bold > 0 && bold < all {
+		l.runIn = runInLength(gs, l)
+	}
 	return l
+}
+
+// runInLength is the byte length of the line's bold lead-in when its
+// glyphs start with a bold run of at least two letters, up to two-thirds
+// of the line, followed by a word of regular type; 0 otherwise.
+func runInLength(gs []lglyph, l *textLine) int {
+	k, letters := 0, 0
+	for k < len(gs) && (gs[k].bold || gs[k].space || gs[k].superscript) {
+		if !gs[k].space && startsWordChar(gs[k].text) {
+			letters++
+		}
+		k++
+	}
+	if letters < 2 || k == len(gs) || 3*k > 2*len(gs) {
+		return 0
+	}
+	rest := 0
+	for i := k; i < len(gs); i++ {
+		if !gs[i].space && startsWordChar(gs[i].text) {
+			rest++
+		}
+	}
+	if rest < 2 {
+		return 0
+	}
+	head := normalizeText(collapseSpaces(wordsText(gs[:k], l.base, l.size)))
+	if head == "" || !strings.HasPrefix(l.text, head+" ") {
+		return 0
+	}
+	return len(head)
 }
 
 // cellGapEm: a gap this wide (in ems) inside a line separates table cells.
