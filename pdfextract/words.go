@@ -17,9 +17,11 @@ import (
 // Superscripts (glyphs smaller than superscriptSizeRatio of the line's
 // size, raised above its baseline) are kept but never glued to the word
 // before them:
-//   - after a number or a unit-like token of at most three letters, a short
-//     numeric superscript is an exponent and is written with a caret:
-//     "10^5", "m^2", "R^2"; an ordinal suffix after a number is glued: "5th";
+//   - a short numeric superscript is an exponent, written with a caret,
+//     before a relation sign after a number or short symbol ("I^2 = 84%",
+//     "Chi^2 ="), or glued to 10 ("10^5"), to a number when signed, or to
+//     a unit of at most three letters when 2, 3 or signed ("m^2", "s^-1")
+//     (see isExponentOf); an ordinal suffix after a number is glued: "5th";
 //   - primes, degree signs and ion charges are glued: "5′", "Mg2+";
 //   - anywhere else it is a citation, footnote or affiliation marker and is
 //     written in square brackets after a space: "therapy²³" → "therapy [23]",
@@ -67,7 +69,13 @@ func wordsText(gs []lglyph, base, size float64) string {
 				j++
 			}
 			gap := prev != nil && (spacePending && g.x0-prev.x1 > zeroAdvanceEm*size || g.x0-prev.x1 > wordGapEm*size)
-			forceSpace = writeSuperscript(&b, strings.TrimSpace(sup.String()), gap)
+			next := ""
+			for k := j; k < len(gs) && next == ""; k++ {
+				if !gs[k].space {
+					next = gs[k].text
+				}
+			}
+			forceSpace = writeSuperscript(&b, strings.TrimSpace(sup.String()), gap, next)
 			prev = &gs[j-1]
 			i = j - 1
 			spacePending = false
@@ -106,8 +114,9 @@ func variableBefore(written string, accented bool) string {
 }
 
 // writeSuperscript writes a superscript run s after the text in b and
-// reports whether the next word must be separated from it.
-func writeSuperscript(b *strings.Builder, s string, gapBefore bool) bool {
+// reports whether the next word must be separated from it. next is the
+// text of the first glyph after the run.
+func writeSuperscript(b *strings.Builder, s string, gapBefore bool, next string) bool {
 	if s == "" {
 		return false
 	}
@@ -116,16 +125,14 @@ func writeSuperscript(b *strings.Builder, s string, gapBefore bool) bool {
 		b.WriteString(s) // "5′", "37°", "Mg2+": part of the word
 		return false
 	}
-	if !gapBefore && last != "" {
-		if isNumberToken(last) && isOrdinalSuffix(s) {
-			b.WriteString(s)
-			return false
-		}
-		if (isNumberToken(last) || isUnitToken(last)) && isExponent(s) {
-			b.WriteString("^")
-			b.WriteString(s)
-			return false
-		}
+	if last != "" && isExponentOf(last, s, gapBefore, next) {
+		b.WriteString("^")
+		b.WriteString(s)
+		return false
+	}
+	if !gapBefore && last != "" && isNumberToken(last) && isOrdinalSuffix(s) {
+		b.WriteString(s)
+		return false
 	}
 	if b.Len() > 0 {
 		b.WriteByte(' ')
@@ -133,6 +140,59 @@ func writeSuperscript(b *strings.Builder, s string, gapBefore bool) bool {
 	b.WriteByte('[')
 	b.WriteString(s)
 	b.WriteByte(']')
+	return true
+}
+
+// isExponentOf decides whether superscript s after token last is an
+// exponent rather than a citation, footnote or affiliation mark:
+//   - before a relation sign ("I² = 84%", "χ² <", "R² ="), after a number
+//     or a short symbol, even set a little apart (italic letters are);
+//   - otherwise only glued to its base: after 10 ("10⁵", "× 10⁻³"), or
+//     any number when signed; after a unit of one to three letters
+//     ("m²", "s⁻¹") when it is 2, 3 or signed. A name of two or three
+//     letters ("Gu¹", "Li²") takes an affiliation mark, and a year
+//     ("2010¹⁹") a citation.
+func isExponentOf(last, s string, gapBefore bool, next string) bool {
+	if !isExponent(s) {
+		return false
+	}
+	number, unit := isNumberToken(last), isUnitToken(last)
+	if startsRelation(next) && (number || unit) {
+		return true
+	}
+	if gapBefore {
+		return false
+	}
+	signed := strings.ContainsAny(s[:1], "−-–+")
+	switch {
+	case number:
+		base := strings.TrimLeft(last, "(")
+		return base == "10" || strings.HasSuffix(base, "×10") || signed
+	case unit:
+		return (s == "2" || s == "3" || signed) && !isShortName(last)
+	}
+	return false
+}
+
+// startsRelation: text begins with a relation sign.
+func startsRelation(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return strings.ContainsRune("=<>≤≥≈~", r)
+}
+
+// isShortName: a capitalised token of two or three letters ("Gu", "Li",
+// "Ana") — a name before an affiliation mark more often than a unit.
+func isShortName(t string) bool {
+	t = strings.TrimLeft(t, "(")
+	rs := []rune(t)
+	if len(rs) < 2 || len(rs) > 3 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
 	return true
 }
 
