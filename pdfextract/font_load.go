@@ -134,7 +134,7 @@ func (dc *docCache) loadSimple(v pdf.Value, type3 bool) *font {
 				w = cw
 			}
 		}
-		f.simple[code] = glyphInfo{text: cleanText(text), width: w * scale}
+		f.simple[code] = glyphInfo{text: cleanText(symbolFontText(f.name, text)), width: w * scale}
 	}
 	return f
 }
