@@ -12,11 +12,12 @@ type textLine struct {
 	x0, x1      float64
 	top, bottom float64
 	base, size  float64
-	bold        float64 // share of characters in a bold font
-	italic      float64 // share of characters in an italic font
-	font        string  // the font carrying most characters
-	cellGaps    int     // gaps wider than cellGapEm between its fragments
-	text        string  // rendered and normalised
+	bold        float64  // share of characters in a bold font
+	italic      float64  // share of characters in an italic font
+	font        string   // the font carrying most characters
+	cellGaps    int      // gaps wider than cellGapEm between its fragments
+	cells       []string // the texts between those gaps, when there are any
+	text        string   // rendered and normalised
 	page        int
 	col         int // unique per page, band and column
 	colLeft     float64
@@ -144,7 +145,36 @@ func newTextLine(frs []*fragment, buf *[]lglyph) *textLine {
 	if bold > 0 && bold < all {
 		l.runIn = runInLength(gs, l)
 	}
+	if l.cellGaps > 0 {
+		l.cells = cellTexts(frs, l.base, l.size)
+	}
 	return l
+}
+
+// cellTexts renders a line's fragments as cells: runs of fragments in x
+// order separated by gaps wider than cellGapEm (as cellGaps counts them).
+func cellTexts(frs []*fragment, base, size float64) []string {
+	sorted := slices.Clone(frs)
+	slices.SortFunc(sorted, func(a, b *fragment) int { return cmp.Compare(a.x0, b.x0) })
+	var cells []string
+	var gs []lglyph
+	flush := func() {
+		slices.SortFunc(gs, byX)
+		if t := normalizeText(collapseSpaces(wordsText(gs, base, size))); t != "" {
+			cells = append(cells, t)
+		}
+		gs = gs[:0]
+	}
+	end := sorted[0].x1
+	for i, f := range sorted {
+		if i > 0 && f.x0-end > cellGapEm*math.Max(f.size, 1) {
+			flush()
+		}
+		gs = append(gs, f.glyphs...)
+		end = math.Max(end, f.x1)
+	}
+	flush()
+	return cells
 }
 
 // runInLength is the byte length of the line's bold lead-in when its

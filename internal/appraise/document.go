@@ -11,7 +11,8 @@ const (
 	KindCaption   BlockKind = "caption"   // a figure or table caption
 	KindFootnote  BlockKind = "footnote"  // a footnote or affiliation note
 	KindReference BlockKind = "reference" // one entry of the reference list
-	KindOther     BlockKind = "other"     // front matter, table cells and the like
+	KindTable     BlockKind = "table"     // a table: rows of cells (Block.Rows)
+	KindOther     BlockKind = "other"     // front matter, figure labels and the like
 )
 
 // Rect is a box on a page in PDF points with the origin at the top-left
@@ -42,6 +43,21 @@ type Block struct {
 	Start      int         `json:"start"` // code-point offset into Document.Text
 	End        int         `json:"end"`   // exclusive
 	PageBreaks []PageBreak `json:"page_breaks,omitempty"`
+	// Rows are a table block's rows, each its cells in reading order;
+	// none for other kinds. A table's text is its rows separated by "\n",
+	// each row's cells by "\t".
+	Rows []TableRow `json:"rows,omitempty"`
+}
+
+// TableRow is one row of a table block.
+type TableRow struct {
+	Cells []Span `json:"cells"`
+}
+
+// Span is a range of code points of Document.Text, End exclusive.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // PageBreak is where a block's text continues on another page: from
