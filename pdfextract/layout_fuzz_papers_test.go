@@ -1,6 +1,7 @@
 package pdfextract
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 
@@ -16,6 +17,10 @@ var generatedPapers = sync.OnceValue(func() [][]PageGlyphs {
 		accentDoc(at("F1", 72, "Mart") + at("F2", 95.67, "\x82") + at("F2", 96, "\x80") + at("F1", 99.336, "nez")),
 		runInDoc("Search strategy and identification of studies", "We performed a systematic search of"),
 		figureInParagraph("agreed to take part; those who agreed were subse-", "quently", "Figure 1. Flow of participants.", "Second caption line."),
+		tableDoc(),
+		annotatedDoc(func(d *testpdf.Doc) []int {
+			return []int{d.AddObject(fmt.Sprintf("<< /Type /Annot /Subtype /FreeText /Rect [72 600 372 620] /AP << /N %d 0 R >> >>", appearance(d, "0 0 300 20", "A comment.")))}
+		}),
 	}
 	for _, gen := range []func() ([]byte, string){testpdf.OneColumn, testpdf.TwoColumn, testpdf.HeaderFooter,
 		testpdf.Superscripts, testpdf.SuperscriptKinds, testpdf.Rotated, testpdf.CIDFonts} {
