@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/authors"
 )
 
 // annotationsPanel lists the open paper's annotations grouped by tag, with
@@ -33,6 +34,8 @@ type annotationsPanel struct {
 
 	headerH, itemH float32
 	chipKey        []string
+	// consensus is how many members tagged each shown annotation's passage.
+	consensus map[string]int
 }
 
 // annRow is one row of the list: a group header or an annotation.
@@ -97,8 +100,9 @@ func (p *annotationsPanel) rebuild() {
 	c := p.u.cur
 	var anns []appraise.Annotation
 	if c != nil {
-		anns = c.anns
+		anns = p.u.shown()
 	}
+	p.consensus = consensus(anns)
 	counts := map[string]int{}
 	var review, orphaned []appraise.Annotation
 	for _, a := range anns {
@@ -283,6 +287,7 @@ func groupTitle(tag string) string {
 type annItem struct {
 	widget.BaseWidget
 	bar         *canvas.Rectangle
+	who         *canvas.Rectangle // the author's colour
 	quote, meta *widget.Label
 	head        *widget.Label
 }
@@ -290,6 +295,7 @@ type annItem struct {
 func newAnnItem() *annItem {
 	it := &annItem{
 		bar:   canvas.NewRectangle(color.Transparent),
+		who:   canvas.NewRectangle(color.Transparent),
 		quote: widget.NewLabel(""),
 		meta:  widget.NewLabel(""),
 		head:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -298,6 +304,7 @@ func newAnnItem() *annItem {
 	it.meta.Truncation = fyne.TextTruncateEllipsis
 	it.meta.SizeName = theme.SizeNameCaptionText
 	it.bar.SetMinSize(fyne.NewSize(4, 0))
+	it.who.SetMinSize(fyne.NewSize(3, 0))
 	it.ExtendBaseWidget(it)
 	return it
 }
@@ -305,7 +312,8 @@ func newAnnItem() *annItem {
 // CreateRenderer is part of fyne.Widget.
 func (it *annItem) CreateRenderer() fyne.WidgetRenderer {
 	lines := container.New(&tightVBox{}, it.quote, it.meta)
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, it.bar, nil, container.NewStack(lines, it.head)))
+	marks := container.New(&sideBySide{}, it.bar, it.who)
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, marks, nil, container.NewStack(lines, it.head)))
 }
 
 func (it *annItem) show(r annRow, u *appUI) {
@@ -316,6 +324,8 @@ func (it *annItem) show(r annRow, u *appUI) {
 		it.meta.Hide()
 		it.bar.FillColor = color.Transparent
 		it.bar.Refresh()
+		it.who.FillColor = color.Transparent
+		it.who.Refresh()
 		return
 	}
 	it.head.Hide()
@@ -329,7 +339,10 @@ func (it *annItem) show(r annRow, u *appUI) {
 	setText(it.quote, "“"+oneLine(quote)+"”")
 	meta := "p. " + itoaPage(a.Anchor.Page)
 	if a.Author != "" {
-		meta += " · " + a.Author
+		meta += " · " + authors.Initials(a.Author) + " " + oneLine(a.Author)
+	}
+	if n := u.annp.consensus[a.ID]; n > 1 {
+		meta += fmt.Sprintf(" · %d members", n)
 	}
 	if a.Note != "" {
 		meta += " · " + oneLine(a.Note)
@@ -339,6 +352,8 @@ func (it *annItem) show(r annRow, u *appUI) {
 	setText(it.meta, meta)
 	it.bar.FillColor = parseHex(r.color)
 	it.bar.Refresh()
+	it.who.FillColor = parseHex(authors.Color(a.Author))
+	it.who.Refresh()
 }
 
 // oneLine folds newlines and runs of spaces into single spaces.

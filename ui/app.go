@@ -47,6 +47,11 @@ type appUI struct {
 	openStart time.Time
 	papersSeq int
 	selAnn    string // id of the annotation selected in the panel
+	// view is whose annotations show; revealed lists the papers in
+	// practice mode whose other readings a comparison has revealed.
+	view       authorView
+	revealed   map[appraise.PaperID]bool
+	compareWin *comparisonView
 	// afterSaved runs once no edit is in flight (see whenSaved).
 	afterSaved []func()
 }
@@ -175,7 +180,7 @@ func (u *appUI) showPaper(c *current) {
 	u.reader.Show()
 	u.reader.setDocument(c.v, c.paper.ReadingPos)
 	u.reader.setTags(u.tags)
-	u.reader.setMarks(buildMarks(c.v, c.anns))
+	u.reader.setMarks(buildMarks(c.v, u.shown()))
 	u.annp.setPaper(c)
 	u.card.setPaper(&c.paper)
 	u.status.setPaper(u.paperStatus())
@@ -214,7 +219,7 @@ func (u *appUI) annotationsChanged() {
 	if u.cur == nil {
 		return
 	}
-	u.reader.setMarks(buildMarks(u.cur.v, u.cur.anns))
+	u.reader.setMarks(buildMarks(u.cur.v, u.shown()))
 	u.annp.setPaper(u.cur)
 	u.toolbar.refresh()
 }

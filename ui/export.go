@@ -148,6 +148,12 @@ func (u *appUI) exportFolder(p appraise.Paper) string {
 
 // confirmExport checks the target and asks before replacing a file.
 func (u *appUI) confirmExport(id appraise.PaperID, f appraise.ExportFormat, filter appraise.ExportFilter, path string) {
+	u.confirmReplace(path, func() { u.export(id, f, filter, path) })
+}
+
+// confirmReplace checks that path can be written (its folder exists, it
+// names a file) and runs then, after asking when it would replace a file.
+func (u *appUI) confirmReplace(path string, then func()) {
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		u.showError("Cannot export", errors.New("the folder "+dir+" does not exist"))
@@ -164,12 +170,12 @@ func (u *appUI) confirmExport(id appraise.PaperID, f appraise.ExportFormat, filt
 		}
 		dialog.ShowConfirm("Replace file?", filepath.Base(path)+" already exists in "+dir+". Replace it?", func(ok bool) {
 			if ok {
-				u.export(id, f, filter, path)
+				then()
 			}
 		}, u.win)
 		return
 	}
-	u.export(id, f, filter, path)
+	then()
 }
 
 // export writes the file atomically in the background and confirms.

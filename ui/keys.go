@@ -23,6 +23,7 @@ var keyHelp = [][2]string{
 	{"/", "find in paper (Enter: next)"},
 	{"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
 	{"Ctrl+O, Ctrl+E", "open a PDF, export"},
+	{"Ctrl+I, Ctrl+K", "import a club member's bundle, compare your reading with theirs"},
 	{"Ctrl+L", "show or hide the library"},
 	{"Ctrl+, ", "preferences"},
 	{"?", "this list"},
@@ -121,6 +122,9 @@ func (u *appUI) selectionChanged() {
 		if a, ok := u.exactAnnotation(s, e); ok {
 			u.selAnn = a.ID
 			u.annp.showSelected()
+		}
+		if who := u.whoTagged(s, e); who != "" {
+			u.status.message(who)
 		}
 	}
 	u.toolbar.refresh()

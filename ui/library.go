@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/export"
 )
 
 // Library is what the GUI needs from internal/library; cmd/appraise hands
@@ -34,4 +35,13 @@ type Library interface {
 	SavePaper(p appraise.Paper) error
 
 	Export(id appraise.PaperID, format appraise.ExportFormat, filter appraise.ExportFilter, w io.Writer) error
+
+	// Annotations lists a paper's live annotations in text order.
+	Annotations(paper appraise.PaperID, tags ...string) ([]appraise.Annotation, error)
+	// ExportBundle writes papers' readings as a journal-club bundle (no
+	// ids: the whole library); ImportBundle merges one in.
+	ExportBundle(ids []appraise.PaperID, filter appraise.ExportFilter, w io.Writer) error
+	ImportBundle(r io.Reader) (appraise.ImportReport, error)
+	// Compare measures trainee's reading of a paper against key's.
+	Compare(paper appraise.PaperID, key, trainee string) (export.Feedback, error)
 }

@@ -14,8 +14,11 @@ import (
 // start does what the window should do as it first appears: open the PDF
 // named on the command line, and ask once for the author name.
 func (u *appUI) start() {
-	if u.cfg.OpenPath != "" {
-		u.openPath(u.cfg.OpenPath, "")
+	switch p := u.cfg.OpenPath; {
+	case p != "" && isBundleName(p):
+		u.importBundle(p)
+	case p != "":
+		u.openPath(p, "")
 	}
 	if !u.prefs.authorAsked() {
 		u.askAuthor(nil)
@@ -118,15 +121,21 @@ func (u *appUI) savePaper(p appraise.Paper, loud bool) {
 	})
 }
 
-// dropped opens the first PDF dropped on the window.
+// dropped opens the first PDF dropped on the window, or imports the
+// first journal-club bundle (.jsonld).
 func (u *appUI) dropped(_ fyne.Position, uris []fyne.URI) {
 	for _, uri := range uris {
-		if uri.Scheme() == "file" && isPDFName(uri.Path()) {
+		switch {
+		case uri.Scheme() != "file":
+		case isPDFName(uri.Path()):
 			u.openPath(uri.Path(), "")
+			return
+		case isBundleName(uri.Path()):
+			u.importBundle(uri.Path())
 			return
 		}
 	}
 	if len(uris) > 0 {
-		u.status.message("Only PDF files can be opened.")
+		u.status.message("Only PDF files and annotation bundles (.jsonld) can be opened.")
 	}
 }

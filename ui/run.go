@@ -21,7 +21,8 @@ type Config struct {
 	Library Library
 	Version string
 	Icon    fyne.Resource
-	// OpenPath is a PDF to open at start, or empty.
+	// OpenPath is a PDF to open at start (or a .jsonld bundle to import),
+	// or empty.
 	OpenPath string
 	// Demo, when set, writes the bundled demo paper somewhere readable and
 	// returns its path; the GUI offers it when the library is empty.

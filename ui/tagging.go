@@ -11,12 +11,14 @@ import (
 // the undo stack at once and committed on the worker, and the screen
 // changes when the commit returns, with "Saved" in the status bar.
 
-// exactAnnotation returns the live annotation covering exactly [s, e).
+// exactAnnotation returns the user's live annotation covering exactly
+// [s, e). Other members' annotations are never edited: tagging their
+// passage makes one of the user's own.
 func (u *appUI) exactAnnotation(s, e int) (appraise.Annotation, bool) {
 	if u.cur == nil {
 		return appraise.Annotation{}, false
 	}
-	for _, a := range u.cur.anns {
+	for _, a := range u.mine() {
 		if a.Anchor.Start == s && a.Anchor.End == e && a.Status != appraise.Orphaned {
 			return a, true
 		}
@@ -37,27 +39,29 @@ func (u *appUI) annotationByID(id string) (appraise.Annotation, bool) {
 	return appraise.Annotation{}, false
 }
 
-// target is the annotation a note or delete command acts on: the one
-// exactly selected; else the one picked in the panel if it overlaps the
-// selection (or nothing is selected); else the shortest one overlapping
-// the selection.
+// target is the annotation a note or delete command acts on, among the
+// user's own: the one exactly selected; else the one picked in the panel
+// if it overlaps the selection (or nothing is selected); else the
+// shortest one overlapping the selection.
 func (u *appUI) target() (appraise.Annotation, bool) {
 	if u.cur == nil {
 		return appraise.Annotation{}, false
 	}
+	picked, ok := u.annotationByID(u.selAnn)
+	ok = ok && u.isMine(picked)
 	if u.reader.sel.empty() {
-		return u.annotationByID(u.selAnn)
+		return picked, ok
 	}
 	s, e := u.reader.sel.span()
 	if a, ok := u.exactAnnotation(s, e); ok {
 		return a, true
 	}
-	if a, ok := u.annotationByID(u.selAnn); ok && a.Anchor.Start < e && a.Anchor.End > s {
-		return a, true
+	if ok && picked.Anchor.Start < e && picked.Anchor.End > s {
+		return picked, true
 	}
 	var best appraise.Annotation
 	found := false
-	for _, a := range u.cur.anns {
+	for _, a := range u.mine() {
 		if a.Status == appraise.Orphaned || a.Anchor.Start >= e || a.Anchor.End <= s {
 			continue
 		}

@@ -18,11 +18,12 @@ type command struct {
 func commands() []*command {
 	return []*command{
 		{"extract", "print a PDF's text in reading order (text or JSON)", "extract [--format text|json] [--password P] FILE.pdf", runExtract},
-		{"import", "add a PDF to the library and print its paper id", "import [--password P] FILE.pdf", runImport},
+		{"import", "add a PDF to the library and print its paper id", "import [--password P] FILE.pdf | import BUNDLE.jsonld", runImport},
 		{"annotate", "tag a quoted passage of a paper", `annotate --paper ID|FILE --quote "exact text" --tag T [--tag T…] [--note "…"] [--author NAME] [--occurrence N]`, runAnnotate},
 		{"list", "list papers, or a paper's annotations", "list papers [--format text|json] | list annotations --paper ID|FILE [--tag T…] [--format text|json]", runList},
 		{"tags", "list, add, rename or merge tags", "tags [list [--format text|json] | add NAME [--color #rrggbb] [--key K] [--description D] | rename OLD NEW | merge FROM INTO]", runTags},
-		{"export", "write a paper's annotations as a handout, Markdown, CSV or JSON-LD", "export --paper ID|FILE --format html|md|csv|jsonld [--tag T…] [--author A] [--bom] [-o FILE]", runExport},
+		{"export", "write a paper's annotations as a handout, Markdown, CSV or JSON-LD", "export --paper ID|FILE [--paper …] | --all --format html|md|csv|jsonld [--tag T…] [--author A] [--bom] [--by-author] [-o FILE]", runExport},
+		{"compare", "measure a trainee's reading of a paper against a key's", "compare --paper ID|FILE --key AUTHOR --trainee AUTHOR [--format text|json|html|csv] [-o FILE]", runCompare},
 		{"version", "print the Appraise and extractor versions", "version", runVersion},
 		{"help", "show this help, or one command's usage", "help [COMMAND]", runHelp},
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/export"
 )
 
 // Exit codes.
@@ -48,7 +49,8 @@ func isTyped(err error) bool {
 		}
 	}
 	for _, t := range []error{appraise.ErrQuoteNotFound, appraise.ErrQuoteAmbiguous,
-		appraise.ErrEmptyQuote, appraise.ErrInvalidTag, appraise.ErrNotFound} {
+		appraise.ErrEmptyQuote, appraise.ErrInvalidTag, appraise.ErrNotFound,
+		export.ErrInvalidJSONLD, appraise.ErrAnnotationElsewhere} {
 		if errors.Is(err, t) {
 			return true
 		}

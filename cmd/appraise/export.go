@@ -15,7 +15,8 @@ import (
 
 // exportOptions is what "appraise export" was asked to do.
 type exportOptions struct {
-	paper  string // id, id prefix or PDF path
+	papers []string // ids, id prefixes or PDF paths
+	all    bool     // every paper in the library
 	format appraise.ExportFormat
 	filter appraise.ExportFilter // filter.BOM is --bom
 	out    string                // "" or "-" for stdout
@@ -32,14 +33,16 @@ func (s *stringsFlag) Set(v string) error { *s = append(*s, v); return nil }
 func parseExportArgs(args []string) (exportOptions, error) {
 	var opt exportOptions
 	var format string
-	var tags stringsFlag
+	var tags, papers stringsFlag
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&opt.paper, "paper", "", "paper id, id prefix or PDF path")
+	fs.Var(&papers, "paper", "paper id, id prefix or PDF path (repeatable for a bundle)")
+	fs.BoolVar(&opt.all, "all", false, "every paper in the library (a bundle)")
 	fs.StringVar(&format, "format", "", "html, md, csv or jsonld")
 	fs.Var(&tags, "tag", "only annotations with this tag (repeatable)")
 	fs.StringVar(&opt.filter.Author, "author", "", "only annotations by this author")
 	fs.BoolVar(&opt.filter.BOM, "bom", false, "start CSV with a UTF-8 byte order mark for spreadsheets")
+	fs.BoolVar(&opt.filter.ByAuthor, "by-author", false, "HTML handout grouped by passage with each author's tags and notes")
 	fs.StringVar(&opt.out, "o", "", "write to this file instead of standard output")
 	if err := fs.Parse(args); err != nil {
 		return opt, usageErrorf("%v", err)
@@ -47,8 +50,12 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	if fs.NArg() > 0 {
 		return opt, usageErrorf("unexpected argument %q (name the paper with --paper)", fs.Arg(0))
 	}
-	if opt.paper == "" {
-		return opt, usageErrorf("--paper is required")
+	opt.papers = papers
+	switch {
+	case len(papers) == 0 && !opt.all:
+		return opt, usageErrorf("--paper is required (or --all)")
+	case len(papers) > 0 && opt.all:
+		return opt, usageErrorf("--paper and --all do not go together")
 	}
 	opt.filter.Tags = tags
 	if format == "" && opt.out != "" && opt.out != "-" {
@@ -63,6 +70,12 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	opt.format = appraise.ExportFormat(format)
 	if opt.filter.BOM && opt.format != appraise.FormatCSV {
 		return opt, usageErrorf("--bom applies to --format csv only")
+	}
+	if opt.filter.ByAuthor && opt.format != appraise.FormatHTML {
+		return opt, usageErrorf("--by-author applies to --format html only")
+	}
+	if (opt.all || len(opt.papers) > 1) && opt.format != appraise.FormatJSONLD {
+		return opt, usageErrorf("several papers go into one file as --format jsonld (a bundle)")
 	}
 	return opt, nil
 }
@@ -92,12 +105,19 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	return withLibrary(e, func(lib *library.Library) error {
-		paper, err := lib.PaperByRef(opt.paper)
-		if err != nil {
-			return err
+		var ids []appraise.PaperID
+		for _, ref := range opt.papers {
+			paper, err := lib.PaperByRef(ref)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, paper.ID)
+		}
+		if opt.format == appraise.FormatJSONLD {
+			return writeExport(e, opt, func(w io.Writer) error { return lib.ExportBundle(ids, opt.filter, w) })
 		}
 		return writeExport(e, opt, func(w io.Writer) error {
-			return lib.Export(paper.ID, opt.format, opt.filter, w)
+			return lib.Export(ids[0], opt.format, opt.filter, w)
 		})
 	})
 }

@@ -24,23 +24,29 @@ func TestExportArguments(t *testing.T) {
 		wantErr string // a usage error containing this; "" for none
 	}{
 		{"format and paper", []string{"--paper", "abc123", "--format", "md"},
-			exportOptions{paper: "abc123", format: appraise.FormatMarkdown}, ""},
+			exportOptions{papers: []string{"abc123"}, format: appraise.FormatMarkdown}, ""},
 		{"filters", []string{"--paper", "p.pdf", "--format", "csv", "--tag", "claim", "--tag", "limitation", "--author", "Ann", "--bom", "-o", "x.csv"},
-			exportOptions{paper: "p.pdf", format: appraise.FormatCSV, out: "x.csv",
+			exportOptions{papers: []string{"p.pdf"}, format: appraise.FormatCSV, out: "x.csv",
 				filter: appraise.ExportFilter{Tags: []string{"claim", "limitation"}, Author: "Ann", BOM: true}}, ""},
 		{"format from the output file's extension", []string{"--paper", "abc123", "-o", "Handout.HTML"},
-			exportOptions{paper: "abc123", format: appraise.FormatHTML, out: "Handout.HTML"}, ""},
+			exportOptions{papers: []string{"abc123"}, format: appraise.FormatHTML, out: "Handout.HTML"}, ""},
 		{"json file means JSON-LD", []string{"--paper", "abc123", "-o", "notes.json"},
-			exportOptions{paper: "abc123", format: appraise.FormatJSONLD, out: "notes.json"}, ""},
+			exportOptions{papers: []string{"abc123"}, format: appraise.FormatJSONLD, out: "notes.json"}, ""},
 		{"explicit format wins over extension", []string{"--paper", "abc123", "--format", "md", "-o", "notes.txt"},
-			exportOptions{paper: "abc123", format: appraise.FormatMarkdown, out: "notes.txt"}, ""},
+			exportOptions{papers: []string{"abc123"}, format: appraise.FormatMarkdown, out: "notes.txt"}, ""},
 		{"missing paper", []string{"--format", "html"}, exportOptions{}, "--paper is required"},
 		{"missing format", []string{"--paper", "abc123"}, exportOptions{}, "--format is required"},
 		{"unknown extension and no format", []string{"--paper", "abc123", "-o", "x.docx"}, exportOptions{}, "--format is required"},
 		{"unknown format", []string{"--paper", "abc123", "--format", "pdf"}, exportOptions{}, `unknown format "pdf"`},
+		{"by author outside HTML", []string{"--paper", "abc123", "--format", "md", "--by-author"}, exportOptions{}, "--by-author applies to --format html only"},
 		{"BOM outside CSV", []string{"--paper", "abc123", "--format", "html", "--bom"}, exportOptions{}, "--bom applies to --format csv only"},
 		{"stray argument", []string{"--paper", "abc123", "--format", "md", "extra"}, exportOptions{}, `unexpected argument "extra"`},
 		{"unknown flag", []string{"--paper", "abc123", "--colour", "x"}, exportOptions{}, "flag provided but not defined"},
+		{"several papers make a bundle", []string{"--paper", "abc123", "--paper", "def456", "--format", "jsonld"},
+			exportOptions{papers: []string{"abc123", "def456"}, format: appraise.FormatJSONLD}, ""},
+		{"the whole library", []string{"--all", "-o", "club.jsonld"}, exportOptions{all: true, format: appraise.FormatJSONLD, out: "club.jsonld"}, ""},
+		{"several papers as a handout", []string{"--paper", "abc123", "--paper", "def456", "--format", "html"}, exportOptions{}, "several papers go into one file as --format jsonld"},
+		{"papers and all", []string{"--paper", "abc123", "--all", "--format", "jsonld"}, exportOptions{}, "--paper and --all do not go together"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -55,7 +61,7 @@ func TestExportArguments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.paper != c.want.paper || got.format != c.want.format || got.filter.BOM != c.want.filter.BOM || got.out != c.want.out ||
+			if !slices.Equal(got.papers, c.want.papers) || got.all != c.want.all || got.format != c.want.format || got.filter.BOM != c.want.filter.BOM || got.out != c.want.out ||
 				got.filter.Author != c.want.filter.Author || !slices.Equal(got.filter.Tags, c.want.filter.Tags) {
 				t.Errorf("options = %+v, want %+v", got, c.want)
 			}

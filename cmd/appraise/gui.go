@@ -14,7 +14,7 @@ import (
 )
 
 // runGUI opens the main window on the library, on args[0] when a PDF was
-// named. APPRAISE_TRACE=1 prints timings (time to first text, keypress to
+// named (a .jsonld bundle is imported). APPRAISE_TRACE=1 prints timings (time to first text, keypress to
 // "Saved") on stderr.
 func (e *env) runGUI(args []string) error {
 	if len(args) > 1 {

@@ -9,7 +9,8 @@ import (
 )
 
 // runImport adds a PDF to the library (extracting it, or using the cached
-// extraction) and prints its paper id.
+// extraction) and prints its paper id, or merges a journal-club bundle
+// (told apart by content) and prints what it did.
 func runImport(e *env, args []string) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -20,6 +21,9 @@ func runImport(e *env, args []string) error {
 	}
 	if len(pos) != 1 {
 		return usageErrorf("import takes one PDF, got %d arguments", len(pos))
+	}
+	if isBundleFile(pos[0]) {
+		return runImportBundle(e, pos[0])
 	}
 	return withLibrary(e, func(lib *library.Library) error {
 		ctx, stop := interruptible()

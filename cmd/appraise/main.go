@@ -1,7 +1,7 @@
 // Command appraise is the Appraise desktop app and its scripting CLI.
 //
 // With no arguments it opens the GUI; with a PDF path it opens the GUI on
-// that file; otherwise the first argument names a subcommand (see
+// that file, with a .jsonld bundle it opens the GUI and imports it; otherwise the first argument names a subcommand (see
 // "appraise help"). This package only wires: it parses flags, picks the
 // library file, builds the real library and hands it to the GUI or a
 // subcommand. It is the one place that imports every adapter.
@@ -30,7 +30,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return e.fail(err)
 	}
-	if len(rest) == 0 || isPDFArg(rest[0]) {
+	if len(rest) == 0 || isPDFArg(rest[0]) || isBundleArg(rest[0]) {
 		return e.fail(e.runGUI(rest))
 	}
 	c, ok := lookup(rest[0])

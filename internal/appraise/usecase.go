@@ -40,4 +40,7 @@ type ExportFilter struct {
 	// BOM starts a CSV export with a UTF-8 byte order mark, which
 	// spreadsheet programs need to read it as UTF-8; other formats ignore it.
 	BOM bool
+	// ByAuthor groups an HTML handout by passage with each author's tags
+	// and notes; other formats ignore it.
+	ByAuthor bool
 }

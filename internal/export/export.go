@@ -33,6 +33,10 @@ type Input struct {
 	// BOM starts CSV output with a UTF-8 byte order mark, which spreadsheet
 	// programs need to read the file as UTF-8. Other formats ignore it.
 	BOM bool
+	// ByAuthor writes the HTML handout grouped by passage, with each
+	// author's tags and notes on it (for a journal-club lead). Other
+	// formats ignore it.
+	ByAuthor bool
 }
 
 // BOM is the UTF-8 byte order mark written before CSV when Input.BOM is set.
@@ -72,7 +76,11 @@ func Write(w io.Writer, format appraise.ExportFormat, in Input) error {
 	var err error
 	switch format {
 	case appraise.FormatHTML:
-		err = writeHTML(&buf, in)
+		if in.ByAuthor {
+			err = writeByAuthorHTML(&buf, in)
+		} else {
+			err = writeHTML(&buf, in)
+		}
 	case appraise.FormatMarkdown:
 		err = writeMarkdown(&buf, in)
 	case appraise.FormatCSV:

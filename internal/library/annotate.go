@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"appraise.app/appraise/internal/anchor"
 	"appraise.app/appraise/internal/appraise"
@@ -175,12 +176,20 @@ func (l *Library) DeleteAnnotation(id string) error {
 	return l.store.DeleteAnnotation(id, l.now())
 }
 
-// RestoreAnnotation brings an annotation back from the trash.
+// RestoreAnnotation brings an annotation back from the trash. The restore
+// is a new version (its modified time is now), so that a bundle carrying
+// the earlier deletion does not delete it again; restoring a live one
+// changes nothing.
 func (l *Library) RestoreAnnotation(id string) (appraise.Annotation, error) {
-	if err := l.store.RestoreAnnotation(id); err != nil {
-		return appraise.Annotation{}, err
+	a, err := l.store.Annotation(id)
+	if err != nil || a.Deleted.IsZero() {
+		return a, err
 	}
-	return l.store.Annotation(id)
+	a.Deleted, a.Modified = time.Time{}, l.now()
+	if err := l.store.PutAnnotation(a); err != nil {
+		return appraise.Annotation{}, fmt.Errorf("restore annotation %s: %w", id, err)
+	}
+	return a, nil
 }
 
 // Trash lists trashed annotations, the most recently deleted first.

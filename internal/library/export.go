@@ -11,6 +11,10 @@ import (
 // Export writes a paper's live annotations, narrowed by filter, in format
 // to w. Nothing is written when it fails.
 func (l *Library) Export(id appraise.PaperID, format appraise.ExportFormat, f appraise.ExportFilter, w io.Writer) error {
+	if format == appraise.FormatJSONLD {
+		// JSON-LD is the journal club's bundle: metadata and trash too.
+		return l.ExportBundle([]appraise.PaperID{id}, f, w)
+	}
 	p, err := l.store.Paper(id)
 	if err != nil {
 		return err
@@ -23,7 +27,7 @@ func (l *Library) Export(id appraise.PaperID, format appraise.ExportFormat, f ap
 	if err != nil {
 		return err
 	}
-	in := export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion, BOM: f.BOM}
+	in := export.Input{Paper: p, Tags: tags, Annotations: filter(as, f), Generated: l.now(), AppVersion: l.appVersion, BOM: f.BOM, ByAuthor: f.ByAuthor}
 	if err := export.Write(w, format, in); err != nil {
 		return fmt.Errorf("export %s as %s: %w", id, format, err)
 	}

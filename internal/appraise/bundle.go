@@ -1,0 +1,54 @@
+package appraise
+
+import "errors"
+
+// ErrAnnotationElsewhere: an incoming annotation has the id of an
+// annotation this library holds on another paper.
+var ErrAnnotationElsewhere = errors.New("an annotation with this id belongs to another paper in this library")
+
+// ImportBatch is a journal-club bundle ready to be saved in one
+// transaction: all of it or nothing.
+type ImportBatch struct {
+	// Papers the library lacks (a paper already there is left as it is).
+	Papers []Paper
+	// Tags the library lacks (a tag already there is left as it is).
+	Tags []Tag
+	// Annotations are the incoming versions, live or trashed.
+	Annotations []Annotation
+	// Decide chooses, inside the transaction, between the stored version
+	// of an annotation (nil when there is none) and the incoming one: the
+	// version to keep, and whether it must be written.
+	Decide func(have *Annotation, in Annotation) (keep Annotation, write bool)
+}
+
+// PaperImport is what importing a bundle did for one of its papers.
+type PaperImport struct {
+	Paper Paper // the library's paper the annotations went to
+	// Match says how the bundle's paper was found in the library: "same
+	// file", "same DOI", "same title and year", or "" when it was added,
+	// waiting for its PDF.
+	Match string
+	// Waiting is set when the library has no extraction of the paper: its
+	// annotations wait until the PDF is opened.
+	Waiting                                     bool
+	New, Updated, Unchanged, Older, NeedsReview int
+}
+
+// ImportReport is what importing a bundle did.
+type ImportReport struct {
+	Papers []PaperImport
+	// TagsCreated are tags the bundle used that the library lacked.
+	TagsCreated []string
+}
+
+// Totals sums the papers' counts.
+func (r ImportReport) Totals() (n PaperImport) {
+	for _, p := range r.Papers {
+		n.New += p.New
+		n.Updated += p.Updated
+		n.Unchanged += p.Unchanged
+		n.Older += p.Older
+		n.NeedsReview += p.NeedsReview
+	}
+	return n
+}

@@ -1,0 +1,194 @@
+package export
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"time"
+
+	"appraise.app/appraise/internal/agreement"
+	"appraise.app/appraise/internal/appraise"
+)
+
+//go:embed feedback.html.tmpl
+var feedbackTemplateText string
+
+//go:embed feedback.css
+var feedbackCSS string
+
+var feedbackTemplate = template.Must(template.New("feedback").Parse(feedbackTemplateText))
+
+// Feedback is a trainee's reading compared with a key's, to write as a
+// page in the handout's style or as CSV.
+type Feedback struct {
+	Paper appraise.Paper
+	// Text is the paper's extracted text; review items quote it.
+	Text   string
+	Result agreement.Result
+	// Checklist is nil when neither reader answered a checklist.
+	Checklist *agreement.ChecklistResult
+	// Skipped counts annotations left out (not attached with confidence).
+	Skipped    int
+	Generated  time.Time
+	AppVersion string
+}
+
+type feedbackPage struct {
+	Title, Key, Trainee string
+	Cite                citationParts
+	Sentences           int
+	Rows                []feedbackRow
+	Notes               []string
+	Checklist           *feedbackChecklist
+	Review              []feedbackReview
+	Skipped             int
+	Generated, App      string
+	CSS                 template.CSS
+	CSP                 string
+}
+
+type feedbackRow struct {
+	Tag, Agreement, Kappa, Precision, Recall string
+	Both, KeyOnly, TraineeOnly, Neither      int
+	Overall                                  bool
+}
+
+type feedbackChecklist struct {
+	Answered         int
+	Agreement, Kappa string
+	Items            []agreement.ItemComparison
+}
+
+type feedbackReview struct {
+	Kind, Class, Page, Quote string
+	KeyTags, TraineeTags     string
+	KeyNotes                 []string
+}
+
+// WriteFeedbackHTML writes the comparison as a self-contained page: no
+// script, no remote resources, the same Content-Security-Policy as the
+// handout.
+func WriteFeedbackHTML(w io.Writer, f Feedback) error {
+	css := handoutCSS + feedbackCSS
+	p := feedbackPage{
+		Title:     paperTitle(f.Paper),
+		Key:       oneLine(f.Result.Key),
+		Trainee:   oneLine(f.Result.Trainee),
+		Cite:      citation(f.Paper.Meta),
+		Skipped:   f.Skipped,
+		Generated: day(f.Generated),
+		App:       appName(f.AppVersion),
+		CSS:       template.CSS(css),
+		CSP:       fmt.Sprintf(cspFormat, styleHash(css)),
+	}
+	for _, r := range f.Result.Tags {
+		p.Rows = append(p.Rows, feedbackRowOf(r, false))
+		if r.Kappa.Value == nil {
+			p.Notes = append(p.Notes, fmt.Sprintf("Kappa for %s is undefined: %s.", r.Tag, r.Kappa.Undefined))
+		}
+		p.Sentences = r.Sentences
+	}
+	p.Rows = append(p.Rows, feedbackRowOf(f.Result.Overall, true))
+	if c := f.Checklist; c != nil {
+		p.Checklist = &feedbackChecklist{Answered: c.Answered, Agreement: percent(&c.Agreement), Kappa: kappaText(c.Kappa), Items: c.Items}
+		if c.Answered == 0 {
+			p.Checklist.Agreement = "–"
+		}
+	}
+	text := []rune(f.Text)
+	for _, r := range f.Result.Review {
+		p.Review = append(p.Review, feedbackReview{
+			Kind:        reviewLabel(r.Kind),
+			Class:       reviewClass(r.Kind),
+			Page:        pageLabel(r.Page),
+			Quote:       clean(quoteOf(text, r.Start, r.End)),
+			KeyTags:     tagList(r.KeyTags),
+			TraineeTags: tagList(r.TraineeTags),
+			KeyNotes:    cleanAll(r.KeyNotes),
+		})
+	}
+	if err := feedbackTemplate.Execute(w, p); err != nil {
+		return fmt.Errorf("feedback template: %w", err)
+	}
+	return nil
+}
+
+func feedbackRowOf(r agreement.TagResult, overall bool) feedbackRow {
+	tag := r.Tag
+	if overall {
+		tag = "All tags"
+	}
+	return feedbackRow{Tag: oneLine(tag), Agreement: percent(&r.Agreement), Kappa: kappaText(r.Kappa),
+		Precision: percent(r.Precision), Recall: percent(r.Recall),
+		Both: r.Table.Both, KeyOnly: r.Table.KeyOnly, TraineeOnly: r.Table.TraineeOnly, Neither: r.Table.Neither,
+		Overall: overall}
+}
+
+// percent writes a share as a whole percentage, "–" when undefined.
+func percent(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", *v*100)
+}
+
+// kappaText writes kappa to two decimals, "–" when undefined.
+func kappaText(k agreement.Kappa) string {
+	if k.Value == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", *k.Value)
+}
+
+func reviewLabel(k agreement.ReviewKind) string {
+	switch k {
+	case agreement.Missed:
+		return "Missed"
+	case agreement.Extra:
+		return "Extra"
+	}
+	return "Different tag"
+}
+
+// reviewClass is a fixed CSS class per kind, so no value reaches a class
+// attribute.
+func reviewClass(k agreement.ReviewKind) string {
+	switch k {
+	case agreement.Missed:
+		return "missed"
+	case agreement.Extra:
+		return "extra"
+	}
+	return "different"
+}
+
+func tagList(tags []string) string {
+	if len(tags) == 0 {
+		return "none"
+	}
+	return oneLine(strings.Join(tags, ", "))
+}
+
+func cleanAll(ss []string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, clean(s))
+	}
+	return out
+}
+
+// quoteOf returns text[start:end] in code points, clamped, shortened to
+// about 600 characters for the page.
+func quoteOf(text []rune, start, end int) string {
+	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+	if end < start {
+		end = start
+	}
+	q := text[start:end]
+	if len(q) > 600 {
+		return string(q[:600]) + "…"
+	}
+	return string(q)
+}
