@@ -237,7 +237,11 @@ func startsLower(text string) bool {
 // the stream starts the next column's text, skipping captions, footnotes
 // and other floats in between, the two are one block when the first does
 // not end a sentence, or the second starts in lower case, or the document
-// indents paragraphs and the second's first line is not indented.
+// indents paragraphs and the second's first line is not indented. A
+// paragraph cut by a float inside its own column (a figure and its
+// caption, a table, a box) is joined too when it ends mid-sentence and
+// goes on in lower case or after a hyphen. The floats skipped stay where
+// they are in the stream: after the paragraph they interrupted.
 func joinContinuations(ds []*blockDraft, st docStats) []*blockDraft {
 	mainKind := func(k appraise.BlockKind) bool {
 		return k == appraise.KindParagraph || k == appraise.KindReference ||
@@ -251,11 +255,18 @@ func joinContinuations(ds []*blockDraft, st docStats) []*blockDraft {
 		}
 		for {
 			j := nextMain(ds, removed, i, mainKind)
-			if j < 0 || !endsColumnFlow(ds, removed, i, j, mainKind) {
+			if j < 0 {
 				break
 			}
 			b := ds[j]
-			if b.kind != a.kind || !startsColumnFlow(ds, removed, j, mainKind) || !continues(a, b, st) {
+			if b.first().col == a.last().col && b.first().page == a.last().page {
+				// The same column: a float (a figure's caption, a table, a
+				// box) set inside the paragraph's run of text.
+				if b.kind != a.kind || !floatBetween(removed, i, j) || !interrupted(a, b) {
+					break
+				}
+			} else if !endsColumnFlow(ds, removed, i, j, mainKind) ||
+				b.kind != a.kind || !startsColumnFlow(ds, removed, j, mainKind) || !continues(a, b, st) {
 				break
 			}
 			a.lines = append(a.lines, b.lines...)
@@ -270,6 +281,27 @@ func joinContinuations(ds []*blockDraft, st docStats) []*blockDraft {
 		}
 	}
 	return out
+}
+
+// floatBetween reports whether a live block lies between blocks i and j.
+func floatBetween(removed []bool, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if !removed[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// interrupted reports whether paragraph b, after a float in the same
+// column, goes on with a's sentence: a ends mid-sentence and b starts in
+// lower case, or a ends with a hyphenated word.
+func interrupted(a, b *blockDraft) bool {
+	last := a.last().text
+	if endsSentence(last) {
+		return false
+	}
+	return startsLower(b.first().text) || endsWithHyphen(last)
 }
 
 // nextMain finds the next live main block after i within maxSkipFloat
@@ -337,4 +369,44 @@ func continues(a, b *blockDraft, st docStats) bool {
 		return !indented || !st.indented
 	}
 	return st.indented && !indented && len(b.lines) > 1
+}
+
+// maxRunInWords is the longest bold lead-in taken for a run-in heading.
+const maxRunInWords = 12
+
+// splitRunInHeadings gives a paragraph whose first line starts with a
+// bold lead-in (see textLine.runIn) a heading block of its own before it:
+// "Search strategy and identification of studies We performed…" becomes
+// the heading "Search strategy and identification of studies" and the
+// paragraph "We performed…". A label of one or two words ending in a
+// colon or full stop ("Background:", "Statistical analysis.") stays with
+// its paragraph, as structured abstracts print it (the segmenter keeps it
+// with the sentence it introduces); so does a lead-in of more than
+// maxRunInWords words, or one ending in a comma, semicolon or hyphen
+// (emphasis inside a sentence).
+func splitRunInHeadings(ds []*blockDraft) []*blockDraft {
+	var out []*blockDraft
+	for _, d := range ds {
+		l := d.first()
+		if d.kind != appraise.KindParagraph || l.runIn == 0 || l.runIn >= len(l.text) {
+			out = append(out, d)
+			continue
+		}
+		head := l.text[:l.runIn]
+		n := len(strings.Fields(head))
+		end, _ := utf8.DecodeLastRuneInString(head)
+		label := n <= 2 && (end == '.' || end == ':')
+		if label || n > maxRunInWords || strings.ContainsRune(",;-‐", end) {
+			out = append(out, d)
+			continue
+		}
+		h, rest := *l, *l
+		h.text, h.runIn = head, 0
+		rest.text, rest.runIn = strings.TrimSpace(l.text[l.runIn:]), 0
+		lines := append([]*textLine{&rest}, d.lines[1:]...)
+		para := *d
+		para.lines = lines
+		out = append(out, &blockDraft{lines: []*textLine{&h}, kind: appraise.KindHeading, size: l.size, bold: 1, words: len(strings.Fields(head)), text: head}, &para)
+	}
+	return out
 }

@@ -54,7 +54,7 @@ func classifyBlocks(ds []*blockDraft, st *docStats) {
 		case inRefs:
 			d.kind = appraise.KindReference
 		case d.isTable():
-			d.kind = appraise.KindOther
+			d.kind = appraise.KindTable
 		case d.size < 0.92*st.bodySize && isFootnote(d, lowestBody):
 			d.kind = appraise.KindFootnote
 		case d.size < 0.9*st.bodySize && (d.words < 40 || len(d.lines) < 3):

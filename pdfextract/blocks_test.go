@@ -1,6 +1,7 @@
 package pdfextract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -145,6 +146,35 @@ func TestParagraphContinues(t *testing.T) {
 			}
 			if !found {
 				t.Fatalf("paragraph missing: %v", blocks)
+			}
+		})
+	}
+}
+
+func TestJoinLinesSaysWhereEachLineStarts(t *testing.T) {
+	lines := func(ts ...string) []*textLine {
+		var ls []*textLine
+		for _, s := range ts {
+			ls = append(ls, &textLine{text: s})
+		}
+		return ls
+	}
+	tests := []struct {
+		name   string
+		lines  []*textLine
+		text   string
+		starts []int
+	}{
+		{"lines joined by a space", lines("one two", "three"), "one two three", []int{0, 8}},
+		{"hyphen removed at the join", lines("treat-", "ment works"), "treatment works", []int{0, 5}},
+		{"soft hyphens do not count", lines("a\u00ADb c", "déjà vu"), "ab c déjà vu", []int{0, 5}},
+		{"an empty line starts where the next does", lines("one", "", "two"), "one two", []int{0, 4, 4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, starts := vocabulary{}.joinLines(tt.lines)
+			if text != tt.text || !slices.Equal(starts, tt.starts) {
+				t.Errorf("got %q %v, want %q %v", text, starts, tt.text, tt.starts)
 			}
 		})
 	}

@@ -139,6 +139,12 @@ func splitAtStyleCuts(b band) []band {
 		slices.SortFunc(c, func(a, b *fragment) int { return cmp.Or(cmp.Compare(a.top, b.top), cmp.Compare(a.x0, b.x0)) })
 	}
 	for _, y := range commonGaps(cols) {
+		if allOneLineAbove(cols, y) {
+			// Headings side by side at the top (two pages printed on one
+			// sheet, or two sections starting level): each column reads
+			// its heading, then its text.
+			continue
+		}
 		dir := 0
 		ok := true
 		for _, c := range cols {
@@ -173,6 +179,25 @@ func splitAtStyleCuts(b band) []band {
 		return append([]band{upper}, splitAtStyleCuts(lower)...)
 	}
 	return []band{b}
+}
+
+// allOneLineAbove reports whether every column holds a single line of
+// text above height y (its fragments above y share one baseline).
+func allOneLineAbove(cols [][]*fragment, y float64) bool {
+	for _, c := range cols {
+		first := math.NaN()
+		for _, f := range c {
+			if (f.top+f.bottom)/2 >= y {
+				continue
+			}
+			if math.IsNaN(first) {
+				first = f.base
+			} else if math.Abs(f.base-first) > 0.5*math.Max(f.size, 1) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // commonGaps returns heights, top to bottom, where no fragment of any

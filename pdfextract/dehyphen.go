@@ -64,23 +64,53 @@ func endsWithHyphen(s string) bool {
 	return strings.HasSuffix(s, "-") || strings.HasSuffix(s, "‐") || strings.HasSuffix(s, "\u00AD")
 }
 
-// joinLines joins a block's line texts into its text.
-func (v vocabulary) joinLines(ls []*textLine) string {
+// joinLines joins a block's line texts into its text, and says where each
+// line starts in it (code points; a line without text starts where the
+// next one does).
+func (v vocabulary) joinLines(ls []*textLine) (string, []int) {
 	var b []byte
+	starts := make([]int, len(ls)) // bytes into b, then code points
 	prev := ""
-	for _, l := range ls {
+	for i, l := range ls {
 		t := l.text
 		if t == "" {
+			starts[i] = -1
 			continue
 		}
 		if prev != "" {
 			cut, sep := v.lineJoin(prev, t)
 			b = append(b[:len(b)-cut], sep...)
 		}
+		starts[i] = len(b)
 		b = append(b, t...)
 		prev = t
 	}
-	return strings.ReplaceAll(string(b), "\u00AD", "")
+	// Byte offsets to code points of the text without soft hyphens.
+	runes, at := 0, 0
+	for i := range starts {
+		if starts[i] < 0 {
+			continue
+		}
+		for _, r := range string(b[at:starts[i]]) {
+			if r != '\u00AD' {
+				runes++
+			}
+		}
+		at, starts[i] = starts[i], runes
+	}
+	next := runes
+	for _, r := range string(b[at:]) {
+		if r != '\u00AD' {
+			next++
+		}
+	}
+	for i := len(starts) - 1; i >= 0; i-- {
+		if starts[i] < 0 {
+			starts[i] = next
+		}
+		next = starts[i]
+	}
+	return strings.ReplaceAll(string(b), "\u00AD", ""), starts
 }
 
 // lineJoin decides how line next follows line prev: how many bytes to cut

@@ -19,4 +19,8 @@ package pdfextract
 
 // Version names the extractor's output. Bump it whenever offsets or text
 // can change for the same PDF: the library re-anchors annotations then.
-const Version = "0.1.0"
+// 0.2.0: invisible text beside visible text, annotation and form-field
+// text, run-in headings, paragraphs joined across floats, superscript
+// kinds, accents, Advent symbol fonts; passages cite the page where they
+// start (Block.PageBreaks).
+const Version = "0.2.0"

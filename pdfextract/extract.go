@@ -39,7 +39,7 @@ func ExtractBytes(data []byte, opt Options) (doc appraise.Document, err error) {
 	}
 	ls := sink.(*layoutSink)
 	if !ls.text {
-		return appraise.Document{}, fmt.Errorf("extract: %d pages, no text: %w", len(ls.pages), appraise.ErrNoTextLayer)
+		return appraise.Document{}, noTextError(len(ls.pages), ls.images, ls.damaged)
 	}
 	blocks, text := layoutFrags(ls.frags)
 	doc = appraise.Document{
@@ -132,6 +132,7 @@ func interpretAll(d *document, maxPages int, sink pageSink) (glyphs int, damaged
 	}
 	for i, ref := range refs {
 		pg, perr := dc.pageGlyphs(ref, i+1)
+		pg.damaged = perr != nil
 		glyphs += len(pg.Glyphs)
 		dc.glyphs = sink.add(pg)
 		switch {
@@ -159,6 +160,22 @@ func pageRefsOf(d *document) (refs []pageRef, damaged bool, err error) {
 		return nil, true, fmt.Errorf("page tree has no pages: %w", appraise.ErrDamaged)
 	}
 	return w.pages, w.damaged, nil
+}
+
+// noTextError says why a document of pages pages gave no text: damaged
+// when a page (or the page tree) could not be read, as the missing text
+// may be in what could not be read; scanned (no text layer) when pages
+// draw images; otherwise there is nothing to read at all (blank pages,
+// or pages drawn only with lines and shapes).
+func noTextError(pages, images int, damaged bool) error {
+	switch {
+	case damaged:
+		return fmt.Errorf("extract: %d pages, no text, some pages unreadable: %w", pages, appraise.ErrDamaged)
+	case images > 0:
+		return fmt.Errorf("extract: %d pages, %d images, no text: %w", pages, images, appraise.ErrNoTextLayer)
+	default:
+		return fmt.Errorf("extract: %d pages, no text, no images: %w", pages, appraise.ErrNoTextNoImages)
+	}
 }
 
 // hasText reports whether any glyph carries non-blank text (an invisible

@@ -41,6 +41,8 @@ type layoutSink struct {
 	pages    []appraise.Page
 	front    []PageGlyphs                          // the first two pages
 	text     bool                                  // some glyph carries non-blank text (see hasText)
+	images   int                                   // images the pages drew
+	damaged  bool                                  // some page could not be read completely
 	panicked any                                   // a panic of the layout goroutine, re-raised by finish
 	prepare  func(pg PageGlyphs, i int) *pageFrags // newPageFrags; tests replace it
 
@@ -101,6 +103,8 @@ func (s *layoutSink) take(pg PageGlyphs) {
 		}
 	}()
 	s.text = s.text || hasText(pg.Glyphs)
+	s.images += pg.images
+	s.damaged = s.damaged || pg.damaged
 	s.pages = append(s.pages, appraise.Page{Number: pg.Number, Width: pg.Width, Height: pg.Height})
 	if len(s.front) < metadataPages {
 		c := pg

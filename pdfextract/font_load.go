@@ -3,6 +3,8 @@ package pdfextract
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -116,7 +118,7 @@ func (dc *docCache) loadSimple(v pdf.Value, type3 bool) *font {
 		if !ok && std != nil {
 			w, ok = std(names[code])
 		}
-		if !ok || (w == 0 && text != "" && !type3) {
+		if !ok || (w == 0 && text != "" && !type3 && !isCombiningMark(text)) {
 			switch {
 			case missing > 0:
 				w = missing
@@ -132,7 +134,7 @@ func (dc *docCache) loadSimple(v pdf.Value, type3 bool) *font {
 				w = cw
 			}
 		}
-		f.simple[code] = glyphInfo{text: cleanText(text), width: w * scale}
+		f.simple[code] = glyphInfo{text: cleanText(symbolFontText(f.name, text)), width: w * scale}
 	}
 	return f
 }
@@ -344,4 +346,11 @@ func cidWidths(w pdf.Value) []float32 {
 		i += 3
 	}
 	return out
+}
+
+// isCombiningMark: text is one non-spacing combining mark, which fonts
+// rightly give no advance.
+func isCombiningMark(text string) bool {
+	r, n := utf8.DecodeRuneInString(text)
+	return n == len(text) && n > 0 && unicode.Is(unicode.Mn, r)
 }

@@ -43,4 +43,9 @@ type PageGlyphs struct {
 	Number        int // 1-based
 	Width, Height float64
 	Glyphs        []Glyph
+	// images is how many images the page drew; damaged, whether it could
+	// not be read completely. Together they say why a document without
+	// text has none (see noTextError).
+	images  int
+	damaged bool
 }

@@ -167,7 +167,49 @@ func hostileCases() []hostileCase {
 			enc := d.AddObject("<< /Filter /Nonsense /V 9 /R 9 /O <00> /U <00> /P -4 >>")
 			return d.BytesWith(testpdf.Options{TrailerExtra: fmt.Sprintf("/Encrypt %d 0 R /ID [<01> <01>]", enc)})
 		}, false},
+		{"tiny file defining object 2147483647", hugeObjectNumber, false},
+		{"xref table subsection at object 2147483646", hugeXrefSubsection, false},
+		{"xref stream with /Size 2147483647", hugeXrefStreamSize, false},
 	}
+}
+
+// hugeObjectNumber is a file of a few hundred bytes whose page tree is
+// object 2147483647: a reader whose cross-reference table is indexed by
+// object number allocates gigabytes for it.
+func hugeObjectNumber() []byte {
+	return withXrefTable("%PDF-1.4\n",
+		"1 0 obj\n<< /Type /Catalog /Pages 2147483647 0 R >>\nendobj\n",
+		"2147483647 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n")
+}
+
+// hugeXrefSubsection declares one object in a subsection starting at
+// 2147483646.
+func hugeXrefSubsection() []byte {
+	d := testpdf.NewDoc(hostileHello).Bytes()
+	i := bytes.Index(d, []byte("\nxref\n"))
+	j := bytes.Index(d, []byte("trailer"))
+	return append(append(bytes.Clone(d[:i]), fmt.Sprintf("\nxref\n0 1\n0000000000 65535 f \n2147483646 1\n%010d 00000 n \n", 9)...), d[j:]...)
+}
+
+// hugeXrefStreamSize is a document whose cross-reference stream claims
+// 2147483647 entries.
+func hugeXrefStreamSize() []byte {
+	b := testpdf.NewDoc(hostileHello).BytesWith(testpdf.Options{XrefStream: true})
+	return bytes.Replace(b, []byte("/Type /XRef /Size "), []byte("/Type /XRef /Size 2147483647 /OldSize "), 1)
+}
+
+// withXrefTable joins a header and object definitions and appends a
+// classic cross-reference table (objects 0 and 1 only) and trailer.
+func withXrefTable(header string, objs ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString(header)
+	first := b.Len()
+	for _, o := range objs {
+		b.WriteString(o)
+	}
+	at := b.Len()
+	fmt.Fprintf(&b, "xref\n0 2\n0000000000 65535 f \n%010d 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", first, at)
+	return b.Bytes()
 }
 
 // zeroBomb is n zero bytes, zlib-compressed (about n/1000 bytes).

@@ -47,6 +47,7 @@ type interp struct {
 	forms    []string // keys of the forms being run, for cycle detection
 	glyphs   []Glyph
 	err      error // ErrTooLarge from a form's content
+	images   int   // images drawn (image XObjects and inline images)
 }
 
 func newInterp(dc *docCache, page matrix, w, h float64) *interp {
@@ -237,6 +238,7 @@ func (ip *interp) exec(op []byte, res *resources, lx *lexer) {
 			ip.doXObject(o.b, res)
 		}
 	case "BI":
+		ip.images++
 		lx.skipInlineImage()
 	}
 }

@@ -230,9 +230,10 @@ func unpredict(data []byte, parm pdf.Value) ([]byte, error) {
 		if bpc != 8 {
 			return data, nil
 		}
-		for i := 0; i+row <= len(data); i += row {
-			for j := bpp; j < row; j++ {
-				data[i+j] += data[i+j-bpp]
+		// A last row cut short is decoded as far as it goes.
+		for i := 0; i < len(data); i += row {
+			for j := i + bpp; j < min(i+row, len(data)); j++ {
+				data[j] += data[j-bpp]
 			}
 		}
 		return data, nil

@@ -3,6 +3,7 @@ package pdfextract
 import (
 	"bytes"
 	"compress/lzw"
+	"encoding/ascii85"
 	"testing"
 
 	"appraise.app/appraise/internal/testpdf"
@@ -128,6 +129,14 @@ func TestFiltersTheLibraryLacks(t *testing.T) {
 		{"RunLength", "/Filter /RunLengthDecode", rle(content)},
 		{"ASCIIHex then Flate", "/Filter [/ASCIIHexDecode /FlateDecode]", []byte(testpdf.HexString(testpdf.Deflate(content))[1:])},
 		{"Flate with PNG predictors", "/Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns 16 >>", testpdf.Deflate(pngUpSub(padded, 16))},
+		{"Flate with the TIFF predictor", "/Filter /FlateDecode /DecodeParms << /Predictor 2 /Columns 16 >>", testpdf.Deflate(tiffSub(content, 16))},
+		{"Flate with the TIFF predictor, last row partial", "/Filter /FlateDecode /DecodeParms << /Predictor 2 /Columns 7 >>", testpdf.Deflate(tiffSub(partialRow(content, 7, 5), 7))},
+		{"abbreviated /Fl", "/Filter /Fl", testpdf.Deflate(content)},
+		{"abbreviated /AHx", "/Filter /AHx", []byte(testpdf.HexString(content)[1:])},
+		{"abbreviated /A85", "/Filter /A85", ascii85Encode(content)},
+		{"abbreviated /LZW", "/Filter /LZW", lzwEncodeEarly(content)},
+		{"abbreviated /RL", "/Filter /RL", rle(content)},
+		{"abbreviated chain [/AHx /Fl]", "/Filter [/AHx /Fl]", []byte(testpdf.HexString(testpdf.Deflate(content))[1:])},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -151,4 +160,32 @@ func TestLZWDecodeStopsAtLimit(t *testing.T) {
 		lzwDecode(junk, true, 1<<20)
 		lzwDecode(junk, false, 1<<20)
 	}
+}
+
+// tiffSub applies TIFF predictor 2 (8-bit, one colour: each byte minus
+// the one before it in its row) to rows of columns bytes.
+func tiffSub(data []byte, columns int) []byte {
+	out := bytes.Clone(data)
+	for i := 0; i < len(data); i += columns {
+		for j := min(i+columns, len(data)) - 1; j > i; j-- {
+			out[j] = data[j] - data[j-1]
+		}
+	}
+	return out
+}
+
+func ascii85Encode(data []byte) []byte {
+	out := make([]byte, ascii85.MaxEncodedLen(len(data)))
+	n := ascii85.Encode(out, data)
+	return append(out[:n], "~>"...)
+}
+
+// partialRow puts spaces before data so that its last row of columns
+// bytes holds its last few bytes only (last of them).
+func partialRow(data []byte, columns, last int) []byte {
+	out := bytes.Clone(data)
+	for len(out)%columns != last {
+		out = append([]byte{' '}, out...)
+	}
+	return out
 }

@@ -210,8 +210,11 @@ func (dc *docCache) pageGlyphs(p pageRef, number int) (pg PageGlyphs, err error)
 	if isTooLarge(err) {
 		return pg, err
 	}
-	ip.run(content, dc.resourcesOf(p.res))
+	pageRes := dc.resourcesOf(p.res)
+	ip.run(content, pageRes)
+	ip.runAnnotations(p, pageRes)
 	pg.Glyphs = ip.glyphs
+	pg.images = ip.images
 	if ip.err != nil {
 		return pg, ip.err
 	}

@@ -136,6 +136,7 @@ func (r *resources) extGStateFont(name []byte) (*font, float64, bool) {
 // form is a Form XObject ready to run; image XObjects have isForm false.
 type form struct {
 	isForm  bool
+	isImage bool // an image XObject (drawn, holds no text)
 	matrix  matrix
 	res     pdf.Value
 	content []byte
@@ -154,7 +155,7 @@ func (dc *docCache) formOf(v pdf.Value, key string) *form {
 		}
 		return f
 	}
-	f := &form{}
+	f := &form{isImage: v.Key("Subtype").Name() == "Image"}
 	if v.Key("Subtype").Name() == "Form" {
 		f.isForm = true
 		f.matrix = identity
@@ -200,6 +201,9 @@ func (ip *interp) doXObject(name []byte, res *resources) {
 	}
 	f := ip.dc.formOf(xo.v, key)
 	if !f.isForm {
+		if f.isImage {
+			ip.images++
+		}
 		return
 	}
 	if f.err != nil && ip.err == nil && isTooLarge(f.err) {

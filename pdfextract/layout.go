@@ -60,6 +60,7 @@ func layoutFrags(pfs []*pageFrags) (blocks []appraise.Block, text string) {
 	drafts := segmentBlocks(lines, st)
 	classifyBlocks(drafts, &st)
 	drafts = joinContinuations(drafts, st)
+	drafts = splitRunInHeadings(drafts)
 	return assemble(drafts, newVocabulary(lines))
 }
 
@@ -179,13 +180,90 @@ func modeKey(m map[float64]int) float64 {
 	return best
 }
 
+// pageBreaks lists where the text of a block's lines moves to another
+// page; starts are the lines' offsets in the block's text, which begins at
+// offset base of the document's.
+func pageBreaks(ls []*textLine, starts []int, base int) []appraise.PageBreak {
+	var out []appraise.PageBreak
+	page := ls[0].page
+	for i, l := range ls {
+		if l.page != page && l.text != "" {
+			out = append(out, appraise.PageBreak{Start: base + starts[i], Page: l.page})
+			page = l.page
+		}
+	}
+	return out
+}
+
+// tableText is a table's text: its lines as rows separated by "\n", each
+// row's cells (the line's text when it has no cell gaps) separated by
+// "\t". It returns where each line starts and, per row, the cells'
+// start and end offsets in pairs, all in code points.
+func tableText(ls []*textLine) (string, []int, [][]int) {
+	var b strings.Builder
+	starts := make([]int, len(ls))
+	var rows [][]int
+	at := 0
+	for i, l := range ls {
+		cells := l.cells
+		if len(cells) == 0 && l.text != "" {
+			cells = []string{l.text}
+		}
+		starts[i] = at
+		if len(cells) == 0 {
+			continue
+		}
+		if len(rows) > 0 {
+			b.WriteByte('\n')
+			at++
+			starts[i] = at
+		}
+		var row []int
+		for j, c := range cells {
+			if j > 0 {
+				b.WriteByte('\t')
+				at++
+			}
+			n := utf8.RuneCountInString(c)
+			row = append(row, at, at+n)
+			b.WriteString(c)
+			at += n
+		}
+		rows = append(rows, row)
+	}
+	return b.String(), starts, rows
+}
+
+// tableRows turns tableText's cell bounds into rows, offset by base.
+func tableRows(rows [][]int, base int) []appraise.TableRow {
+	if len(rows) == 0 {
+		return nil
+	}
+	out := make([]appraise.TableRow, len(rows))
+	for i, r := range rows {
+		cells := make([]appraise.Span, 0, len(r)/2)
+		for j := 0; j+1 < len(r); j += 2 {
+			cells = append(cells, appraise.Span{Start: base + r[j], End: base + r[j+1]})
+		}
+		out[i] = appraise.TableRow{Cells: cells}
+	}
+	return out
+}
+
 // assemble joins the blocks' texts with "\n\n" and sets their offsets.
 func assemble(drafts []*blockDraft, vocab vocabulary) ([]appraise.Block, string) {
 	var b strings.Builder
 	blocks := make([]appraise.Block, 0, len(drafts))
 	offset := 0
 	for _, d := range drafts {
-		t := vocab.joinLines(d.lines)
+		var t string
+		var starts []int
+		var rows [][]int // a table's cell bounds, code points into t
+		if d.kind == appraise.KindTable {
+			t, starts, rows = tableText(d.lines)
+		} else {
+			t, starts = vocab.joinLines(d.lines)
+		}
 		if t == "" {
 			continue
 		}
@@ -196,7 +274,8 @@ func assemble(drafts []*blockDraft, vocab vocabulary) ([]appraise.Block, string)
 		n := utf8.RuneCountInString(t)
 		blocks = append(blocks, appraise.Block{
 			Index: len(blocks), Kind: d.kind, Page: d.lines[0].page, BBox: d.bbox(),
-			Start: offset, End: offset + n,
+			Start: offset, End: offset + n, PageBreaks: pageBreaks(d.lines, starts, offset),
+			Rows: tableRows(rows, offset),
 		})
 		b.WriteString(t)
 		offset += n

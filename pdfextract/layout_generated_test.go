@@ -23,6 +23,7 @@ func TestLayoutGeneratedPDFs(t *testing.T) {
 		{"CID fonts", testpdf.CIDFonts},
 		{"ligatures", testpdf.Ligatures},
 		{"superscripts", testpdf.Superscripts},
+		{"superscript kinds (exponents, citations, affiliations)", testpdf.SuperscriptKinds},
 		{"rotated page", testpdf.Rotated},
 		{"form XObject", testpdf.FormXObject},
 		{"Type3 font", testpdf.Type3},

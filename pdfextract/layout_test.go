@@ -226,10 +226,18 @@ func TestLayoutWords(t *testing.T) {
 			want: "café",
 		},
 		{
-			name: "invisible text ignored when the page has visible text",
+			name: "invisible text read beside visible text (an OCR layer with a stamp)",
 			build: func(p *synthPage) {
 				p.text(72, 100, "visible words", body())
 				p.text(72, 200, "hidden words", style{size: 10, invisible: true})
+			},
+			want: "visible words\n\nhidden words",
+		},
+		{
+			name: "invisible text under visible text is not read twice",
+			build: func(p *synthPage) {
+				p.text(72, 100, "visible words", body())
+				p.text(72, 100, "visible words", style{size: 10, invisible: true})
 			},
 			want: "visible words",
 		},

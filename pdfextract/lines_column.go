@@ -12,17 +12,23 @@ type textLine struct {
 	x0, x1      float64
 	top, bottom float64
 	base, size  float64
-	bold        float64 // share of characters in a bold font
-	italic      float64 // share of characters in an italic font
-	font        string  // the font carrying most characters
-	cellGaps    int     // gaps wider than cellGapEm between its fragments
-	text        string  // rendered and normalised
+	bold        float64  // share of characters in a bold font
+	italic      float64  // share of characters in an italic font
+	font        string   // the font carrying most characters
+	cellGaps    int      // gaps wider than cellGapEm between its fragments
+	cells       []string // the texts between those gaps, when there are any
+	text        string   // rendered and normalised
 	page        int
 	col         int // unique per page, band and column
 	colLeft     float64
 	colRight    float64
 	pageHeight  float64
 	matched     lineMatches // what the line expressions say of text, once asked
+	// runIn is the length in bytes of a bold lead-in that starts text and
+	// is followed by regular type on the same line ("Search strategy We
+	// performed…"): a heading set in the paragraph's first line. 0 when
+	// there is none.
+	runIn int
 }
 
 // columnLines merges one column's fragments into lines, top to bottom.
@@ -136,7 +142,69 @@ func newTextLine(frs []*fragment, buf *[]lglyph) *textLine {
 	}
 	l.font = fonts.best()
 	l.text = normalizeText(collapseSpaces(wordsText(gs, l.base, l.size)))
+	if bold > 0 && bold < all {
+		l.runIn = runInLength(gs, l)
+	}
+	if l.cellGaps > 0 {
+		l.cells = cellTexts(frs, l.base, l.size)
+	}
 	return l
+}
+
+// cellTexts renders a line's fragments as cells: runs of fragments in x
+// order separated by gaps wider than cellGapEm (as cellGaps counts them).
+func cellTexts(frs []*fragment, base, size float64) []string {
+	sorted := slices.Clone(frs)
+	slices.SortFunc(sorted, func(a, b *fragment) int { return cmp.Compare(a.x0, b.x0) })
+	var cells []string
+	var gs []lglyph
+	flush := func() {
+		slices.SortFunc(gs, byX)
+		if t := normalizeText(collapseSpaces(wordsText(gs, base, size))); t != "" {
+			cells = append(cells, t)
+		}
+		gs = gs[:0]
+	}
+	end := sorted[0].x1
+	for i, f := range sorted {
+		if i > 0 && f.x0-end > cellGapEm*math.Max(f.size, 1) {
+			flush()
+		}
+		gs = append(gs, f.glyphs...)
+		end = math.Max(end, f.x1)
+	}
+	flush()
+	return cells
+}
+
+// runInLength is the byte length of the line's bold lead-in when its
+// glyphs start with a bold run of at least two letters, up to two-thirds
+// of the line, followed by a word of regular type; 0 otherwise.
+func runInLength(gs []lglyph, l *textLine) int {
+	k, letters := 0, 0
+	for k < len(gs) && (gs[k].bold || gs[k].space || gs[k].superscript) {
+		if !gs[k].space && startsWordChar(gs[k].text) {
+			letters++
+		}
+		k++
+	}
+	if letters < 2 || k == len(gs) || 3*k > 2*len(gs) {
+		return 0
+	}
+	rest := 0
+	for i := k; i < len(gs); i++ {
+		if !gs[i].space && startsWordChar(gs[i].text) {
+			rest++
+		}
+	}
+	if rest < 2 {
+		return 0
+	}
+	head := normalizeText(collapseSpaces(wordsText(gs[:k], l.base, l.size)))
+	if head == "" || !strings.HasPrefix(l.text, head+" ") {
+		return 0
+	}
+	return len(head)
 }
 
 // cellGapEm: a gap this wide (in ems) inside a line separates table cells.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -32,8 +33,10 @@ func (g *lglyph) top() float64    { return g.base - 0.8*g.size }
 func (g *lglyph) bottom() float64 { return g.base + 0.25*g.size }
 
 // prepareGlyphs filters and converts one page's glyphs: no unmapped,
-// rotated, off-page or non-finite glyphs; invisible glyphs only when the
-// page has no visible ones (an OCR layer under a scan is the page's text).
+// rotated, off-page or non-finite glyphs, and no invisible glyph lying
+// under visible text (a duplicate of it). Other invisible glyphs are read:
+// an OCR layer under a scan is the page's text, even when the page also
+// prints a small visible stamp or banner.
 func prepareGlyphs(p PageGlyphs) []lglyph {
 	src := p.Glyphs
 	if len(src) > layoutMaxGlyphs {
@@ -48,7 +51,10 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 			upright++
 		}
 	}
-	keepInvisible := visible == 0
+	var ink inkGrid
+	if visible > 0 && visible < len(src) {
+		ink = newInkGrid(src)
+	}
 	var styles fontStyles
 	// Pages and glyphs are kept within maxCoord points so no sum or
 	// difference of coordinates overflows; a page of unknown size takes the
@@ -63,7 +69,7 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 	out := make([]lglyph, 0, len(src))
 	for i := range src {
 		g := &src[i]
-		if g.Invisible && !keepInvisible || !g.Upright && upright > 0 {
+		if g.Invisible && ink.covers(g) || !g.Upright && upright > 0 {
 			continue
 		}
 		if !finite(g.X) || !finite(g.Y) || !finite(g.W) || !finite(g.Size) || !finite(g.Rise) ||
@@ -81,9 +87,13 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		if size > 1000 {
 			size = 1000
 		}
+		r, n := utf8.DecodeRuneInString(text)
+		mark := n == len(text) && unicode.Is(unicode.Mn, r)
 		width := g.W
-		if !(width > 0) {
+		if !(width > 0) && !mark {
 			width = 0.5 * size
+		} else if !(width > 0) {
+			width = 0 // a combining mark drawn with no advance
 		}
 		cx := g.X + width/2
 		if cx < 0 || cx > w || g.Y <= 0 || g.Y-size >= h {
@@ -97,7 +107,9 @@ func prepareGlyphs(p PageGlyphs) []lglyph {
 		}
 		if strings.TrimSpace(text) == "" {
 			lg.text, lg.space = " ", true
-		} else if r, n := utf8.DecodeRuneInString(text); n == len(text) {
+		} else if mark {
+			lg.accentCombine = r
+		} else if n == len(text) {
 			lg.accentCombine = combiningFor(r)
 		}
 		out = append(out, lg)
@@ -158,3 +170,73 @@ func fontNameItalic(name string) bool {
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// inkGrid marks the cells of a page covered by visible glyphs, so an
+// invisible glyph drawn where visible text is can be told from one drawn
+// over an image (an OCR layer).
+type inkGrid map[[2]int32]struct{}
+
+// inkCell is the grid's cell size in points; a visible glyph wider or
+// taller than maxInkCells cells marks nothing (display type is not what
+// OCR layers duplicate, and it bounds the work per glyph).
+// A page whose visible glyphs mark more than maxInkMarks cells (hostile,
+// or a poster) is all ink: its invisible glyphs are dropped, as they were
+// before the grid.
+const (
+	inkCell     = 3.0
+	maxInkCells = 24
+	maxInkMarks = 1 << 18
+)
+
+// allInkKey marks a grid that covers everything.
+var allInkKey = [2]int32{math.MinInt32, math.MinInt32}
+
+// allInk is the grid that covers everything (read-only).
+var allInk = inkGrid{allInkKey: {}}
+
+func newInkGrid(src []Glyph) inkGrid {
+	g := inkGrid{}
+	budget := maxInkMarks
+	for i := range src {
+		s := &src[i]
+		if s.Invisible || !glyphBoxOK(s) {
+			continue
+		}
+		size := math.Abs(s.Size)
+		x0, x1 := s.X, s.X+max(s.W, 0.3*size)
+		y0, y1 := s.Y-0.8*size, s.Y+0.2*size
+		if (x1-x0)/inkCell > maxInkCells || (y1-y0)/inkCell > maxInkCells {
+			continue // a huge glyph: not text that an OCR layer duplicates
+		}
+		for cx := int32(math.Floor(x0 / inkCell)); cx <= int32(math.Floor(x1/inkCell)); cx++ {
+			for cy := int32(math.Floor(y0 / inkCell)); cy <= int32(math.Floor(y1/inkCell)); cy++ {
+				if budget--; budget < 0 {
+					return allInk
+				}
+				g[[2]int32{cx, cy}] = struct{}{}
+			}
+		}
+	}
+	return g
+}
+
+// covers reports whether the centre of glyph s lies on visible text; a
+// nil grid covers nothing.
+func (g inkGrid) covers(s *Glyph) bool {
+	if g == nil || !glyphBoxOK(s) {
+		return false
+	}
+	if _, all := g[allInkKey]; all {
+		return true
+	}
+	size := math.Abs(s.Size)
+	cx, cy := s.X+max(s.W, 0.3*size)/2, s.Y-0.3*size
+	_, ok := g[[2]int32{int32(math.Floor(cx / inkCell)), int32(math.Floor(cy / inkCell))}]
+	return ok
+}
+
+// glyphBoxOK: the glyph's position and size are finite and on a page.
+func glyphBoxOK(s *Glyph) bool {
+	return finite(s.X) && finite(s.Y) && finite(s.W) && finite(s.Size) &&
+		math.Abs(s.X) < maxCoord && math.Abs(s.Y) < maxCoord && math.Abs(s.W) < maxCoord && math.Abs(s.Size) < 1000
+}

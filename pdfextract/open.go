@@ -78,7 +78,7 @@ func openDocument(data []byte, password string) (*document, error) {
 		}
 		return repairDocument(plain)
 	}
-	if !shifted && xrefChainEnds(norm) && !objStmExtendsCycle(norm) {
+	if !shifted && xrefChainEnds(norm) && !objStmExtendsCycle(norm) && !xrefClaimsTooMany(norm) {
 		r, err := newReader(norm)
 		if err != nil {
 			if errors.Is(err, pdf.ErrInvalidPassword) {

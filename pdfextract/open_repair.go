@@ -32,6 +32,19 @@ func rebuildXref(data []byte) ([]byte, error) {
 	if len(defs) == 0 {
 		return nil, fmt.Errorf("no objects found: %w", appraise.ErrDamaged)
 	}
+	// Objects numbered past what the file's size can hold are left out
+	// (see open_objnum.go).
+	limit := maxObjectNumber(len(data))
+	kept := defs[:0]
+	for _, d := range defs {
+		if d.num <= limit {
+			kept = append(kept, d)
+		}
+	}
+	defs = kept
+	if len(defs) == 0 {
+		return nil, fmt.Errorf("no objects numbered up to %d found: %w", limit, appraise.ErrDamaged)
+	}
 	table := map[int]xrefEntry{}
 	for _, d := range defs {
 		table[d.num] = xrefEntry{kind: 1, off: d.off, gen: d.gen, source: d.off}
@@ -60,6 +73,9 @@ func rebuildXref(data []byte) ([]byte, error) {
 				continue
 			}
 			for i, num := range objStmMembers(data, d.off, obj, &catalog) {
+				if num < 0 || num > limit {
+					continue
+				}
 				if e, ok := table[num]; !ok || e.source < d.off {
 					table[num] = xrefEntry{kind: 2, off: d.num, gen: i, source: d.off}
 				}

@@ -43,6 +43,11 @@ func TestOpenRepairs(t *testing.T) {
 		{"cross-reference stream", doc.BytesWith(testpdf.Options{XrefStream: true})},
 		{"cross-reference stream at a wrong offset", doc.BytesWith(testpdf.Options{XrefStream: true, StartXrefDelta: 5})},
 		{"header line too short to rewrite in place", append([]byte("%PDF-1\n"), doc.Bytes()[len("%PDF-1.7\n"):]...)},
+		{"no startxref", cutLine(t, doc.Bytes(), "startxref", 2)},
+		{"startxref past the end of the file", replaceStartxref(t, doc.Bytes(), "99999999")},
+		{"startxref not a number", replaceStartxref(t, doc.Bytes(), "abc")},
+		{"xref rows garbled", garbleXrefRows(t, doc.Bytes())},
+		{"xref table cut short", cutXrefRows(t, doc.Bytes())},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -202,7 +207,13 @@ func TestExtractBytesTypedErrors(t *testing.T) {
 		pdf  []byte
 		want error
 	}{
-		{"pages without text", testpdf.NewDoc("0 0 m 100 100 l S", "").Bytes(), appraise.ErrNoTextLayer},
+		{"blank pages say there is nothing to read", testpdf.NewDoc("", "").Bytes(), appraise.ErrNoTextNoImages},
+		{"vector drawing only says there is nothing to read", testpdf.NewDoc("0 0 m 100 100 l S", "").Bytes(), appraise.ErrNoTextNoImages},
+		{"a page image without text looks scanned", imagePageDoc(t), appraise.ErrNoTextLayer},
+		{"an inline image without text looks scanned", testpdf.NewDoc("q 100 0 0 100 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI Q\n").Bytes(), appraise.ErrNoTextLayer},
+		{"a corrupt Flate stream is damaged, not scanned", corruptContentDoc(t, "/Filter /FlateDecode", "x\x9c\xff\xfe garbage that is not deflate"), appraise.ErrDamaged},
+		{"an unknown filter is damaged, not scanned", corruptContentDoc(t, "/Filter /NoSuchDecode", "BT /F1 12 Tf (Hello) Tj ET"), appraise.ErrDamaged},
+		{"a file truncated inside its only page's content is damaged, not scanned", truncatedDoc(t), appraise.ErrDamaged},
 		{"not a PDF", []byte("GIF89a"), appraise.ErrNotPDF},
 	}
 	for _, tc := range tests {
@@ -277,4 +288,101 @@ func TestStreamDataIsTheObjectsOwn(t *testing.T) {
 			}
 		})
 	}
+}
+
+// imagePageDoc is a one-page document whose page draws a 1×1 image
+// XObject and no text: a scan without OCR.
+func imagePageDoc(tb testing.TB) []byte {
+	tb.Helper()
+	d := testpdf.NewDoc("q 500 0 0 700 50 50 cm /Im1 Do Q\n")
+	img := d.AddStream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 /ColorSpace /DeviceGray", []byte{0})
+	d.SetObject(d.Resources, fmt.Sprintf("<< /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >>", d.Font, img))
+	return d.Bytes()
+}
+
+// corruptContentDoc is a one-page document whose content stream has the
+// given filter entry and data that filter cannot decode.
+func corruptContentDoc(tb testing.TB, filter, data string) []byte {
+	tb.Helper()
+	d := testpdf.NewDoc("")
+	d.SetObjectBytes(d.Contents[0], testpdf.StreamBody(filter, []byte(data)))
+	return d.Bytes()
+}
+
+// truncatedDoc is a one-page document with text, cut off in the middle
+// of its content stream.
+func truncatedDoc(tb testing.TB) []byte {
+	tb.Helper()
+	b := testpdf.NewDoc(testpdf.TextAt(72, 700, 12, "Hello, this page has text")).Bytes()
+	i := bytes.Index(b, []byte("BT /F1"))
+	if i < 0 {
+		tb.Fatal("no content stream")
+	}
+	return b[:i+3]
+}
+
+// cutLine removes n lines starting at the last line that begins with
+// prefix.
+func cutLine(tb testing.TB, data []byte, prefix string, n int) []byte {
+	tb.Helper()
+	i := bytes.LastIndex(data, []byte("\n"+prefix))
+	if i < 0 {
+		tb.Fatalf("no %q line", prefix)
+	}
+	j := i + 1
+	for range n {
+		k := bytes.IndexByte(data[j:], '\n')
+		if k < 0 {
+			j = len(data)
+			break
+		}
+		j += k + 1
+	}
+	return append(bytes.Clone(data[:i+1]), data[j:]...)
+}
+
+// replaceStartxref replaces the offset after the last startxref.
+func replaceStartxref(tb testing.TB, data []byte, off string) []byte {
+	tb.Helper()
+	i := bytes.LastIndex(data, []byte("startxref\n"))
+	if i < 0 {
+		tb.Fatal("no startxref")
+	}
+	i += len("startxref\n")
+	j := i + bytes.IndexByte(data[i:], '\n')
+	return append(append(bytes.Clone(data[:i]), off...), data[j:]...)
+}
+
+// garbleXrefRows overwrites the rows of the xref table with junk of the
+// same length.
+func garbleXrefRows(tb testing.TB, data []byte) []byte {
+	tb.Helper()
+	i := bytes.LastIndex(data, []byte("\nxref\n"))
+	j := bytes.LastIndex(data, []byte("trailer"))
+	if i < 0 || j < i {
+		tb.Fatal("no xref table")
+	}
+	out := bytes.Clone(data)
+	rows := i + len("\nxref\n0 99\n")
+	for k := rows; k < j; k++ {
+		if out[k] != '\n' {
+			out[k] = 'z'
+		}
+	}
+	return out
+}
+
+// cutXrefRows drops every row of the xref table after the first two.
+func cutXrefRows(tb testing.TB, data []byte) []byte {
+	tb.Helper()
+	i := bytes.LastIndex(data, []byte("\nxref\n"))
+	j := bytes.LastIndex(data, []byte("trailer"))
+	if i < 0 || j < i {
+		tb.Fatal("no xref table")
+	}
+	keep := i + len("\nxref\n")
+	for range 3 {
+		keep += bytes.IndexByte(data[keep:], '\n') + 1
+	}
+	return append(bytes.Clone(data[:keep]), data[j:]...)
 }

@@ -17,9 +17,11 @@ import (
 // Superscripts (glyphs smaller than superscriptSizeRatio of the line's
 // size, raised above its baseline) are kept but never glued to the word
 // before them:
-//   - after a number or a unit-like token of at most three letters, a short
-//     numeric superscript is an exponent and is written with a caret:
-//     "10^5", "m^2", "R^2"; an ordinal suffix after a number is glued: "5th";
+//   - a short numeric superscript is an exponent, written with a caret,
+//     before a relation sign after a number or short symbol ("I^2 = 84%",
+//     "Chi^2 ="), or glued to 10 ("10^5"), to a number when signed, or to
+//     a unit of at most three letters when 2, 3 or signed ("m^2", "s^-1")
+//     (see isExponentOf); an ordinal suffix after a number is glued: "5th";
 //   - primes, degree signs and ion charges are glued: "5′", "Mg2+";
 //   - anywhere else it is a citation, footnote or affiliation marker and is
 //     written in square brackets after a space: "therapy²³" → "therapy [23]",
@@ -67,7 +69,13 @@ func wordsText(gs []lglyph, base, size float64) string {
 				j++
 			}
 			gap := prev != nil && (spacePending && g.x0-prev.x1 > zeroAdvanceEm*size || g.x0-prev.x1 > wordGapEm*size)
-			forceSpace = writeSuperscript(&b, strings.TrimSpace(sup.String()), gap)
+			next := ""
+			for k := j; k < len(gs) && next == ""; k++ {
+				if !gs[k].space {
+					next = gs[k].text
+				}
+			}
+			forceSpace = writeSuperscript(&b, strings.TrimSpace(sup.String()), gap, next)
 			prev = &gs[j-1]
 			i = j - 1
 			spacePending = false
@@ -106,8 +114,9 @@ func variableBefore(written string, accented bool) string {
 }
 
 // writeSuperscript writes a superscript run s after the text in b and
-// reports whether the next word must be separated from it.
-func writeSuperscript(b *strings.Builder, s string, gapBefore bool) bool {
+// reports whether the next word must be separated from it. next is the
+// text of the first glyph after the run.
+func writeSuperscript(b *strings.Builder, s string, gapBefore bool, next string) bool {
 	if s == "" {
 		return false
 	}
@@ -116,16 +125,14 @@ func writeSuperscript(b *strings.Builder, s string, gapBefore bool) bool {
 		b.WriteString(s) // "5′", "37°", "Mg2+": part of the word
 		return false
 	}
-	if !gapBefore && last != "" {
-		if isNumberToken(last) && isOrdinalSuffix(s) {
-			b.WriteString(s)
-			return false
-		}
-		if (isNumberToken(last) || isUnitToken(last)) && isExponent(s) {
-			b.WriteString("^")
-			b.WriteString(s)
-			return false
-		}
+	if last != "" && isExponentOf(last, s, gapBefore, next) {
+		b.WriteString("^")
+		b.WriteString(s)
+		return false
+	}
+	if !gapBefore && last != "" && isNumberToken(last) && isOrdinalSuffix(s) {
+		b.WriteString(s)
+		return false
 	}
 	if b.Len() > 0 {
 		b.WriteByte(' ')
@@ -133,6 +140,59 @@ func writeSuperscript(b *strings.Builder, s string, gapBefore bool) bool {
 	b.WriteByte('[')
 	b.WriteString(s)
 	b.WriteByte(']')
+	return true
+}
+
+// isExponentOf decides whether superscript s after token last is an
+// exponent rather than a citation, footnote or affiliation mark:
+//   - before a relation sign ("I² = 84%", "χ² <", "R² ="), after a number
+//     or a short symbol, even set a little apart (italic letters are);
+//   - otherwise only glued to its base: after 10 ("10⁵", "× 10⁻³"), or
+//     any number when signed; after a unit of one to three letters
+//     ("m²", "s⁻¹") when it is 2, 3 or signed. A name of two or three
+//     letters ("Gu¹", "Li²") takes an affiliation mark, and a year
+//     ("2010¹⁹") a citation.
+func isExponentOf(last, s string, gapBefore bool, next string) bool {
+	if !isExponent(s) {
+		return false
+	}
+	number, unit := isNumberToken(last), isUnitToken(last)
+	if startsRelation(next) && (number || unit) {
+		return true
+	}
+	if gapBefore {
+		return false
+	}
+	signed := strings.ContainsAny(s[:1], "−-–+")
+	switch {
+	case number:
+		base := strings.TrimLeft(last, "(")
+		return base == "10" || strings.HasSuffix(base, "×10") || signed
+	case unit:
+		return (s == "2" || s == "3" || signed) && !isShortName(last)
+	}
+	return false
+}
+
+// startsRelation: text begins with a relation sign.
+func startsRelation(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return strings.ContainsRune("=<>≤≥≈~", r)
+}
+
+// isShortName: a capitalised token of two or three letters ("Gu", "Li",
+// "Ana") — a name before an affiliation mark more often than a unit.
+func isShortName(t string) bool {
+	t = strings.TrimLeft(t, "(")
+	rs := []rune(t)
+	if len(rs) < 2 || len(rs) > 3 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
 	return true
 }
 
@@ -307,6 +367,61 @@ func isOverprint(g *lglyph, before []lglyph) bool {
 	return false
 }
 
+// accentBase is the index of the letter accent gs[i] belongs to, -1 for
+// none: among the two letters on either side, the one its box overlaps
+// most (at least 0.4 of the narrower of the two), the letter after on a
+// tie (TeX draws the accent, then the letter). A mark drawn with no
+// advance belongs to the letter whose box holds its position, or that
+// ends there (it was drawn after the letter, at the pen).
+func accentBase(gs []lglyph, i int) int {
+	a := &gs[i]
+	best, bestScore := -1, 0.0
+	for _, k := range []int{i + 1, i - 1, i + 2, i - 2} {
+		if k < 0 || k >= len(gs) || gs[k].space || gs[k].accentCombine != 0 {
+			continue
+		}
+		l := &gs[k]
+		r, _ := utf8.DecodeRuneInString(l.text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		var score float64
+		if aw := a.x1 - a.x0; aw > 0 {
+			overlap := math.Min(a.x1, l.x1) - math.Max(a.x0, l.x0)
+			score = overlap / math.Max(math.Min(aw, l.x1-l.x0), 1e-9)
+			if score < 0.4 {
+				continue
+			}
+		} else {
+			slack := 0.05 * math.Max(l.size, 1)
+			if a.x0 <= l.x0 || a.x0 > l.x1+slack {
+				continue
+			}
+			score = 1 - math.Abs(a.x0-l.x1)/math.Max(l.x1-l.x0, 1e-9) // the letter ending nearest
+		}
+		if score > bestScore+1e-9 {
+			best, bestScore = k, score
+		}
+	}
+	return best
+}
+
+// withMark appends combining mark m to a letter's text; a dotless i or j
+// under a mark above becomes the plain letter, which NFC then composes
+// ("ı" + acute → "í").
+func withMark(text string, m rune) string {
+	below := m == '\u0327' || m == '\u0328' || m >= '\u0316' && m <= '\u0333' && m != '\u031A' && m != '\u031B'
+	if !below {
+		switch {
+		case strings.HasSuffix(text, "ı"):
+			text = strings.TrimSuffix(text, "ı") + "i"
+		case strings.HasSuffix(text, "ȷ"):
+			text = strings.TrimSuffix(text, "ȷ") + "j"
+		}
+	}
+	return text + string(m)
+}
+
 // combineAccents attaches spacing accents drawn over a letter to that
 // letter as a combining mark, so "´" over "e" becomes "é" after NFC.
 func combineAccents(gs []lglyph) []lglyph {
@@ -328,22 +443,10 @@ func combineAccents(gs []lglyph) []lglyph {
 		if a.accentCombine == 0 {
 			continue
 		}
-		// Prefer the letter after (TeX draws accent then letter), then before.
-		for _, k := range []int{i + 1, i - 1} {
-			if k < 0 || k >= len(gs) || gs[k].space || gs[k].accentCombine != 0 {
-				continue
-			}
+		if k := accentBase(gs, i); k >= 0 {
 			l := &gs[k]
-			r, _ := utf8.DecodeRuneInString(l.text)
-			if !unicode.IsLetter(r) {
-				continue
-			}
-			overlap := math.Min(a.x1, l.x1) - math.Max(a.x0, l.x0)
-			if overlap >= 0.4*math.Min(a.x1-a.x0, l.x1-l.x0) {
-				l.text += string(a.accentCombine)
-				used[i] = true
-				break
-			}
+			l.text = withMark(l.text, a.accentCombine)
+			used[i] = true
 		}
 	}
 	for i := range gs {

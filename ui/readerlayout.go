@@ -51,6 +51,7 @@ func readerStyles(t float32) map[appraise.BlockKind]*kindStyle {
 		appraise.KindFootnote:  mk(0.86, fyne.TextStyle{}, 1.6, 0.3, 0, true),
 		appraise.KindReference: mk(0.86, fyne.TextStyle{}, 1.6, 0.2, 0, true),
 		appraise.KindOther:     mk(0.9, fyne.TextStyle{}, 1.6, 0.3, 0, true),
+		appraise.KindTable:     mk(0.9, fyne.TextStyle{}, 1.6, 0.3, 0, true),
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"sort"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -184,6 +185,11 @@ func (p *rowPainter) rect(c color.Color, x, y, w, h float32) {
 }
 
 func (p *rowPainter) text(s string, c color.Color, size float32, style fyne.TextStyle, x, y float32) {
+	if strings.ContainsAny(s, "\t\n") {
+		// A table block's cell and row separators, measured as spaces by
+		// the wrapper, are drawn as spaces.
+		s = strings.NewReplacer("\t", " ", "\n", " ").Replace(s)
+	}
 	if p.ti == len(p.r.texts) {
 		p.r.texts = append(p.r.texts, canvas.NewText("", c))
 	}

@@ -162,7 +162,7 @@ func TestExtractTypedErrorsExitThreeWithTheSentence(t *testing.T) {
 		{"not a PDF", []byte("just some text, not a PDF"), appraise.ErrNotPDF},
 		{"empty file", nil, appraise.ErrEmptyFile},
 		{"unsupported encryption", encrypted, appraise.ErrUnsupportedEncryption},
-		{"no text layer", testpdf.NewDoc("0 0 m 100 100 l S\n").Bytes(), appraise.ErrNoTextLayer},
+		{"no text and no images", testpdf.NewDoc("0 0 m 100 100 l S\n").Bytes(), appraise.ErrNoTextNoImages},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

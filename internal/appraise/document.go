@@ -11,7 +11,8 @@ const (
 	KindCaption   BlockKind = "caption"   // a figure or table caption
 	KindFootnote  BlockKind = "footnote"  // a footnote or affiliation note
 	KindReference BlockKind = "reference" // one entry of the reference list
-	KindOther     BlockKind = "other"     // front matter, table cells and the like
+	KindTable     BlockKind = "table"     // a table: rows of cells (Block.Rows)
+	KindOther     BlockKind = "other"     // front matter, figure labels and the like
 )
 
 // Rect is a box on a page in PDF points with the origin at the top-left
@@ -32,14 +33,51 @@ type Page struct {
 
 // Block is one paragraph, heading, caption, … in reading order. A paragraph
 // that continues across a column or page break is one block; Page is the
-// page it starts on and BBox its box on that page.
+// page it starts on and BBox its box on that page. PageBreaks lists where
+// its text moves on to another page (none for a block on one page).
 type Block struct {
-	Index int       `json:"index"` // position in Document.Blocks
-	Kind  BlockKind `json:"kind"`
-	Page  int       `json:"page"`
-	BBox  Rect      `json:"bbox"`
-	Start int       `json:"start"` // code-point offset into Document.Text
-	End   int       `json:"end"`   // exclusive
+	Index      int         `json:"index"` // position in Document.Blocks
+	Kind       BlockKind   `json:"kind"`
+	Page       int         `json:"page"`
+	BBox       Rect        `json:"bbox"`
+	Start      int         `json:"start"` // code-point offset into Document.Text
+	End        int         `json:"end"`   // exclusive
+	PageBreaks []PageBreak `json:"page_breaks,omitempty"`
+	// Rows are a table block's rows, each its cells in reading order;
+	// none for other kinds. A table's text is its rows separated by "\n",
+	// each row's cells by "\t".
+	Rows []TableRow `json:"rows,omitempty"`
+}
+
+// TableRow is one row of a table block.
+type TableRow struct {
+	Cells []Span `json:"cells"`
+}
+
+// Span is a range of code points of Document.Text, End exclusive.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// PageBreak is where a block's text continues on another page: from
+// code-point offset Start of Document.Text on, it is printed on Page.
+type PageBreak struct {
+	Start int `json:"start"`
+	Page  int `json:"page"`
+}
+
+// PageAt is the page the block's text at code-point offset off is
+// printed on: Page, or that of the last page break at or before off.
+func (b Block) PageAt(off int) int {
+	p := b.Page
+	for _, br := range b.PageBreaks {
+		if br.Start > off {
+			break
+		}
+		p = br.Page
+	}
+	return p
 }
 
 // Passage is the unit a clinician selects with one click: a sentence (or a

@@ -44,6 +44,7 @@ var (
 	ErrWrongPassword         = errors.New("that password does not open this PDF")
 	ErrUnsupportedEncryption = errors.New("this PDF uses an encryption Appraise cannot read; save an unencrypted copy from your PDF viewer")
 	ErrNoTextLayer           = errors.New("this PDF has no text layer (it looks scanned); run it through OCR first")
+	ErrNoTextNoImages        = errors.New("this PDF has no text and no images: its pages are blank or drawn only with lines and shapes")
 	ErrNotPDF                = errors.New("this file is not a PDF")
 	ErrEmptyFile             = errors.New("this file is empty (0 bytes), not a PDF")
 	ErrDamaged               = errors.New("this PDF is damaged beyond repair")
@@ -76,5 +77,5 @@ func InputFileErrors() []error {
 // them to exit codes or dialogs.
 func ExtractionErrors() []error {
 	return []error{ErrNeedsPassword, ErrWrongPassword, ErrUnsupportedEncryption,
-		ErrNoTextLayer, ErrNotPDF, ErrEmptyFile, ErrDamaged, ErrExtractTimeout, ErrTooLarge, ErrExtractionCancelled}
+		ErrNoTextLayer, ErrNoTextNoImages, ErrNotPDF, ErrEmptyFile, ErrDamaged, ErrExtractTimeout, ErrTooLarge, ErrExtractionCancelled}
 }

@@ -20,8 +20,9 @@ const (
 
 // table sets a caption, a booktabs-style table and its note in the current
 // column, moving to the next column when it does not fit. The truth gets
-// the caption, then the table as one block (rows top to bottom, cells left
-// to right, single spaces), then the note.
+// the caption, then the table as one block (rows top to bottom separated by
+// newlines, cells left to right separated by tabs, as pdfextract writes a
+// table block), then the note.
 func (fl *flow) table(t table) error {
 	capLines, capTruth, err := fl.setText(t.Caption, captionSpec())
 	if err != nil {
@@ -52,15 +53,15 @@ func (fl *flow) table(t table) error {
 	rule(0.8)
 	fl.y += 1
 	otherW := (colW - tableCol0W) / float64(len(t.Header)-1)
-	var cells []string
+	var truthRows []string // a table's truth: rows by "\n", cells by "\t"
 	for r, row := range rows {
 		st := regular
 		if r == 0 {
 			st = bold
 		}
 		base := fl.y + 0.75*tableRowH
+		truthRows = append(truthRows, strings.Join(row, "\t"))
 		for c, cell := range row {
-			cells = append(cells, cell)
 			f.SetFont(family, st.fpdfStyle(), tableSize)
 			w := fl.s.m.width(cell, st, tableSize)
 			if c == 0 {
@@ -80,6 +81,6 @@ func (fl *flow) table(t table) error {
 	fl.y += 3
 	fl.drawBlock(noteLines, fl.colX(), tableNoteSpec())
 	fl.y += floatGap
-	fl.truth = append(fl.truth, capTruth, strings.Join(cells, " "), noteTruth)
+	fl.truth = append(fl.truth, capTruth, strings.Join(truthRows, "\n"), noteTruth)
 	return nil
 }

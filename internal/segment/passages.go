@@ -13,10 +13,14 @@ import (
 const wholeBlockMax = 400
 
 // Passages splits every block into passages: one per sentence for body
-// text, one per block for titles, headings, captions and references up to
-// wholeBlockMax code points. Offsets are code points into text, like the
+// text, one per row for tables, one per block for titles, headings,
+// captions and references up to wholeBlockMax code points. Offsets are code points into text, like the
 // blocks'. A passage never includes the whitespace around it, so every code
 // point of a block is in exactly one passage or is whitespace between two.
+//
+// A passage's page is the page its first code point is printed on (see
+// appraise.Block.PageAt): a sentence of a paragraph that crosses a page
+// break is cited on the page where the sentence starts.
 //
 // Blocks are read in order. Bounds that do not fit text are clamped, and a
 // block that starts before the previous block's end starts at that end, so
@@ -33,7 +37,9 @@ func Passages(text string, blocks []appraise.Block) []appraise.Passage {
 		}
 		floor = end
 		var spans []span
-		if wholeBlock(b.Kind) && end-start <= wholeBlockMax {
+		if b.Kind == appraise.KindTable {
+			spans = rowSpans(runes, start, end)
+		} else if wholeBlock(b.Kind) && end-start <= wholeBlockMax {
 			if s, ok := trim(runes, span{start, end}); ok {
 				spans = []span{s}
 			}
@@ -49,10 +55,26 @@ func Passages(text string, blocks []appraise.Block) []appraise.Passage {
 			out = append(out, appraise.Passage{
 				ID:    prefix + strconv.Itoa(n),
 				Block: b.Index,
-				Page:  b.Page,
+				Page:  b.PageAt(s.Start),
 				Start: s.Start,
 				End:   s.End,
 			})
+		}
+	}
+	return out
+}
+
+// rowSpans is one passage per line of a table block's text (its rows),
+// so a table never runs into sentence segmentation.
+func rowSpans(runes []rune, start, end int) []span {
+	var out []span
+	from := start
+	for i := start; i <= end; i++ {
+		if i == end || runes[i] == '\n' {
+			if s, ok := trim(runes, span{from, i}); ok {
+				out = append(out, s)
+			}
+			from = i + 1
 		}
 	}
 	return out

@@ -176,3 +176,20 @@ func TestPassagesLinearOnPunctuationRuns(t *testing.T) {
 		t.Fatalf("got %d passages, want 2", len(ps))
 	}
 }
+
+func TestPassagePageIsWhereItStarts(t *testing.T) {
+	text := "First sentence on page one. Second sentence starts on one and ends on two. Third is on two."
+	brk := strings.Index(text, "ends on two")
+	block := appraise.Block{Kind: appraise.KindParagraph, Page: 1, End: len(text),
+		PageBreaks: []appraise.PageBreak{{Start: brk, Page: 2}}}
+	ps := Passages(text, []appraise.Block{block})
+	want := []int{1, 1, 2}
+	if len(ps) != len(want) {
+		t.Fatalf("got %d passages, want %d", len(ps), len(want))
+	}
+	for i, p := range ps {
+		if p.Page != want[i] {
+			t.Errorf("passage %q on page %d, want %d", text[p.Start:p.End], p.Page, want[i])
+		}
+	}
+}

@@ -20,6 +20,7 @@ var generators = []struct {
 	{"Ligatures", Ligatures, nil},
 	{"Rotated", Rotated, nil},
 	{"Superscripts", Superscripts, nil},
+	{"SuperscriptKinds", SuperscriptKinds, nil},
 	{"HeaderFooter", HeaderFooter, []string{hfJournal, hfIssue, hfDOI, "57", "58", "59"}},
 	{"FormXObject", FormXObject, nil},
 	{"Type3", Type3, nil},

@@ -49,6 +49,7 @@ type config struct {
 	runs      int    // timed runs per file and extractor; the median counts
 	pdftotext string // the pdftotext binary ("" when not installed)
 	only      string // substring filter on file names
+	broken    bool   // list the truth sentences not found whole
 	// exe is the binary the child runs: the app (bin/appraise) when given,
 	// so the child column is what users wait for; else this tool itself.
 	exe string
@@ -64,6 +65,7 @@ func run(args []string, getenv func(string) string, stdout io.Writer) error {
 	fs.StringVar(&cfg.demo, "demo", filepath.Join("assets", "demo.pdf"), "demo paper, with DEMO.truth.txt beside it (skipped when absent)")
 	fs.IntVar(&cfg.runs, "runs", 3, "timed runs per file and extractor (the median is reported)")
 	fs.StringVar(&cfg.only, "only", "", "evaluate only files whose name contains this")
+	fs.BoolVar(&cfg.broken, "broken", false, "after the report, list each file's truth sentences that are not whole in the output")
 	fs.StringVar(&cfg.exe, "exe", "", "run the extraction child from this binary (make eval passes bin/appraise); default: this tool")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -94,7 +96,13 @@ func run(args []string, getenv func(string) string, stdout io.Writer) error {
 	for _, in := range inputs {
 		results = append(results, measure(context.Background(), cfg, in))
 	}
-	return writeReport(stdout, results)
+	if err := writeReport(stdout, results); err != nil {
+		return err
+	}
+	if cfg.broken {
+		writeBroken(stdout, results)
+	}
+	return nil
 }
 
 // input is one PDF and its references.

@@ -68,6 +68,9 @@ func TestEvalReportsEveryFileAndTheTotals(t *testing.T) {
 		"median", "p90",
 		"Against truth (truth/*.plain.txt, demo truth), 1 files",
 		"Against pdftotext (pdftotext/*.txt), 1 files",
+		"Sentence integrity against truth (sentences of 8+ words whole in the output): 7 of 7 = 1.000 overall",
+		"Child time per page over pdftotext's",
+		"peak RSS per page median",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report lacks %q:\n%s", want, report)

@@ -25,7 +25,10 @@ type result struct {
 	peakRSS  int64         // the child's peak resident memory, bytes
 	err      error         // the typed error when extraction failed
 	vsTruth  *textmetrics.Score
-	vsPdf    *textmetrics.Score
+	// integrity is the sentence integrity against the truth; nil without one.
+	integrity *textmetrics.Integrity
+	broken    []string // the truth sentences not whole
+	vsPdf     *textmetrics.Score
 	// vsBody compares with pdftotext's output minus its page furniture
 	// (see textmetrics.WithoutFurniture).
 	vsBody *textmetrics.Score
@@ -78,6 +81,7 @@ func measure(ctx context.Context, cfg config, in input) result {
 		}
 		r.inProc = median(times)
 		r.vsTruth = score(doc.Text, in.truth)
+		r.integrity, r.broken = integrity(doc.Text, in.truth)
 		r.vsPdf = score(doc.Text, in.pdftotext)
 		r.vsBody = scoreWith(doc.Text, in.pdftotext, textmetrics.WithoutFurniture)
 	}
@@ -98,6 +102,30 @@ func measure(ctx context.Context, cfg config, in input) result {
 // score compares text with the reference file at path (nil when none).
 func score(text, path string) *textmetrics.Score {
 	return scoreWith(text, path, func(s string) string { return s })
+}
+
+// integrity is the sentence integrity of text against the reference at
+// path (nil when none).
+func integrity(text, path string) (*textmetrics.Integrity, []string) {
+	if path == "" {
+		return nil, nil
+	}
+	ref, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil
+	}
+	i, broken := textmetrics.BrokenSentences(text, string(ref))
+	return &i, broken
+}
+
+// timeRatio is the child's whole-process time per page over pdftotext's
+// (the same pages, so the plain ratio of wall times); 0 when pdftotext
+// did not run.
+func (r result) timeRatio() float64 {
+	if r.poppler <= 0 {
+		return 0
+	}
+	return float64(r.isolated) / float64(r.poppler)
 }
 
 // scoreWith compares text with the reference at path after clean.
