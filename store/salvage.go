@@ -44,6 +44,8 @@ var salvageKinds = []salvageKind{
 	{bucketTags, "tags", mergeTag, false, []string{"name", "color"}},
 	{bucketAnns, "annotations", mergeAnnotation, true, []string{"id", "paper", "tags", "anchor", "modified"}},
 	{bucketDocs, "cached extractions", mergeDocument, false, nil},
+	{bucketInstruments, "checklists", mergeInstrument, false, []string{"id", "name", "family", "items"}},
+	{bucketAppraisals, "appraisals", mergeAppraisal, true, []string{"paper", "modified"}},
 }
 
 // hasFields reports whether payload is a JSON object with every field.
