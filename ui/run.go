@@ -50,28 +50,57 @@ type Config struct {
 	Raise <-chan string
 	// Now replaces time.Now, for tests.
 	Now func() time.Time
+	// Open, used when Library is nil, opens the library while the window
+	// shows that it is opening, with progress when a damaged library is
+	// being recovered (progress goes from 0 to 1); it fills Library and
+	// the other fields that depend on the library (Notice, LaterNotice,
+	// OpenPath) in the Config it is given. It runs off the UI goroutine.
+	Open func(progress func(float64), cfg *Config) error
 }
 
 // Run opens the main window and blocks until the user quits. Before it
 // returns, every edit has been committed and the reading position saved.
 func Run(cfg Config) error {
-	if cfg.Library == nil {
+	if cfg.Library == nil && cfg.Open == nil {
 		return errors.New("ui.Run needs a library")
 	}
 	a := newApp(cfg)
 	w := a.NewWindow("Appraise")
 	w.SetMaster()
-	u := newAppUI(a, w, cfg, fyne.Do)
-	w.Resize(u.prefs.windowSize())
-	u.start()
-	if cfg.Trace != nil {
-		ctx, stop := context.WithCancel(context.Background())
-		defer stop()
-		go u.probeLatency(ctx, 5*time.Millisecond, time.Second)
+	w.Resize(settings{a.Preferences()}.windowSize())
+	var u *appUI
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	begin := func(cfg Config) {
+		u = newAppUI(a, w, cfg, fyne.Do)
+		u.start()
+		if cfg.Trace != nil {
+			go u.probeLatency(ctx, 5*time.Millisecond, time.Second)
+		}
+	}
+	var openErr error
+	opened := make(chan struct{})
+	if cfg.Library != nil {
+		close(opened)
+		begin(cfg)
+	} else {
+		go func() {
+			defer close(opened)
+			var c Config
+			c, openErr = openLibrary(a, w, cfg, fyne.Do)
+			if openErr == nil {
+				fyne.Do(func() { begin(c) })
+			}
+		}()
 	}
 	w.ShowAndRun()
-	u.shutdown()
-	return nil
+	// A library still being recovered when the window closed is let
+	// finish: the recovery writes the library file.
+	<-opened
+	if u != nil {
+		u.shutdown()
+	}
+	return openErr
 }
 
 // newApp creates the Fyne app. A plain `go build` does not read
@@ -99,12 +128,17 @@ func newApp(cfg Config) fyne.App {
 func RunError(cfg Config, title string, err error) {
 	a := newApp(cfg)
 	w := a.NewWindow("Appraise")
+	w.SetContent(errorContent(a, title, err))
+	w.Resize(fyne.NewSize(520, 200))
+	w.ShowAndRun()
+}
+
+// errorContent says in a window why Appraise cannot go on, with Quit.
+func errorContent(a fyne.App, title string, err error) fyne.CanvasObject {
 	msg := widget.NewLabel(sentence(err))
 	msg.Wrapping = fyne.TextWrapWord
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	quit := widget.NewButton("Quit", a.Quit)
 	quit.Importance = widget.HighImportance
-	w.SetContent(container.NewPadded(container.NewBorder(head, container.NewHBox(layout.NewSpacer(), quit), nil, nil, msg)))
-	w.Resize(fyne.NewSize(520, 200))
-	w.ShowAndRun()
+	return container.NewPadded(container.NewBorder(head, container.NewHBox(layout.NewSpacer(), quit), nil, nil, msg))
 }

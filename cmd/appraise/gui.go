@@ -53,27 +53,39 @@ func (e *env) runGUI(args []string) error {
 	} else if cfg.Trace != nil {
 		fmt.Fprintf(cfg.Trace, "appraise: no single-window socket: %v\n", err)
 	}
-	lib, s, err := openLibraryStore(e)
-	if err != nil {
-		// Someone who started Appraise from a menu sees no terminal: say
-		// it in a window too.
-		ui.RunError(cfg, "Appraise cannot open its library", err)
-		return err
-	}
-	cfg.Library = lib
-	cfg.Notice = s.Report().Message()
-	if s.Report().Created && cfg.OpenPath == "" {
-		// A first start: show what Appraise does on the demo paper, which
-		// the library list marks as the demo.
-		if path, err := writeDemo(); err == nil {
-			cfg.OpenPath = path
+	// The library opens while the window says so; recovering a damaged
+	// one shows its progress there. A failure is said in the window too,
+	// for someone who started Appraise from a menu and sees no terminal.
+	var s *store.Store
+	cfg.Open = func(progress func(float64), c *ui.Config) error {
+		lib, st, err := openLibraryWith(e, nil, func(done, total int) {
+			if total > 0 {
+				progress(float64(done) / float64(total))
+			}
+		})
+		if err != nil {
+			return err
 		}
-	}
-	cfg.LaterNotice = func() string {
-		_, err := s.StartupBackup()
-		return store.BackupFailedMessage(err)
+		s = st
+		c.Library = lib
+		c.Notice = st.Report().Message()
+		if st.Report().Created && c.OpenPath == "" {
+			// A first start: show what Appraise does on the demo paper,
+			// which the library list marks as the demo.
+			if path, err := writeDemo(); err == nil {
+				c.OpenPath = path
+			}
+		}
+		c.LaterNotice = func() string {
+			_, err := st.StartupBackup()
+			return store.BackupFailedMessage(err)
+		}
+		return nil
 	}
 	err = ui.Run(cfg)
+	if s == nil {
+		return err
+	}
 	// A session that changed something is backed up as the window
 	// closes, so a restore loses at most the session in progress.
 	if _, cerr := s.CloseWithBackup(); err == nil && cerr != nil {

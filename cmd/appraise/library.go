@@ -23,7 +23,7 @@ var _ ui.Library = (*library.Library)(nil)
 // restored from a backup) goes to stderr, and so does a failed start-up
 // backup when the library is closed. The caller must call close when done.
 func openLibrary(e *env, pp *preparedPDF) (*library.Library, func() error, error) {
-	lib, s, err := openLibraryWith(e, pp)
+	lib, s, err := openLibraryWith(e, pp, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -39,20 +39,15 @@ func openLibrary(e *env, pp *preparedPDF) (*library.Library, func() error, error
 	return lib, closeFn, nil
 }
 
-// openLibraryStore is openLibrary for the GUI, which tells the user what
-// the store has to say in a dialog, and closes the store itself.
-func openLibraryStore(e *env) (*library.Library, *store.Store, error) {
-	return openLibraryWith(e, nil)
-}
-
 // openLibraryWith opens the library with an extractor that hands back pp's
-// extraction, made before the library was opened (pp may be nil).
-func openLibraryWith(e *env, pp *preparedPDF) (*library.Library, *store.Store, error) {
+// extraction, made before the library was opened (pp may be nil);
+// salvage, when set, is told how far recovering a damaged library got.
+func openLibraryWith(e *env, pp *preparedPDF, salvage func(done, total int)) (*library.Library, *store.Store, error) {
 	path, err := e.libraryPath()
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := store.Open(path, store.Options{})
+	s, err := store.Open(path, store.Options{SalvageProgress: salvage})
 	if err != nil {
 		return nil, nil, err
 	}
