@@ -314,7 +314,7 @@ func newAnnItem() *annItem {
 
 // CreateRenderer is part of fyne.Widget.
 func (it *annItem) CreateRenderer() fyne.WidgetRenderer {
-	lines := container.New(&overlapVBox{}, it.quote, it.meta)
+	lines := container.New(&tightVBox{overlapping: true}, it.quote, it.meta)
 	marks := container.New(&sideBySide{}, it.bar, it.who)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, marks, nil, container.NewStack(lines, it.head)))
 }

@@ -6,52 +6,30 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// tightVBox stacks objects with no gap: labels carry their own padding,
-// and three-line list rows would otherwise waste a line's height.
-type tightVBox struct{}
+// tightVBox stacks objects with less padding than a VBox: each overlaps
+// the one above by gap. With overlapping set (annotation rows), the
+// second label's top inner padding overlaps the first's bottom one and a
+// little padding is trimmed above the first and below the last, so the
+// two lines read as one entry and take little more than two lines of
+// text.
+type tightVBox struct{ overlapping bool }
 
-func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h - theme.Padding()
+func (l tightVBox) gap() float32 {
+	if l.overlapping {
+		return theme.InnerPadding() * 2
 	}
+	return theme.Padding()
 }
 
-func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	n := 0
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		m := o.MinSize()
-		s.Width = max(s.Width, m.Width)
-		s.Height += m.Height
-		n++
+func (l tightVBox) trim() float32 {
+	if l.overlapping {
+		return theme.InnerPadding() / 4
 	}
-	if n > 1 {
-		s.Height -= float32(n-1) * theme.Padding()
-	}
-	return s
+	return 0
 }
 
-// overlapVBox stacks labels so that the second's top inner padding
-// overlaps the first's bottom one, and trims a little of the padding
-// above the first and below the last: two lines of an annotation row read
-// as one entry and take little more than two lines of text.
-type overlapVBox struct{}
-
-func (overlapVBox) overlap() float32 { return theme.InnerPadding() * 2 }
-
-func (overlapVBox) trim() float32 { return theme.InnerPadding() / 4 }
-
-func (l overlapVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+// Layout is part of fyne.Layout.
+func (l tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	y := -l.trim()
 	for _, o := range objs {
 		if !o.Visible() {
@@ -60,11 +38,12 @@ func (l overlapVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		h := o.MinSize().Height
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h))
-		y += h - l.overlap()
+		y += h - l.gap()
 	}
 }
 
-func (l overlapVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+// MinSize is part of fyne.Layout.
+func (l tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	n := 0
 	for _, o := range objs {
@@ -77,7 +56,7 @@ func (l overlapVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		n++
 	}
 	if n > 1 {
-		s.Height -= float32(n-1) * l.overlap()
+		s.Height -= float32(n-1) * l.gap()
 	}
 	if n > 0 {
 		s.Height -= 2 * l.trim()
