@@ -50,10 +50,10 @@ func (u *appUI) showComparison(f export.Feedback) {
 			name = "All tags"
 		}
 		grid.Add(widget.NewLabel(name))
-		grid.Add(widget.NewLabel(percentText(&t.Agreement)))
-		grid.Add(widget.NewLabel(kappaLabel(t.Kappa)))
-		grid.Add(widget.NewLabel(percentText(t.Precision)))
-		grid.Add(widget.NewLabel(percentText(t.Recall)))
+		grid.Add(widget.NewLabel(agreement.Percent(&t.Agreement)))
+		grid.Add(widget.NewLabel(t.Kappa.String()))
+		grid.Add(widget.NewLabel(agreement.Percent(t.Precision)))
+		grid.Add(widget.NewLabel(agreement.Percent(t.Recall)))
 		for _, n := range []int{t.Table.Both, t.Table.KeyOnly, t.Table.TraineeOnly, t.Table.Neither} {
 			grid.Add(widget.NewLabel(fmt.Sprint(n)))
 		}
@@ -122,8 +122,7 @@ func (u *appUI) showComparison(f export.Feedback) {
 
 // reviewLine is a review item's first line: what differs, where.
 func reviewLine(it agreement.ReviewItem) string {
-	kind := map[agreement.ReviewKind]string{agreement.Missed: "Missed", agreement.Extra: "Extra", agreement.DifferentTag: "Different tag"}[it.Kind]
-	return fmt.Sprintf("%s · p. %s · key: %s · you: %s", kind, itoaPage(it.Page), tagsText(it.KeyTags), tagsText(it.TraineeTags))
+	return fmt.Sprintf("%s · p. %s · key: %s · you: %s", it.Kind.Title(), itoaPage(it.Page), tagsText(it.KeyTags), tagsText(it.TraineeTags))
 }
 
 func tagsText(tags []string) string {
@@ -135,20 +134,6 @@ func tagsText(tags []string) string {
 		labels[i] = tagLabel(t)
 	}
 	return strings.Join(labels, ", ")
-}
-
-func percentText(v *float64) string {
-	if v == nil {
-		return "–"
-	}
-	return fmt.Sprintf("%.0f%%", *v*100)
-}
-
-func kappaLabel(k agreement.Kappa) string {
-	if k.Value == nil {
-		return "–"
-	}
-	return fmt.Sprintf("%.2f", *k.Value)
 }
 
 func bold(s string) *widget.Label {

@@ -11,6 +11,7 @@ import (
 	"appraise.app/appraise/internal/export"
 	"appraise.app/appraise/internal/library"
 	"appraise.app/appraise/internal/merge"
+	"appraise.app/appraise/internal/termsafe"
 )
 
 // isBundleArg reports whether the GUI was asked to open a bundle
@@ -72,10 +73,10 @@ func writeImportReport(w io.Writer, rep appraise.ImportReport) {
 		case p.Waiting:
 			how += "; PDF missing: open the file to attach"
 		}
-		fmt.Fprintf(w, "  %s (%s): %s\n", safeText(oneLine(title, 70)), how, countsLine(p))
+		fmt.Fprintf(w, "  %s (%s): %s\n", termsafe.Escape(oneLine(title, 70)), how, countsLine(p))
 	}
 	if len(rep.TagsCreated) > 0 {
-		fmt.Fprintf(w, "New tags: %s\n", safeText(strings.Join(rep.TagsCreated, ", ")))
+		fmt.Fprintf(w, "New tags: %s\n", termsafe.Escape(strings.Join(rep.TagsCreated, ", ")))
 	}
 }
 

@@ -127,18 +127,18 @@ func nonNil(s []string) []string {
 func writeCompareText(w io.Writer, f export.Feedback) error {
 	r := f.Result
 	sentences := r.Overall.Sentences
-	fmt.Fprintf(w, "%s compared with %s on %d sentences of %s\n\n", safeText(r.Trainee), safeText(r.Key), sentences, safeText(oneLine(title(f), 70)))
+	fmt.Fprintf(w, "%s compared with %s on %d sentences of %s\n\n", termsafe.Escape(r.Trainee), termsafe.Escape(r.Key), sentences, termsafe.Escape(oneLine(title(f), 70)))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "TAG\tAGREEMENT\tKAPPA\tPRECISION\tRECALL\tBOTH\tKEY ONLY\tTRAINEE ONLY\tNEITHER\t")
 	rows := append(append([]agreement.TagResult{}, r.Tags...), r.Overall)
 	var notes []string
 	for i, t := range rows {
-		name := safeText(t.Tag)
+		name := termsafe.Escape(t.Tag)
 		if i == len(rows)-1 {
 			name = "all tags"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t\n", name, pct(&t.Agreement), kappaCell(t.Kappa),
-			pct(t.Precision), pct(t.Recall), t.Table.Both, t.Table.KeyOnly, t.Table.TraineeOnly, t.Table.Neither)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t\n", name, agreement.Percent(&t.Agreement), t.Kappa.String(),
+			agreement.Percent(t.Precision), agreement.Percent(t.Recall), t.Table.Both, t.Table.KeyOnly, t.Table.TraineeOnly, t.Table.Neither)
 		if t.Kappa.Value == nil && i < len(rows)-1 {
 			notes = append(notes, fmt.Sprintf("Kappa for %s is undefined: %s.", name, t.Kappa.Undefined))
 		}
@@ -161,9 +161,9 @@ func writeCompareText(w io.Writer, f export.Feedback) error {
 	for _, it := range r.Review {
 		q := string(text[max(0, min(it.Start, len(text))):max(0, min(it.End, len(text)))])
 		fmt.Fprintf(w, "  %-13s p. %-3d key: %s; trainee: %s\n      %q\n", it.Kind, it.Page,
-			safeText(orNone(it.KeyTags)), safeText(orNone(it.TraineeTags)), oneLine(q, 160))
+			termsafe.Escape(orNone(it.KeyTags)), termsafe.Escape(orNone(it.TraineeTags)), oneLine(q, 160))
 		for _, n := range it.KeyNotes {
-			fmt.Fprintf(w, "      key's note: %s\n", safeText(oneLine(n, 200)))
+			fmt.Fprintf(w, "      key's note: %s\n", termsafe.Escape(oneLine(n, 200)))
 		}
 	}
 	return nil
@@ -182,21 +182,3 @@ func orNone(tags []string) string {
 	}
 	return strings.Join(tags, ", ")
 }
-
-func pct(v *float64) string {
-	if v == nil {
-		return "–"
-	}
-	return fmt.Sprintf("%.0f%%", *v*100)
-}
-
-func kappaCell(k agreement.Kappa) string {
-	if k.Value == nil {
-		return "–"
-	}
-	return fmt.Sprintf("%.2f", *k.Value)
-}
-
-// safeText shows control characters in user-written text (a note, an
-// author's name) as escapes, so they cannot drive the terminal.
-func safeText(s string) string { return termsafe.Escape(s) }

@@ -36,6 +36,17 @@ type Result struct {
 // ReviewKind says how a passage's readings differ.
 type ReviewKind string
 
+// Title is how reports name the kind.
+func (k ReviewKind) Title() string {
+	switch k {
+	case Missed:
+		return "Missed"
+	case Extra:
+		return "Extra"
+	}
+	return "Different tag"
+}
+
 // Review kinds.
 const (
 	Missed       ReviewKind = "missed"        // the key tagged it, the trainee did not

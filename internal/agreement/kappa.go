@@ -1,6 +1,9 @@
 package agreement
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Kappa is Cohen's kappa, or why it is undefined.
 type Kappa struct {
@@ -112,4 +115,22 @@ func tidy(v float64) float64 {
 		return 0
 	}
 	return v
+}
+
+// String writes kappa to two decimals, "–" when undefined, as reports
+// show it.
+func (k Kappa) String() string {
+	if k.Value == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", *k.Value)
+}
+
+// Percent writes a share as a whole percentage, "–" when undefined
+// (nil), as reports show it.
+func Percent(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", *v*100)
 }

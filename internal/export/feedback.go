@@ -92,7 +92,7 @@ func WriteFeedbackHTML(w io.Writer, f Feedback) error {
 	}
 	p.Rows = append(p.Rows, feedbackRowOf(f.Result.Overall, true))
 	if c := f.Checklist; c != nil {
-		p.Checklist = &feedbackChecklist{Answered: c.Answered, Agreement: percent(&c.Agreement), Kappa: kappaText(c.Kappa), Items: c.Items}
+		p.Checklist = &feedbackChecklist{Answered: c.Answered, Agreement: agreement.Percent(&c.Agreement), Kappa: c.Kappa.String(), Items: c.Items}
 		if c.Answered == 0 {
 			p.Checklist.Agreement = "–"
 		}
@@ -100,7 +100,7 @@ func WriteFeedbackHTML(w io.Writer, f Feedback) error {
 	text := []rune(f.Text)
 	for _, r := range f.Result.Review {
 		p.Review = append(p.Review, feedbackReview{
-			Kind:        reviewLabel(r.Kind),
+			Kind:        r.Kind.Title(),
 			Class:       reviewClass(r.Kind),
 			Page:        pageLabel(r.Page),
 			Quote:       clean(quoteOf(text, r.Start, r.End)),
@@ -120,36 +120,10 @@ func feedbackRowOf(r agreement.TagResult, overall bool) feedbackRow {
 	if overall {
 		tag = "All tags"
 	}
-	return feedbackRow{Tag: oneLine(tag), Agreement: percent(&r.Agreement), Kappa: kappaText(r.Kappa),
-		Precision: percent(r.Precision), Recall: percent(r.Recall),
+	return feedbackRow{Tag: oneLine(tag), Agreement: agreement.Percent(&r.Agreement), Kappa: r.Kappa.String(),
+		Precision: agreement.Percent(r.Precision), Recall: agreement.Percent(r.Recall),
 		Both: r.Table.Both, KeyOnly: r.Table.KeyOnly, TraineeOnly: r.Table.TraineeOnly, Neither: r.Table.Neither,
 		Overall: overall}
-}
-
-// percent writes a share as a whole percentage, "–" when undefined.
-func percent(v *float64) string {
-	if v == nil {
-		return "–"
-	}
-	return fmt.Sprintf("%.0f%%", *v*100)
-}
-
-// kappaText writes kappa to two decimals, "–" when undefined.
-func kappaText(k agreement.Kappa) string {
-	if k.Value == nil {
-		return "–"
-	}
-	return fmt.Sprintf("%.2f", *k.Value)
-}
-
-func reviewLabel(k agreement.ReviewKind) string {
-	switch k {
-	case agreement.Missed:
-		return "Missed"
-	case agreement.Extra:
-		return "Extra"
-	}
-	return "Different tag"
 }
 
 // reviewClass is a fixed CSS class per kind, so no value reaches a class
