@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"appraise.app/appraise/internal/appraise"
@@ -68,26 +67,10 @@ func (u *appUI) showExportBundle() {
 
 // showImportBundle is File → Import Annotations….
 func (u *appUI) showImportBundle() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError("Cannot open the file", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
+	u.chooseFile("Cannot open the file", []string{".jsonld", ".json", ".JSONLD", ".JSON"}, func(path string, r fyne.URIReadCloser) {
 		r.Close()
 		u.importBundle(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jsonld", ".json", ".JSONLD", ".JSON"}))
-	if dir := u.lastFolder(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(u.dialogSize())
-	d.Show()
+	})
 }
 
 // importBundle merges the bundle at path on the write queue, then shows

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 )
 
 // maxChecklistFile caps what File → Import Checklist… reads: a checklist
@@ -17,19 +15,9 @@ const maxChecklistFile = 1 << 20
 // showImportChecklist is File → Import Checklist…: a club's own checklist
 // from a TOML or JSON file, offered in the Appraisal tab's picker.
 func (u *appUI) showImportChecklist() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError("Cannot import the checklist", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		u.importChecklist(r.URI().Path(), r)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".toml", ".json", ".TOML", ".JSON"}))
-	d.Resize(u.dialogSize())
-	u.present(d)
+	u.chooseFile("Cannot import the checklist", []string{".toml", ".json", ".TOML", ".JSON"}, func(path string, r fyne.URIReadCloser) {
+		u.importChecklist(path, r)
+	})
 }
 
 // importChecklist reads and imports r in the background, then offers the

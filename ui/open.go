@@ -172,19 +172,26 @@ func (u *appUI) askPassword(label, path string, wrong bool) {
 
 // showOpenDialog is File → Open….
 func (u *appUI) showOpenDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError("Cannot open the file", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
+	u.chooseFile("Cannot open the file", []string{".pdf", ".PDF"}, func(path string, r fyne.URIReadCloser) {
 		r.Close()
 		u.openPath(path, "")
+	})
+}
+
+// chooseFile shows Fyne's file dialog on the files with one of exts, in
+// the last folder used, and hands the chosen file's path and open reader
+// to then (which closes it); a failure is shown under errTitle.
+func (u *appUI) chooseFile(errTitle string, exts []string, then func(path string, r fyne.URIReadCloser)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(errTitle, err)
+			return
+		}
+		if r != nil {
+			then(r.URI().Path(), r)
+		}
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	if dir := u.lastFolder(); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
