@@ -68,6 +68,24 @@ func (u *appUI) shown() []appraise.Annotation {
 	return out
 }
 
+// shownAuthor is the author whose annotations alone the reader shows
+// (the user in practice mode), as the annotations name them; one is
+// false when everyone's show.
+func (u *appUI) shownAuthor() (name string, one bool) {
+	switch {
+	case u.practising():
+		return u.prefs.author(), true
+	case u.view.one:
+		for _, n := range u.paperAuthors() {
+			if authors.Key(n) == u.view.author {
+				return n, true
+			}
+		}
+		return u.view.author, true
+	}
+	return "", false
+}
+
 // paperAuthors lists the authors of the open paper's annotations, each
 // once (as first written), sorted, the user first.
 func (u *appUI) paperAuthors() []string {

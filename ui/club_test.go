@@ -215,3 +215,27 @@ func pressReturn(t *testing.T, h *harness) {
 		t.Fatal("Return did not close the dialog")
 	}
 }
+
+func TestExportFollowsWhoseAnnotationsAreShown(t *testing.T) {
+	h := newHarness(t, newFakeLibrary())
+	h.openDoc("small", smallPaper())
+	h.u.importBundle(leadBundle(t, h))
+	h.settle()
+	pressReturn(t, h)
+
+	fw := h.u.newFilterWidgets()
+	if fw.mine.Checked || fw.filter().Author != "" {
+		t.Fatalf("showing everyone, the export keeps %q", fw.filter().Author)
+	}
+	h.u.showAuthor("ana lopez", false)
+	fw = h.u.newFilterWidgets()
+	if !fw.mine.Checked || fw.filter().Author != "Ana Lopez" || !strings.Contains(fw.mine.Text, "Ana Lopez") {
+		t.Fatalf("showing the lead's: %q checked %v, author %q", fw.mine.Text, fw.mine.Checked, fw.filter().Author)
+	}
+	h.u.showAuthor("", true)
+	h.u.togglePractice()
+	fw = h.u.newFilterWidgets()
+	if !fw.mine.Checked || fw.filter().Author != "Dr Test" {
+		t.Fatalf("in practice mode the export keeps %q (checked %v), want only the trainee's", fw.filter().Author, fw.mine.Checked)
+	}
+}

@@ -17,6 +17,7 @@ import (
 
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/atomicfile"
+	"appraise.app/appraise/internal/authors"
 	"appraise.app/appraise/internal/export"
 )
 
@@ -114,6 +115,9 @@ type filterWidgets struct {
 	mine      *widget.Check
 	bom       *widget.Check
 	u         *appUI
+	// author is whose annotations "only" keeps: the user's, or the one
+	// member the reader shows (so an export shows what is on screen).
+	author string
 }
 
 // newFilterWidgets makes the tag, "only mine" and byte-order-mark options:
@@ -127,8 +131,19 @@ func (u *appUI) newFilterWidgets() *filterWidgets {
 	fw.tags = widget.NewCheckGroup(fw.tagLabels, nil)
 	fw.tags.Horizontal = true
 	fw.tags.SetSelected(fw.tagLabels)
+	fw.author = u.prefs.author()
 	fw.mine = widget.NewCheck("Only my annotations", nil)
-	if u.prefs.author() == "" {
+	if shown, one := u.shownAuthor(); one {
+		// The reader shows one member's annotations (practice mode shows
+		// the user's): the export shows the same unless unticked.
+		fw.author = shown
+		if authors.Key(shown) != authors.Key(u.prefs.author()) {
+			fw.mine.Text = "Only " + authorName(shown) + "’s annotations"
+		}
+		fw.mine.SetChecked(true)
+	}
+	if strings.TrimSpace(fw.author) == "" {
+		fw.mine.SetChecked(false)
 		fw.mine.Disable()
 	}
 	fw.bom = widget.NewCheck(bomLabel, nil)
@@ -149,7 +164,7 @@ func (fw *filterWidgets) filter() appraise.ExportFilter {
 		}
 	}
 	if fw.mine.Checked {
-		filter.Author = fw.u.prefs.author()
+		filter.Author = fw.author
 	}
 	filter.BOM = fw.bom.Checked // only CSV writes it
 	return filter
