@@ -109,4 +109,8 @@ type Document struct {
 	Blocks           []Block   `json:"blocks"`
 	Passages         []Passage `json:"passages"`
 	Text             string    `json:"text"`
+	// Lines are the printed lines of Text in text order, with their
+	// glyphs' positions (see geometry.go); empty in extractions made
+	// before the extractor recorded them.
+	Lines []Line `json:"lines,omitempty"`
 }

@@ -35,6 +35,9 @@ var (
 	ErrInvalidLink = errors.New("invalid link")
 	// ErrInvalidChecklist: a custom checklist file that cannot be imported.
 	ErrInvalidChecklist = errors.New("invalid checklist file")
+	// ErrExportEncrypted: an annotated copy of an encrypted PDF was asked
+	// for; writers garble such files, so Appraise refuses.
+	ErrExportEncrypted = errors.New("this PDF is encrypted, so Appraise cannot write an annotated copy of it; save an unencrypted copy from your PDF viewer and open that")
 )
 
 // Extraction errors: why a PDF gave no text. Each is one sentence for the
