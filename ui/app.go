@@ -32,6 +32,10 @@ type appUI struct {
 	hist history
 
 	reader  *reader
+	pv      *pageView
+	pages   Pages // nil: the library cannot render pages
+	mode    viewMode
+	views   viewParts
 	toolbar *toolbar
 	find    *findBar
 	libp    *libraryPanel
@@ -93,6 +97,8 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 	u.reader.onSelChanged = u.selectionChanged
 	u.reader.onContext = u.showContextMenu
 	u.reader.onFirstText = u.firstText
+	u.pages, _ = cfg.Library.(Pages)
+	u.newViewParts()
 	u.toolbar = newToolbar(u)
 	u.find = newFindBar(u)
 	u.libp = newLibraryPanel(u)
@@ -104,7 +110,7 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 	u.empty = newEmptyView(u)
 
 	readerCol := container.NewBorder(u.find.box, nil, nil, nil,
-		container.NewStack(u.reader, u.empty.box, u.opening.box))
+		container.NewStack(u.views.box, u.empty.box, u.opening.box))
 	u.right = newRightTabs(u)
 	u.inner = container.NewHSplit(readerCol, u.right)
 	readerShare := 0.68
@@ -150,6 +156,7 @@ func (u *appUI) applyTheme() {
 	u.app.Settings().SetTheme(&appTheme{variant: u.prefs.theme(), scale: float32(u.prefs.textScale())})
 	if u.reader != nil {
 		u.reader.themeChanged()
+		u.pv.Refresh()
 	}
 }
 
@@ -179,7 +186,9 @@ func (u *appUI) showPaper(c *current) {
 	u.win.SetTitle(u.title())
 	if c == nil {
 		u.reader.setDocument(nil, 0)
-		u.reader.Hide()
+		u.pv.setPaper(nil)
+		u.setView(viewText, false)
+		u.views.box.Hide()
 		u.empty.show()
 		u.annp.setPaper(nil)
 		u.card.setPaper(nil)
@@ -191,17 +200,19 @@ func (u *appUI) showPaper(c *current) {
 	}
 	u.empty.hide()
 	u.libp.list.Refresh() // moves the current-paper mark
-	u.reader.Show()
+	u.views.box.Show()
 	u.reader.setDocument(c.v, c.paper.ReadingPos)
 	u.reader.setTags(u.tags)
 	u.reader.setMarks(buildMarks(c.v, u.shown()))
+	u.pv.setPaper(c)
+	u.pv.setMarks(buildPageMarks(c.v, u.shown()))
 	u.annp.setPaper(c)
 	u.card.setPaper(&c.paper)
 	u.appr.setPaper(c)
 	u.status.setPaper(u.paperStatus())
 	u.find.close()
 	u.toolbar.refresh()
-	u.reader.requestFocus()
+	u.setView(viewModeOf(c.paper.View), false)
 }
 
 // paperStatus describes the open paper for the status bar: facts first,
@@ -235,6 +246,7 @@ func (u *appUI) annotationsChanged() {
 		return
 	}
 	u.reader.setMarks(buildMarks(u.cur.v, u.shown()))
+	u.pv.setMarks(buildPageMarks(u.cur.v, u.shown()))
 	u.annp.setPaper(u.cur)
 	u.appr.annotationsChanged()
 	u.toolbar.refresh()

@@ -27,6 +27,7 @@ type annotationEditor struct {
 	note     *noteEntry
 	save     *widget.Button
 	remove   *widget.Button
+	onPage   *widget.Button
 	keep     *widget.Button
 	id       string // annotation shown, or ""
 	dirty    bool
@@ -60,13 +61,19 @@ func newAnnotationEditor(u *appUI) *annotationEditor {
 			u.run(first, o, false)
 		}
 	})
+	e.onPage = widget.NewButtonWithIcon("Show on page", theme.FileImageIcon(), func() {
+		if a, ok := u.annotationByID(e.id); ok && a.Status == appraise.Attached {
+			u.jumpTo(a.ID)
+			u.showOnPage()
+		}
+	})
 	e.keep = widget.NewButtonWithIcon("Keep here", theme.ConfirmIcon(), e.keepHere)
 	e.quoteBox = container.NewVScroll(e.quote)
 	e.quoteBox.SetMinSize(fyne.NewSize(0, 52))
-	for _, b := range []*widget.Button{e.save, e.remove} {
+	for _, b := range []*widget.Button{e.save, e.remove, e.onPage} {
 		b.Importance = widget.LowImportance
 	}
-	buttons := container.NewHBox(e.save, e.remove)
+	buttons := container.NewHBox(e.save, e.onPage, e.remove)
 	e.body = container.NewVBox(widget.NewSeparator(), e.quoteBox, e.meta,
 		container.NewBorder(nil, nil, nil, buttons, e.note), e.keep)
 	e.box = container.NewStack(e.body, container.NewPadded(e.hintL))
@@ -128,6 +135,7 @@ func (e *annotationEditor) show(a *appraise.Annotation) {
 		e.dirty = false
 	}
 	enable(e.save, e.dirty)
+	enable(e.onPage, a.Status == appraise.Attached)
 	if a.Status == appraise.NeedsReview {
 		e.keep.Show()
 	} else {

@@ -250,9 +250,14 @@ func (u *appUI) export(id appraise.PaperID, f appraise.ExportFormat, filter appr
 	})
 }
 
-// exported confirms an export, offering to show its folder.
-func (u *appUI) exported(path string) {
-	msg := widget.NewLabel("Saved " + filepath.Base(path) + " in\n" + filepath.Dir(path))
+// exported confirms an export, offering to show its folder; detail
+// lines follow the file's name.
+func (u *appUI) exported(path string, detail ...string) {
+	text := "Saved " + filepath.Base(path) + " in\n" + filepath.Dir(path)
+	for _, d := range detail {
+		text += "\n" + d
+	}
+	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Exported", "Open folder", "Close",
 		container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*2), msg), func(open bool) {

@@ -24,6 +24,11 @@ var keyHelp = [][2]string{
 	{"Delete", "remove the annotation"},
 	{"Esc", "clear the selection; close a dialog, a list of choices or this list"},
 	{"/", "find in paper (Enter: next)"},
+	{"v", "switch the view: text, page, side by side"},
+	{"g", "show the selection (or the annotation picked) on the page"},
+	{"+ / -, Ctrl+wheel", "zoom the pages in and out"},
+	{"PgDn / PgUp, Home / End", "next / previous page, first / last page (page view)"},
+	{"Click “p. N”", "show page N (in the text's margin)"},
 	{"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
 	{"Ctrl+O, Ctrl+E", "open a PDF, export"},
 	{"Ctrl+Shift+E", "export the whole library"},
@@ -57,6 +62,18 @@ func (u *appUI) typedRune(r rune) {
 		u.linkSelection()
 	case '/':
 		u.find.open()
+	case 'v':
+		u.cycleView()
+	case 'g':
+		u.showOnPage()
+	case '+', '=':
+		if u.mode != viewText {
+			u.pv.stepZoom(1)
+		}
+	case '-':
+		if u.mode != viewText {
+			u.pv.stepZoom(-1)
+		}
 	case '?':
 		u.showKeys()
 	default:
@@ -114,6 +131,10 @@ func (u *appUI) moveCursor(delta int, extend bool) {
 		p := u.cur.v.passages[sel.focus]
 		u.reader.revealOffset(p.End - 1)
 		u.reader.revealOffset(p.Start)
+		if u.mode != viewText {
+			u.views.led = u.now()
+			u.pv.reveal(p.Start, p.End)
+		}
 	}
 	u.reader.selectionChanged()
 }
@@ -133,6 +154,7 @@ func (u *appUI) selectionChanged() {
 			u.status.message(who)
 		}
 	}
+	u.pv.selectionChanged()
 	u.toolbar.refresh()
 }
 
@@ -147,6 +169,10 @@ func (u *appUI) jumpTo(id string) {
 	u.reader.centreOffset(a.Anchor.Start)
 	u.reader.selectionChanged()
 	u.annp.showSelected()
+	if u.mode != viewText {
+		u.views.led = u.now()
+		u.pv.whenReady(func() { u.pv.reveal(a.Anchor.Start, a.Anchor.End) })
+	}
 	u.reader.requestFocus()
 }
 

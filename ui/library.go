@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image"
 	"io"
 
 	"appraise.app/appraise/internal/appraise"
@@ -94,4 +95,18 @@ type Appraiser interface {
 	SavePICO(paper appraise.PaperID, p appraise.PICO) (appraise.PICO, error)
 	// ProposePICO reads population fields from an annotation's quote.
 	ProposePICO(annotation string) ([]appraise.PICOProposal, error)
+}
+
+// Pages is what the page view and the annotated-PDF export need from the
+// library. cmd/appraise's library has it when it was given a renderer;
+// a Library without it still reads, and the page view says why it cannot
+// show pages.
+type Pages interface {
+	// RenderPage draws page (1-based) of a paper's PDF at scale device
+	// pixels per point. A PDF that moved or changed is an error.
+	RenderPage(ctx context.Context, id appraise.PaperID, page int, scale float64) (*image.RGBA, error)
+	// ExportAnnotatedPDF writes a copy of the paper's PDF to dst with one
+	// highlight annotation per annotation the filter keeps and page it
+	// spans, and returns how many it wrote.
+	ExportAnnotatedPDF(ctx context.Context, id appraise.PaperID, filter appraise.ExportFilter, dst string) (int, error)
 }

@@ -160,6 +160,7 @@ func (u *appUI) loadTags() {
 			}
 			u.tags = tags
 			u.reader.setTags(tags)
+			u.pv.sheet.Refresh()
 			u.toolbar.setTags(tags)
 			u.annp.setTags(tags)
 			u.libp.list.Refresh()

@@ -106,6 +106,7 @@ func (u *appUI) shutdown() {
 	if u.stopIndexing != nil {
 		u.stopIndexing()
 	}
+	u.pv.stop()
 	u.bg.waitIdle()
 	u.flushEdits()
 	u.bg.close()

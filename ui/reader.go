@@ -46,6 +46,12 @@ type reader struct {
 	onContext    func(abs fyne.Position)
 	onFirstText  func()
 	wantText     bool
+	// onScroll is told when other blocks come on screen; onPageLink when
+	// a "p. N" page marker is clicked; focusOther, when set and true,
+	// has given the keyboard to the view shown instead of the text.
+	onScroll   func()
+	onPageLink func(page int)
+	focusOther func() bool
 }
 
 // pressState follows one mouse press in the reader.
@@ -155,6 +161,9 @@ func (r *reader) Tapped(*fyne.PointEvent) { r.requestFocus() }
 // the driver only knows the canvas of an object it has drawn, and the
 // reader is hidden until a paper opens.
 func (r *reader) requestFocus() {
+	if r.focusOther != nil && r.focusOther() {
+		return
+	}
 	if r.win != nil {
 		r.win.Canvas().Focus(r)
 	} else if c := fyne.CurrentApp().Driver().CanvasForObject(r); c != nil {
@@ -185,6 +194,9 @@ func (r *reader) build(size fyne.Size) {
 			row := o.(*blockRow)
 			row.block = id
 			row.Refresh()
+			if r.onScroll != nil {
+				r.onScroll()
+			}
 		})
 	l.HideSeparators = true
 	for i, h := range r.lay.heights {

@@ -15,6 +15,11 @@ func (r *reader) rowMouseDown(row *blockRow, ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
 	}
+	if page, ok := row.pageMarkAt(ev.Position); ok && r.onPageLink != nil {
+		r.press = pressState{}
+		r.onPageLink(page)
+		return
+	}
 	off, ok := row.offsetAt(ev.Position)
 	if !ok {
 		return

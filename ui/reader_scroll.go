@@ -93,3 +93,10 @@ func (r *reader) scrollPage(pages int) {
 	y = max(0, min(y, r.lay.contentHeight()-view))
 	r.list.ScrollToOffset(y)
 }
+
+// showAtTop scrolls so the line holding offset off is at the top.
+func (r *reader) showAtTop(off int) {
+	if y, _, ok := r.lineOfOffset(off); ok {
+		r.list.ScrollToOffset(max(0, min(y, r.lay.contentHeight()-r.list.Size().Height)))
+	}
+}

@@ -110,6 +110,20 @@ func (w *blockRow) offsetAt(p fyne.Position) (int, bool) {
 	return base + e, true
 }
 
+// pageMarkAt reports whether p (row coordinates) is on the "p. N" marker
+// in the margin of a page's first block, and which page it links to.
+func (w *blockRow) pageMarkAt(p fyne.Position) (int, bool) {
+	ks, _, _, _, ok := w.geometry()
+	if !ok || !w.r.isPageStart(w.block) {
+		return 0, false
+	}
+	t := w.Theme().Size(theme.SizeNameText)
+	if p.X >= w.r.lay.textX-t*0.9 || p.Y > ks.padTop+ks.lineH {
+		return 0, false
+	}
+	return w.r.v.blocks[w.block].Page, true
+}
+
 // pointOf returns where, in row coordinates, the middle of the character
 // at document offset off is drawn; tests click there.
 func (w *blockRow) pointOf(off int) (fyne.Position, bool) {

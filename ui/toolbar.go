@@ -27,6 +27,7 @@ type toolbar struct {
 	redo    *widget.Button
 	find    *widget.Button
 	export  *widget.Button
+	view    *widget.Select
 }
 
 func newToolbar(u *appUI) *toolbar {
@@ -41,6 +42,14 @@ func newToolbar(u *appUI) *toolbar {
 	t.find = widget.NewButtonWithIcon("", theme.SearchIcon(), func() { u.find.open() })
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), u.showKeys)
 	t.more = widget.NewButton("More tags…", t.showMore)
+	t.view = widget.NewSelect(viewLabels(), func(label string) {
+		for m, l := range viewLabels() {
+			if l == label && viewMode(m) != u.mode {
+				u.setView(viewMode(m), true)
+			}
+		}
+	})
+	t.view.SetSelected(viewText.label())
 	t.tagBox = container.NewHBox()
 	for _, b := range []*widget.Button{lib, open, t.export, t.undo, t.redo, t.note, t.remove, t.find, help} {
 		b.Importance = widget.LowImportance
@@ -48,7 +57,7 @@ func newToolbar(u *appUI) *toolbar {
 	t.box = container.NewBorder(nil, widget.NewSeparator(), nil, nil, container.NewHBox(
 		lib, open, t.export, widget.NewSeparator(),
 		t.tagBox, t.more, t.note, t.remove, widget.NewSeparator(),
-		t.undo, t.redo, layout.NewSpacer(), t.find, help))
+		t.undo, t.redo, layout.NewSpacer(), t.view, t.find, help))
 	return t
 }
 
@@ -131,8 +140,16 @@ func (t *toolbar) refresh() {
 	enable(t.remove, hasTarget)
 	enable(t.export, open)
 	enable(t.find, open)
+	enable(t.view, open)
 	enable(t.undo, open && len(u.hist.done) > 0)
 	enable(t.redo, open && len(u.hist.undone) > 0)
+}
+
+// setView shows the view in use.
+func (t *toolbar) setView(m viewMode) {
+	if t.view.Selected != m.label() {
+		t.view.SetSelected(m.label())
+	}
 }
 
 func enable(w fyne.Disableable, on bool) {

@@ -66,4 +66,8 @@ type Paper struct {
 	// ReadingPos is the index of the block at the top of the reader when the
 	// paper was last closed.
 	ReadingPos int `json:"reading_pos,omitempty"`
+	// View is how the GUI last showed the paper: "" (its text), "page"
+	// (the PDF's pages) or "side" (both side by side). Like ReadingPos it
+	// belongs to the paper, so it follows the library file.
+	View string `json:"view,omitempty"`
 }

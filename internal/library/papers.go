@@ -18,14 +18,14 @@ func (l *Library) Papers() ([]appraise.PaperSummary, error) { return l.store.Pap
 func (l *Library) Paper(id appraise.PaperID) (appraise.Paper, error) { return l.store.Paper(id) }
 
 // SavePaper saves what the user edits about a paper: its metadata, the
-// appraisal and the reading position. What the library knows itself (when
+// appraisal, the reading position and view. What the library knows itself (when
 // it was added and opened, its pages, path and extractor) stays.
 func (l *Library) SavePaper(p appraise.Paper) error {
 	cur, err := l.store.Paper(p.ID)
 	if err != nil {
 		return err
 	}
-	cur.Meta, cur.Appraisal, cur.ReadingPos = p.Meta, p.Appraisal, p.ReadingPos
+	cur.Meta, cur.Appraisal, cur.ReadingPos, cur.View = p.Meta, p.Appraisal, p.ReadingPos, p.View
 	return l.store.PutPaper(cur)
 }
 
