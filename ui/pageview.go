@@ -62,7 +62,7 @@ type pageView struct {
 	focused bool
 	press   pagePress
 
-	onScrolled func() // the user scrolled (side by side follows)
+	onScrolled func()   // the user scrolled (side by side follows)
 	ready      []func() // run once the pages are laid out
 }
 
