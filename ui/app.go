@@ -188,7 +188,7 @@ func (u *appUI) showPaper(c *current) {
 		u.reader.setDocument(nil, 0)
 		u.pv.setPaper(nil)
 		u.setView(viewText, false)
-		u.views.box.Hide()
+		u.reader.Hide()
 		u.empty.show()
 		u.annp.setPaper(nil)
 		u.card.setPaper(nil)
@@ -200,7 +200,7 @@ func (u *appUI) showPaper(c *current) {
 	}
 	u.empty.hide()
 	u.libp.list.Refresh() // moves the current-paper mark
-	u.views.box.Show()
+	u.reader.Show()
 	u.reader.setDocument(c.v, c.paper.ReadingPos)
 	u.reader.setTags(u.tags)
 	u.reader.setMarks(buildMarks(c.v, u.shown()))

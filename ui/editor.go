@@ -61,7 +61,7 @@ func newAnnotationEditor(u *appUI) *annotationEditor {
 			u.run(first, o, false)
 		}
 	})
-	e.onPage = widget.NewButtonWithIcon("Show on page", theme.FileImageIcon(), func() {
+	e.onPage = widget.NewButtonWithIcon("", theme.FileImageIcon(), func() {
 		if a, ok := u.annotationByID(e.id); ok && a.Status == appraise.Attached {
 			u.jumpTo(a.ID)
 			u.showOnPage()

@@ -36,6 +36,8 @@ type fakeLibrary struct {
 	removed   map[appraise.PaperID]time.Time
 	indexWork int
 	indexStep chan struct{}
+	// pg is the page renderer's state (fake_pages_test.go).
+	pg fakePages
 }
 
 type fakePDF struct {

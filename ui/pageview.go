@@ -168,16 +168,19 @@ func (pv *pageView) selectionChanged() { pv.sheet.Refresh() }
 // setBanner shows a sentence above the pages, or hides it.
 func (pv *pageView) setBanner(s string) {
 	if s == "" {
-		pv.banner.Hide()
+		if pv.banner.Visible() {
+			pv.banner.Hide()
+			pv.Refresh()
+		}
+		return
+	}
+	if pv.banner.Text == s && pv.banner.Visible() {
 		return
 	}
 	pv.banner.SetText(s)
 	pv.banner.Show()
 	pv.Refresh()
 }
-
-// shown reports whether the page view is on screen.
-func (pv *pageView) shown() bool { return pv.Visible() && pv.v != nil }
 
 // relayout recomputes the geometry for the current width and zoom,
 // keeping the point at the top of the view where it is.
@@ -359,7 +362,8 @@ func (pv *pageView) showAtTop(off int) {
 }
 
 // topOffset is the text offset printed at the top of the view, for the
-// text beside it to follow.
+// text beside it to follow: the first line (in reading order) of the top
+// page that reaches below the view's top, else the next page's first.
 func (pv *pageView) topOffset() (int, bool) {
 	if pv.v == nil || len(pv.sizes) == 0 || pv.geom.z == 0 {
 		return 0, false
@@ -367,8 +371,10 @@ func (pv *pageView) topOffset() (int, bool) {
 	y := pv.scroll.Offset.Y + pageMargin
 	i := pv.geom.indexAtY(y)
 	yPt := float64((y - pv.geom.tops[i]) / pv.geom.z)
-	if off, ok := pv.v.doc.OffsetAt(i+1, 0, max(yPt, 0)); ok {
-		return off, true
+	for _, l := range pv.v.doc.Lines {
+		if l.Page == i+1 && l.Rect.Y1 >= yPt || l.Page > i+1 {
+			return l.Start, true
+		}
 	}
 	for _, b := range pv.v.blocks {
 		if b.Page >= i+1 {
@@ -398,7 +404,7 @@ func (pv *pageView) renderScale() float64 {
 // rendered: the visible pages top first, then the one after and the one
 // before. Each result schedules the next, so the newest view always wins.
 func (pv *pageView) schedule() {
-	if pv.busy || pv.v == nil || pv.missing != nil || !pv.Visible() || pv.geom.z == 0 {
+	if pv.busy || pv.v == nil || pv.missing != nil || pv.u.mode == viewText || pv.geom.z == 0 {
 		return
 	}
 	lib := pv.u.pages
