@@ -19,9 +19,9 @@ import (
 // is, and writes a text file in place of an annotated PDF.
 type fakePages struct {
 	renders []renderCall
-	errs    map[int]error  // page → the error rendering it gives
-	gate    chan struct{}  // when set, each render waits for a value (or ctx)
-	exports []exportCall   // ExportAnnotatedPDF calls
+	errs    map[int]error // page → the error rendering it gives
+	gate    chan struct{} // when set, each render waits for a value (or ctx)
+	exports []exportCall  // ExportAnnotatedPDF calls
 	cache   map[renderCall]*image.RGBA
 }
 
