@@ -450,7 +450,7 @@ func (pv *pageView) delivered(gen, i int, scale float64, img *image.RGBA, err er
 	switch {
 	case err != nil && errors.Is(err, context.Canceled):
 		return
-	case err != nil && errors.Is(err, fs.ErrNotExist):
+	case err != nil && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, appraise.ErrNoSuchFile)):
 		pv.missing = err
 		pv.setBanner(missingPDFText(pv.path))
 	case err == nil && img == nil:

@@ -49,12 +49,13 @@ func TestOpenKeepsWhatTheUserEditedAboutThePaper(t *testing.T) {
 	p := f.open(t).Paper
 	p.Meta.Title = "My title"
 	p.Appraisal.Design = appraise.DesignRandomisedTrial
+	p.View = "side"
 	if err := f.lib.SavePaper(p); err != nil {
 		t.Fatal(err)
 	}
 	f.ex.version = "v2"
 	got := f.open(t).Paper
-	if got.Meta.Title != "My title" || got.Appraisal.Design != appraise.DesignRandomisedTrial {
+	if got.Meta.Title != "My title" || got.Appraisal.Design != appraise.DesignRandomisedTrial || got.View != "side" {
 		t.Errorf("after re-extraction: %+v", got)
 	}
 }
