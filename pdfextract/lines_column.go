@@ -23,14 +23,14 @@ type textLine struct {
 	// shown is the text as rendered, with the x edges of its characters;
 	// text is shown.s or, once a run-in heading is split off, a part of it
 	// (see ownText).
-	shown edgeText
-	page        int
-	col         int // unique per page, band and column
-	colLeft     float64
-	colRight    float64
-	pageWidth   float64
-	pageHeight  float64
-	matched     lineMatches // what the line expressions say of text, once asked
+	shown      edgeText
+	page       int
+	col        int // unique per page, band and column
+	colLeft    float64
+	colRight   float64
+	pageWidth  float64
+	pageHeight float64
+	matched    lineMatches // what the line expressions say of text, once asked
 	// runIn is the length in bytes of a bold lead-in that starts text and
 	// is followed by regular type on the same line ("Search strategy We
 	// performed…"): a heading set in the paragraph's first line. 0 when
