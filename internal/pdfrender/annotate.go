@@ -55,6 +55,9 @@ func (e *engine) highlights(src string, hs []appraise.Highlight) ([]byte, error)
 		if err := e.annotatePage(doc, p, byPage[p]); err != nil {
 			return nil, err
 		}
+		if err := e.makeAppearances(doc, p); err != nil {
+			return nil, err
+		}
 	}
 	saved, err := e.inst.FPDF_SaveAsCopy(&requests.FPDF_SaveAsCopy{Document: doc, Flags: requests.SaveFlagNoIncremental})
 	if err != nil || saved.FileBytes == nil {
@@ -83,24 +86,37 @@ func (e *engine) annotatePage(doc references.FPDF_DOCUMENT, page int, hs []appra
 	return nil
 }
 
-// pageBox reads how the page is shown: the crop box (the media box when
-// there is none) clipped to the media box, and /Rotate.
-func (e *engine) pageBox(pg requests.Page) (pageBox, error) {
-	mb, err := e.inst.FPDFPage_GetMediaBox(&requests.FPDFPage_GetMediaBox{Page: pg})
-	var b pageBox
+// makeAppearances has PDFium write an appearance stream (/AP) for the new
+// highlights of page: it generates one for an annotation without one
+// whenever it draws the page with its annotations, and keeps it in the
+// document, so the saved copy carries it. Viewers that draw only from
+// /AP then show the highlights too. The page is drawn into one pixel.
+func (e *engine) makeAppearances(doc references.FPDF_DOCUMENT, page int) error {
+	lp, err := e.inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: page - 1})
 	if err != nil {
-		// PDFium shows a page without a usable media box as US Letter.
-		b = pageBox{X0: 0, Y0: 0, X1: 612, Y1: 792}
-	} else {
-		b = normBox(float64(mb.Left), float64(mb.Bottom), float64(mb.Right), float64(mb.Top))
+		return fmt.Errorf("load page %d: %v: %w", page, err, appraise.ErrDamaged)
 	}
-	if cb, err := e.inst.FPDFPage_GetCropBox(&requests.FPDFPage_GetCropBox{Page: pg}); err == nil {
-		c := normBox(float64(cb.Left), float64(cb.Bottom), float64(cb.Right), float64(cb.Top))
-		c.X0, c.Y0, c.X1, c.Y1 = max(c.X0, b.X0), max(c.Y0, b.Y0), min(c.X1, b.X1), min(c.Y1, b.Y1)
-		if c.X1 > c.X0 && c.Y1 > c.Y0 {
-			b = c
-		}
+	defer e.inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
+	bm, err := e.inst.FPDFBitmap_Create(&requests.FPDFBitmap_Create{Width: 1, Height: 1, Alpha: 0})
+	if err != nil {
+		return fmt.Errorf("page %d: %v: %w", page, err, appraise.ErrDamaged)
 	}
+	defer e.inst.FPDFBitmap_Destroy(&requests.FPDFBitmap_Destroy{Bitmap: bm.Bitmap})
+	if _, err := e.inst.FPDF_RenderPageBitmap(&requests.FPDF_RenderPageBitmap{Bitmap: bm.Bitmap, Page: requests.Page{ByReference: &lp.Page},
+		SizeX: 1, SizeY: 1, Flags: enums.FPDF_RENDER_FLAG_ANNOT}); err != nil {
+		return fmt.Errorf("page %d appearances: %v: %w", page, err, appraise.ErrDamaged)
+	}
+	return nil
+}
+
+// pageBox reads how the page is shown: its bounding box (the crop box
+// clipped to the media box, as PDFium draws it) and /Rotate.
+func (e *engine) pageBox(pg requests.Page) (pageBox, error) {
+	bb, err := e.inst.FPDF_GetPageBoundingBox(&requests.FPDF_GetPageBoundingBox{Page: pg})
+	if err != nil {
+		return pageBox{}, fmt.Errorf("read the page box: %v: %w", err, appraise.ErrDamaged)
+	}
+	b := normBox(float64(bb.Rect.Left), float64(bb.Rect.Bottom), float64(bb.Rect.Right), float64(bb.Rect.Top))
 	rot, err := e.inst.FPDFPage_GetRotation(&requests.FPDFPage_GetRotation{Page: pg})
 	if err != nil {
 		return pageBox{}, fmt.Errorf("read /Rotate: %v: %w", err, appraise.ErrDamaged)
