@@ -210,17 +210,17 @@ func (e *engine) render(key docKey, page int, scale float64) (w, h int, pix []by
 	}
 	lp, err := e.inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: page - 1})
 	if err != nil {
-		return 0, 0, nil, fmt.Errorf("load page %d: %v: %w", page, err, appraise.ErrDamaged)
+		return 0, 0, nil, fmt.Errorf("load page %d: %v: %w", page, err, appraise.ErrPageNotDrawn)
 	}
 	defer e.inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
 	pg := requests.Page{ByReference: &lp.Page}
 	pw, err := e.inst.FPDF_GetPageWidthF(&requests.FPDF_GetPageWidthF{Page: pg})
 	if err != nil {
-		return 0, 0, nil, fmt.Errorf("page %d size: %v: %w", page, err, appraise.ErrDamaged)
+		return 0, 0, nil, fmt.Errorf("page %d size: %v: %w", page, err, appraise.ErrPageNotDrawn)
 	}
 	ph, err := e.inst.FPDF_GetPageHeightF(&requests.FPDF_GetPageHeightF{Page: pg})
 	if err != nil {
-		return 0, 0, nil, fmt.Errorf("page %d size: %v: %w", page, err, appraise.ErrDamaged)
+		return 0, 0, nil, fmt.Errorf("page %d size: %v: %w", page, err, appraise.ErrPageNotDrawn)
 	}
 	w, h = pixelSize(float64(pw.PageWidth), scale), pixelSize(float64(ph.PageHeight), scale)
 	if w*h > maxPixels {
@@ -231,20 +231,22 @@ func (e *engine) render(key docKey, page int, scale float64) (w, h int, pix []by
 		return 0, 0, nil, fmt.Errorf("page %d: %v: %w", page, err, errTooBig)
 	}
 	defer e.inst.FPDFBitmap_Destroy(&requests.FPDFBitmap_Destroy{Bitmap: bm.Bitmap})
+	// PDFium hands back no bitmap (stride 0) when its memory cannot hold
+	// one: the module's page limit at work.
+	st, err := e.inst.FPDFBitmap_GetStride(&requests.FPDFBitmap_GetStride{Bitmap: bm.Bitmap})
+	if err != nil || st.Stride < 4*w {
+		return 0, 0, nil, fmt.Errorf("page %d at %g× (%d×%d pixels) does not fit PDFium's memory: %w", page, scale, w, h, errTooBig)
+	}
 	if _, err := e.inst.FPDFBitmap_FillRect(&requests.FPDFBitmap_FillRect{Bitmap: bm.Bitmap, Width: w, Height: h, Color: 0xFFFFFFFF}); err != nil {
-		return 0, 0, nil, fmt.Errorf("page %d: %v: %w", page, err, appraise.ErrDamaged)
+		return 0, 0, nil, fmt.Errorf("page %d: %v: %w", page, err, appraise.ErrPageNotDrawn)
 	}
 	if _, err := e.inst.FPDF_RenderPageBitmap(&requests.FPDF_RenderPageBitmap{Bitmap: bm.Bitmap, Page: pg, SizeX: w, SizeY: h,
 		Flags: enums.FPDF_RENDER_FLAG_ANNOT | enums.FPDF_RENDER_FLAG_REVERSE_BYTE_ORDER}); err != nil {
-		return 0, 0, nil, fmt.Errorf("draw page %d: %v: %w", page, err, appraise.ErrDamaged)
-	}
-	st, err := e.inst.FPDFBitmap_GetStride(&requests.FPDFBitmap_GetStride{Bitmap: bm.Bitmap})
-	if err != nil {
-		return 0, 0, nil, fmt.Errorf("page %d: %v: %w", page, err, appraise.ErrDamaged)
+		return 0, 0, nil, fmt.Errorf("draw page %d: %v: %w", page, err, appraise.ErrPageNotDrawn)
 	}
 	buf, err := e.inst.FPDFBitmap_GetBuffer(&requests.FPDFBitmap_GetBuffer{Bitmap: bm.Bitmap})
 	if err != nil || st.Stride < 4*w || len(buf.Buffer) < st.Stride*(h-1)+4*w {
-		return 0, 0, nil, fmt.Errorf("page %d: read the drawn page: %v: %w", page, err, appraise.ErrDamaged)
+		return 0, 0, nil, fmt.Errorf("page %d: read the drawn page: %v: %w", page, err, appraise.ErrPageNotDrawn)
 	}
 	// The buffer is a view into the module's memory: copy it out, rows
 	// packed, alpha opaque (the bitmap has none: RGBx).

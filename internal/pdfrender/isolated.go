@@ -33,6 +33,7 @@ type Isolated struct {
 	// Limits; NewIsolated sets the defaults of limits.go.
 	timeout, startTimeout time.Duration
 	memoryLimit           int64
+	memPages              uint32
 	idle                  time.Duration
 
 	slot      chan struct{} // holds a token while a request runs: one at a time
@@ -56,7 +57,7 @@ type workerStats struct {
 // call WorkerMain first thing in main (or TestMain).
 func NewIsolated(cacheDir string) *Isolated {
 	return &Isolated{cacheDir: cacheDir, timeout: DefaultTimeout, startTimeout: DefaultStartTimeout,
-		memoryLimit: DefaultMemoryLimit, idle: idleStop, slot: make(chan struct{}, 1)}
+		memoryLimit: DefaultMemoryLimit, memPages: memPages, idle: idleStop, slot: make(chan struct{}, 1)}
 }
 
 var _ appraise.Renderer = (*Isolated)(nil)
@@ -281,7 +282,7 @@ func (x *Isolated) start() error {
 		return fmt.Errorf("start the page renderer: %w", err)
 	}
 	p := &proc{cmd: cmd, stdin: stdin, enc: gob.NewEncoder(stdin), dec: gob.NewDecoder(bufio.NewReader(stdout)), diag: diag}
-	resp, err := p.exchange(request{Op: opStart, CacheDir: x.cacheDir, MemPages: memPages, MemoryLimit: x.memoryLimit}, x.startTimeout)
+	resp, err := p.exchange(request{Op: opStart, CacheDir: x.cacheDir, MemPages: x.memPages, MemoryLimit: x.memoryLimit}, x.startTimeout)
 	if err == nil && resp.Err != nil {
 		p.stop()
 		err = errors.New(resp.Err.Detail)
