@@ -28,3 +28,7 @@ var (
 func RenderErrors() []error {
 	return []error{ErrNoRenderer, ErrPageNotDrawn, ErrRenderTimeout, ErrRenderTooLarge, ErrPaperFileChanged, ErrExportEncrypted}
 }
+
+// FormatPDF is the annotated copy of the paper's own PDF: one highlight
+// annotation per annotation and page (see appraise.Renderer).
+const FormatPDF ExportFormat = "pdf"
