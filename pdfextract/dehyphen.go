@@ -68,9 +68,17 @@ func endsWithHyphen(s string) bool {
 // line starts in it (code points; a line without text starts where the
 // next one does).
 func (v vocabulary) joinLines(ls []*textLine) (string, []int) {
+	text, starts, _ := v.joinLinesCut(ls)
+	return text, starts
+}
+
+// joinLinesCut is joinLines, and also says how many bytes were cut from
+// the end of each line's text (a hyphen undone).
+func (v vocabulary) joinLinesCut(ls []*textLine) (string, []int, []int) {
 	var b []byte
 	starts := make([]int, len(ls)) // bytes into b, then code points
-	prev := ""
+	cuts := make([]int, len(ls))
+	prev, prevAt := "", 0
 	for i, l := range ls {
 		t := l.text
 		if t == "" {
@@ -80,10 +88,11 @@ func (v vocabulary) joinLines(ls []*textLine) (string, []int) {
 		if prev != "" {
 			cut, sep := v.lineJoin(prev, t)
 			b = append(b[:len(b)-cut], sep...)
+			cuts[prevAt] = cut
 		}
 		starts[i] = len(b)
 		b = append(b, t...)
-		prev = t
+		prev, prevAt = t, i
 	}
 	// Byte offsets to code points of the text without soft hyphens.
 	runes, at := 0, 0
@@ -110,7 +119,7 @@ func (v vocabulary) joinLines(ls []*textLine) (string, []int) {
 		}
 		next = starts[i]
 	}
-	return strings.ReplaceAll(string(b), "\u00AD", ""), starts
+	return strings.ReplaceAll(string(b), "\u00AD", ""), starts, cuts
 }
 
 // lineJoin decides how line next follows line prev: how many bytes to cut

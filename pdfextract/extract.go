@@ -41,12 +41,13 @@ func ExtractBytes(data []byte, opt Options) (doc appraise.Document, err error) {
 	if !ls.text {
 		return appraise.Document{}, noTextError(len(ls.pages), ls.images, ls.damaged)
 	}
-	blocks, text := layoutFrags(ls.frags)
+	blocks, text, lines := layoutFrags(ls.frags)
 	doc = appraise.Document{
 		ExtractorVersion: Version,
 		Pages:            ls.pages,
 		Blocks:           blocks,
 		Text:             text,
+		Lines:            lines,
 	}
 	// Passages and metadata read the blocks and text, and nothing else the
 	// other touches.

@@ -28,9 +28,10 @@ import (
 //	normalize.go     ligatures, spaces, NFC
 
 // layoutPages lays out the pages' glyphs and returns the blocks in reading
-// order and the text they index: every block's text, blocks separated by
-// "\n\n", offsets in code points.
-func layoutPages(pages []PageGlyphs) (blocks []appraise.Block, text string) {
+// order, the text they index (every block's text, blocks separated by
+// "\n\n", offsets in code points) and where each line of that text is
+// printed (see lineGeometry).
+func layoutPages(pages []PageGlyphs) (blocks []appraise.Block, text string, lines []appraise.Line) {
 	pfs := make([]*pageFrags, len(pages))
 	for i, p := range pages {
 		pfs[i] = newPageFrags(p, i)
@@ -53,7 +54,7 @@ func newPageFrags(p PageGlyphs, i int) *pageFrags {
 }
 
 // layoutFrags is the rest of layout, over the whole document's fragments.
-func layoutFrags(pfs []*pageFrags) (blocks []appraise.Block, text string) {
+func layoutFrags(pfs []*pageFrags) ([]appraise.Block, string, []appraise.Line) {
 	removeFurniture(pfs)
 	lines := orderLines(pfs)
 	st := measureDoc(lines)
@@ -116,7 +117,7 @@ func setColumn(ls []*textLine, p *pageFrags, id int) {
 	left := x0s[len(x0s)/10]
 	right := x1s[len(x1s)-1-len(x1s)/10]
 	for _, l := range ls {
-		l.page, l.col, l.pageHeight = p.number, id, p.height
+		l.page, l.col, l.pageWidth, l.pageHeight = p.number, id, p.width, p.height
 		l.colLeft, l.colRight = left, right
 	}
 }
@@ -198,16 +199,22 @@ func pageBreaks(ls []*textLine, starts []int, base int) []appraise.PageBreak {
 // tableText is a table's text: its lines as rows separated by "\n", each
 // row's cells (the line's text when it has no cell gaps) separated by
 // "\t". It returns where each line starts and, per row, the cells'
-// start and end offsets in pairs, all in code points.
-func tableText(ls []*textLine) (string, []int, [][]int) {
+// start and end offsets in pairs, all in code points; and each line's own
+// text as printed (its cells and the tabs between them; "" for a line
+// with no text).
+func tableText(ls []*textLine) (string, []int, [][]int, []edgeText) {
 	var b strings.Builder
 	starts := make([]int, len(ls))
+	owns := make([]edgeText, len(ls))
 	var rows [][]int
 	at := 0
 	for i, l := range ls {
 		cells := l.cells
 		if len(cells) == 0 && l.text != "" {
 			cells = []string{l.text}
+			owns[i] = l.ownText()
+		} else if len(cells) > 0 {
+			owns[i] = edgeText{s: strings.Join(cells, "\t"), e: concatEdges(l.cellEdges)}
 		}
 		starts[i] = at
 		if len(cells) == 0 {
@@ -231,7 +238,7 @@ func tableText(ls []*textLine) (string, []int, [][]int) {
 		}
 		rows = append(rows, row)
 	}
-	return b.String(), starts, rows
+	return b.String(), starts, rows, owns
 }
 
 // tableRows turns tableText's cell bounds into rows, offset by base.
@@ -250,19 +257,24 @@ func tableRows(rows [][]int, base int) []appraise.TableRow {
 	return out
 }
 
-// assemble joins the blocks' texts with "\n\n" and sets their offsets.
-func assemble(drafts []*blockDraft, vocab vocabulary) ([]appraise.Block, string) {
+// assemble joins the blocks' texts with "\n\n" and sets their offsets,
+// and places every line of the text (see lineGeometry).
+func assemble(drafts []*blockDraft, vocab vocabulary) ([]appraise.Block, string, []appraise.Line) {
 	var b strings.Builder
 	blocks := make([]appraise.Block, 0, len(drafts))
+	var lines []appraise.Line
 	offset := 0
 	for _, d := range drafts {
 		var t string
 		var starts []int
-		var rows [][]int // a table's cell bounds, code points into t
+		var rows [][]int    // a table's cell bounds, code points into t
+		var owns []edgeText // each line's own text, as printed
 		if d.kind == appraise.KindTable {
-			t, starts, rows = tableText(d.lines)
+			t, starts, rows, owns = tableText(d.lines)
 		} else {
-			t, starts = vocab.joinLines(d.lines)
+			var cuts []int
+			t, starts, cuts = vocab.joinLinesCut(d.lines)
+			owns = joinedOwnTexts(d.lines, cuts)
 		}
 		if t == "" {
 			continue
@@ -277,8 +289,9 @@ func assemble(drafts []*blockDraft, vocab vocabulary) ([]appraise.Block, string)
 			Start: offset, End: offset + n, PageBreaks: pageBreaks(d.lines, starts, offset),
 			Rows: tableRows(rows, offset),
 		})
+		lines = appendLineGeometry(lines, d.lines, owns, starts, offset)
 		b.WriteString(t)
 		offset += n
 	}
-	return blocks, b.String()
+	return blocks, b.String(), lines
 }

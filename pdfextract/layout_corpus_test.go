@@ -54,7 +54,7 @@ func TestCorpusLayout(t *testing.T) {
 				t.Fatalf("glyphs: %v", err)
 			}
 			start := time.Now()
-			_, text := layoutPages(pages)
+			_, text, _ := layoutPages(pages)
 			ms := float64(time.Since(start).Microseconds()) / 1000 / float64(max(1, len(pages)))
 			if dump != "" {
 				if err := os.WriteFile(filepath.Join(dump, p.name+".txt"), []byte(text), 0o644); err != nil {
@@ -107,7 +107,7 @@ func TestDemoPaperLayout(t *testing.T) {
 	if err != nil {
 		t.Fatalf("glyphs: %v", err)
 	}
-	_, text := layoutPages(pages)
+	_, text, _ := layoutPages(pages)
 	if dump := os.Getenv("APPRAISE_LAYOUT_DUMP"); dump != "" {
 		if err := os.WriteFile(filepath.Join(dump, "demo.txt"), []byte(text), 0o644); err != nil {
 			t.Fatal(err)

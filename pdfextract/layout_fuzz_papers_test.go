@@ -84,7 +84,7 @@ func FuzzLayoutGeneratedPapers(f *testing.F) {
 			}
 		}
 		text := checkLayout(t, pages)
-		blocks, _ := layoutPages(pages)
+		blocks, _, _ := layoutPages(pages)
 		prev := 0
 		for _, p := range segment.Passages(text, blocks) {
 			if p.Start < prev || p.End <= p.Start || p.Page < 1 {

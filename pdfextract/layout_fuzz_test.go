@@ -24,7 +24,7 @@ func FuzzLayoutPages(f *testing.F) {
 // points, the last ending at the text's end. It returns the text.
 func checkLayout(tb testing.TB, pages []PageGlyphs) string {
 	tb.Helper()
-	blocks, text := layoutPages(pages)
+	blocks, text, lines := layoutPages(pages)
 	if !utf8.ValidString(text) {
 		tb.Fatalf("text is not UTF-8: %q", text)
 	}
@@ -39,6 +39,7 @@ func checkLayout(tb testing.TB, pages []PageGlyphs) string {
 	if len(blocks) > 0 && blocks[len(blocks)-1].End != n || len(blocks) == 0 && text != "" {
 		tb.Fatalf("text of %d runes, blocks end at %d", n, at-2)
 	}
+	checkLines(tb, pages, blocks, text, lines)
 	return text
 }
 

@@ -35,7 +35,7 @@ func TestLayoutGeneratedPDFs(t *testing.T) {
 			if err != nil {
 				t.Fatalf("glyphs: %v", err)
 			}
-			_, text := layoutPages(pages)
+			_, text, _ := layoutPages(pages)
 			want := strings.TrimRight(truth, "\n")
 			if text != want {
 				t.Errorf("text differs from the generator's truth\n got: %q\nwant: %q", text, want)

@@ -133,7 +133,7 @@ func pagesOf(ps ...*synthPage) []PageGlyphs {
 // layoutText runs layout and checks the offsets it returns are consistent.
 func layoutText(tb testing.TB, ps ...*synthPage) (string, []blockView) {
 	tb.Helper()
-	blocks, text := layoutPages(pagesOf(ps...))
+	blocks, text, _ := layoutPages(pagesOf(ps...))
 	runes := []rune(text)
 	var views []blockView
 	at := 0

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // textLine is one line of one column: fragments on a baseline, in x order.
@@ -17,18 +18,27 @@ type textLine struct {
 	font        string   // the font carrying most characters
 	cellGaps    int      // gaps wider than cellGapEm between its fragments
 	cells       []string // the texts between those gaps, when there are any
-	text        string   // rendered and normalised
-	page        int
-	col         int // unique per page, band and column
-	colLeft     float64
-	colRight    float64
-	pageHeight  float64
-	matched     lineMatches // what the line expressions say of text, once asked
+	cellEdges   [][]float32
+	text        string // rendered and normalised
+	// shown is the text as rendered, with the x edges of its characters;
+	// text is shown.s or, once a run-in heading is split off, a part of it
+	// (see ownText).
+	shown      edgeText
+	page       int
+	col        int // unique per page, band and column
+	colLeft    float64
+	colRight   float64
+	pageWidth  float64
+	pageHeight float64
+	matched    lineMatches // what the line expressions say of text, once asked
 	// runIn is the length in bytes of a bold lead-in that starts text and
 	// is followed by regular type on the same line ("Search strategy We
 	// performed…"): a heading set in the paragraph's first line. 0 when
 	// there is none.
 	runIn int
+	// headLen is runIn as measured when the line was made: splitting the
+	// heading off sets runIn to 0 in both parts.
+	headLen int
 }
 
 // columnLines merges one column's fragments into lines, top to bottom.
@@ -141,27 +151,55 @@ func newTextLine(frs []*fragment, buf *[]lglyph) *textLine {
 		l.italic = float64(italic) / float64(all)
 	}
 	l.font = fonts.best()
-	l.text = normalizeText(collapseSpaces(wordsText(gs, l.base, l.size)))
+	l.shown = lineText(gs, l.base, l.size)
+	l.text = l.shown.s
 	if bold > 0 && bold < all {
 		l.runIn = runInLength(gs, l)
+		l.headLen = l.runIn
 	}
 	if l.cellGaps > 0 {
-		l.cells = cellTexts(frs, l.base, l.size)
+		l.cells, l.cellEdges = cellTexts(frs, l.base, l.size)
 	}
 	return l
 }
 
+// ownText is the line's text with its edges: all it rendered, or the
+// part of it left once a run-in heading was split off (the heading is
+// the first headLen bytes; the rest is what follows it, trimmed).
+func (l *textLine) ownText() edgeText {
+	src := l.shown
+	if l.text == src.s {
+		return src
+	}
+	at := -1
+	switch {
+	case l.headLen > 0 && len(l.text) == l.headLen && strings.HasPrefix(src.s, l.text):
+		at = 0
+	case strings.HasSuffix(src.s, l.text):
+		at = len(src.s) - len(l.text)
+	default:
+		at = strings.Index(src.s, l.text)
+	}
+	if at < 0 || src.e == nil {
+		return edgeText{s: l.text, e: uniformEdges(utf8.RuneCountInString(l.text), l.x0, l.x1)}
+	}
+	return src.sub(at, at+len(l.text))
+}
+
 // cellTexts renders a line's fragments as cells: runs of fragments in x
 // order separated by gaps wider than cellGapEm (as cellGaps counts them).
-func cellTexts(frs []*fragment, base, size float64) []string {
+// It returns each cell's edges too.
+func cellTexts(frs []*fragment, base, size float64) ([]string, [][]float32) {
 	sorted := slices.Clone(frs)
 	slices.SortFunc(sorted, func(a, b *fragment) int { return cmp.Compare(a.x0, b.x0) })
 	var cells []string
+	var edges [][]float32
 	var gs []lglyph
 	flush := func() {
 		slices.SortFunc(gs, byX)
-		if t := normalizeText(collapseSpaces(wordsText(gs, base, size))); t != "" {
-			cells = append(cells, t)
+		if t := lineText(gs, base, size); t.s != "" {
+			cells = append(cells, t.s)
+			edges = append(edges, t.e)
 		}
 		gs = gs[:0]
 	}
@@ -174,7 +212,7 @@ func cellTexts(frs []*fragment, base, size float64) []string {
 		end = math.Max(end, f.x1)
 	}
 	flush()
-	return cells
+	return cells, edges
 }
 
 // runInLength is the byte length of the line's bold lead-in when its

@@ -41,10 +41,24 @@ const (
 // wordsText renders glyphs (sorted by x) of one line whose dominant font
 // size is size on baseline base.
 func wordsText(gs []lglyph, base, size float64) string {
+	b := edgeBuilder{noEdges: true}
+	renderWords(&b, gs, base, size)
+	return b.String()
+}
+
+// lineText renders a line's glyphs as wordsText does, trimmed, with runs
+// of spaces collapsed and in NFC, and with the x edges of its characters.
+func lineText(gs []lglyph, base, size float64) edgeText {
+	var b edgeBuilder
+	renderWords(&b, gs, base, size)
+	return b.text().collapse().nfc()
+}
+
+// renderWords writes the text of glyphs gs (see wordsText) into b.
+func renderWords(b *edgeBuilder, gs []lglyph, base, size float64) {
 	gs = combineAccents(dropOverprints(gs))
 	markSuperscripts(gs, base, size)
 	font := dominantFont(gs)
-	var b strings.Builder
 	var prev *lglyph // previous glyph with ink
 	spacePending := false
 	forceSpace := false // after a bracketed marker, separate the next word
@@ -56,15 +70,15 @@ func wordsText(gs []lglyph, base, size float64) string {
 		}
 		if g.superscript {
 			j := i
-			var sup strings.Builder
+			sup := edgeBuilder{noEdges: b.noEdges}
 			for j < len(gs) && (gs[j].superscript || gs[j].space && j+1 < len(gs) && gs[j+1].superscript) {
 				if gs[j].space {
-					sup.WriteByte(' ')
+					sup.insertAt(" ", gs[j].x0)
 				} else {
 					if j > i && sup.Len() > 0 && gs[j].x0-gs[j-1].x1 > wordGapEm*size && !gs[j-1].space {
-						sup.WriteByte(' ')
+						sup.insert(" ")
 					}
-					sup.WriteString(gs[j].text)
+					sup.glyph(gs[j].text, gs[j].x0, gs[j].x1)
 				}
 				j++
 			}
@@ -75,7 +89,7 @@ func wordsText(gs []lglyph, base, size float64) string {
 					next = gs[k].text
 				}
 			}
-			forceSpace = writeSuperscript(&b, strings.TrimSpace(sup.String()), gap, next)
+			forceSpace = writeSuperscript(b, sup.text().trimSpace(), gap, next)
 			prev = &gs[j-1]
 			i = j - 1
 			spacePending = false
@@ -93,14 +107,13 @@ func wordsText(gs []lglyph, base, size float64) string {
 			mathIndex := isSubscript(g, base, size) && !isSubscript(prev, base, size) &&
 				isMathVariable(trailingLetters(variableBefore(b.String(), prev.superscript)), prev.italic || prev.bold || prev.font != font)
 			if drawn || gap > wordGapEm*em || forceSpace && startsWordChar(g.text) || mathIndex {
-				b.WriteByte(' ')
+				b.insert(" ")
 			}
 		}
-		b.WriteString(g.text)
+		b.glyph(g.text, g.x0, g.x1)
 		prev = g
 		spacePending, forceSpace = false, false
 	}
-	return b.String()
 }
 
 // variableBefore is the token a subscript would index: the last one
@@ -113,33 +126,35 @@ func variableBefore(written string, accented bool) string {
 	return tok
 }
 
-// writeSuperscript writes a superscript run s after the text in b and
+// writeSuperscript writes a superscript run sup after the text in b and
 // reports whether the next word must be separated from it. next is the
-// text of the first glyph after the run.
-func writeSuperscript(b *strings.Builder, s string, gapBefore bool, next string) bool {
+// text of the first glyph after the run. The caret and brackets it adds
+// take the edges around them: "[" starts at the run, "]" at its end.
+func writeSuperscript(b *edgeBuilder, sup edgeText, gapBefore bool, next string) bool {
+	s := sup.s
 	if s == "" {
 		return false
 	}
 	last := lastToken(b.String())
 	if isSymbolSuperscript(s) || isCharge(s) && last != "" && !gapBefore {
-		b.WriteString(s) // "5′", "37°", "Mg2+": part of the word
+		b.add(sup) // "5′", "37°", "Mg2+": part of the word
 		return false
 	}
 	if last != "" && isExponentOf(last, s, gapBefore, next) {
-		b.WriteString("^")
-		b.WriteString(s)
+		b.insert("^")
+		b.add(sup)
 		return false
 	}
 	if !gapBefore && last != "" && isNumberToken(last) && isOrdinalSuffix(s) {
-		b.WriteString(s)
+		b.add(sup)
 		return false
 	}
 	if b.Len() > 0 {
-		b.WriteByte(' ')
+		b.insert(" ")
 	}
-	b.WriteByte('[')
-	b.WriteString(s)
-	b.WriteByte(']')
+	b.insertAt("[", sup.left())
+	b.add(sup)
+	b.insert("]")
 	return true
 }
 
