@@ -86,7 +86,7 @@ var demoQuotes = []string{
 	"Postpartum depression affects roughly one in eight women in the first year after childbirth",
 	"Data were obtained by retrospective review of the clinical records.",
 	"For a woman caring for a young infant, arranging childcare for every visit is a practical barrier",
-	"Partners were invited to one session.",
+	"Two authors (MKO and IV) extracted demographic details, obstetric history, session attendance and scale scores",
 	"Depressive symptoms were rated with the Edinburgh Postnatal Depression Scale",
 }
 
@@ -165,7 +165,7 @@ func TestExportedHighlightsCoverTheQuotedWords(t *testing.T) {
 	for _, q := range demoQuotes {
 		covered := false
 		for page := 1; page <= 2 && !covered; page++ {
-			words := quotedWords(t, out, page, q)
+			words, height := quotedWords(t, out, page, q)
 			if words == nil {
 				continue
 			}
@@ -173,7 +173,7 @@ func TestExportedHighlightsCoverTheQuotedWords(t *testing.T) {
 			var quads []rect
 			for _, h := range hs {
 				if h.page == page {
-					quads = append(quads, h.topLeftQuads()...)
+					quads = append(quads, h.topLeftQuads(height)...)
 				}
 			}
 			for _, w := range words {
@@ -207,16 +207,16 @@ func coverage(r rect, quads []rect) float64 {
 // highlight is a /Highlight annotation read back with qpdf.
 type highlight struct {
 	page       int
-	pageHeight float64 // the page's media box top, for top-left coordinates
 	NM         string    `json:"/NM"`
 	T          string    `json:"/T"`
 	Contents   string    `json:"/Contents"`
 	QuadPoints []float64 `json:"/QuadPoints"`
 }
 
-// topLeftQuads converts the quads to points from the page's top-left
-// corner (the demo's pages are upright, media box at the origin).
-func (h highlight) topLeftQuads() []rect {
+// topLeftQuads converts the quads to points from the top-left corner of
+// a page height points high (the demo's pages are upright, their media
+// box at the origin).
+func (h highlight) topLeftQuads(height float64) []rect {
 	var out []rect
 	for i := 0; i+8 <= len(h.QuadPoints); i += 8 {
 		q := h.QuadPoints[i : i+8]
@@ -225,7 +225,7 @@ func (h highlight) topLeftQuads() []rect {
 			r.x0, r.x1 = min(r.x0, q[k]), max(r.x1, q[k])
 			r.y0, r.y1 = min(r.y0, q[k+1]), max(r.y1, q[k+1])
 		}
-		out = append(out, rect{x0: r.x0, x1: r.x1, y0: h.pageHeight - r.y1, y1: h.pageHeight - r.y0})
+		out = append(out, rect{x0: r.x0, x1: r.x1, y0: height - r.y1, y1: height - r.y0})
 	}
 	return out
 }
@@ -255,8 +255,7 @@ func exportedHighlights(t *testing.T, path string) []highlight {
 	var out []highlight
 	for i, p := range doc.Pages {
 		var pg struct {
-			Annots   []string  `json:"/Annots"`
-			MediaBox []float64 `json:"/MediaBox"`
+			Annots []string `json:"/Annots"`
 		}
 		if err := json.Unmarshal(objs["obj:"+p.Object].Value, &pg); err != nil {
 			t.Fatalf("page %d: %v", i+1, err)
@@ -270,9 +269,6 @@ func exportedHighlights(t *testing.T, path string) []highlight {
 				continue
 			}
 			h.page = i + 1
-			if len(pg.MediaBox) == 4 {
-				h.pageHeight = pg.MediaBox[3]
-			}
 			h.NM, h.T, h.Contents = strings.TrimPrefix(h.NM, "u:"), strings.TrimPrefix(h.T, "u:"), strings.TrimPrefix(h.Contents, "u:")
 			out = append(out, h.highlight)
 		}
@@ -287,13 +283,19 @@ type popplerWord struct {
 
 var bboxWordRE = regexp.MustCompile(`<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">([^<]*)</word>`)
 
+var pageHeightRE = regexp.MustCompile(`<page width="[0-9.]+" height="([0-9.]+)">`)
+
 // quotedWords finds quote's words, in order, among pdftotext -bbox's
-// words of page; nil when they are not there.
-func quotedWords(t *testing.T, path string, page int, quote string) []popplerWord {
+// words of page (nil when they are not there), and the page's height.
+func quotedWords(t *testing.T, path string, page int, quote string) ([]popplerWord, float64) {
 	t.Helper()
 	b, err := exec.Command("pdftotext", "-bbox", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	var height float64
+	if m := pageHeightRE.FindStringSubmatch(string(b)); m != nil {
+		height, _ = strconv.ParseFloat(m[1], 64)
 	}
 	var words []popplerWord
 	for _, m := range bboxWordRE.FindAllStringSubmatch(string(b), -1) {
@@ -321,8 +323,8 @@ func quotedWords(t *testing.T, path string, page int, quote string) []popplerWor
 			}
 		}
 		if ok {
-			return words[i : i+len(want)]
+			return words[i : i+len(want)], height
 		}
 	}
-	return nil
+	return nil, height
 }
