@@ -142,7 +142,7 @@ func TestExportAnnotatedPDFCommandRefusesEncrypted(t *testing.T) {
 	id := strings.TrimSpace(mustCLI(t, db, "import", enc))
 	out := filepath.Join(t.TempDir(), "x.pdf")
 	code, _, errOut := cliLib(t, db, "export", "--paper", id, "--format", "pdf", "-o", out)
-	if code == 0 || !strings.Contains(errOut, appraise.ErrExportEncrypted.Error()) {
+	if code != exitTyped || !strings.Contains(errOut, appraise.ErrExportEncrypted.Error()) {
 		t.Errorf("exit %d, stderr %q: want the encrypted sentence and a failure", code, errOut)
 	}
 	assertNoTrace(t, errOut)

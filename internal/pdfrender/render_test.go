@@ -253,3 +253,22 @@ func TestRenderCancelReturnsAtOnce(t *testing.T) {
 		t.Fatal("RenderPage did not return when its context was cancelled")
 	}
 }
+
+func TestAnIdleWorkerIsStoppedAndComesBack(t *testing.T) {
+	x := newTestIsolated(t, "")
+	req := appraise.RenderRequest{Path: demoPDF(t), Page: 1, Scale: 0.5}
+	if _, err := x.RenderPage(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	old := x.w.cmd
+	x.stopIdle() // what the idle timer calls
+	if x.w != nil || old.ProcessState == nil || !old.ProcessState.Exited() {
+		t.Fatalf("the idle worker is still running (state %v)", old.ProcessState)
+	}
+	if _, err := x.RenderPage(context.Background(), req); err != nil {
+		t.Fatalf("after the idle stop: %v", err)
+	}
+	if x.w == nil || x.w.cmd == old {
+		t.Error("no fresh worker after the idle stop")
+	}
+}
