@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"appraise.app/appraise/internal/atomicfile"
+	"appraise.app/appraise/internal/pdfrender"
 )
 
 // env is what every subcommand gets: the standard streams and the global
@@ -20,6 +21,7 @@ type env struct {
 	getenv         func(string) string
 	dbPath         string // as given by --db or APPRAISE_DB; empty means default
 	cmd            *command
+	renderer       *pdfrender.Isolated // started on first use; see pageRenderer
 }
 
 // parseGlobal reads the global flags that come before the subcommand.

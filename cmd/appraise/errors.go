@@ -49,7 +49,7 @@ func exitCode(err error) int {
 // isTyped reports errors about the input the user gave, as opposed to
 // failures of Appraise or the machine.
 func isTyped(err error) bool {
-	for _, t := range append(appraise.ExtractionErrors(), appraise.InputFileErrors()...) {
+	for _, t := range append(append(appraise.ExtractionErrors(), appraise.InputFileErrors()...), appraise.RenderErrors()...) {
 		if errors.Is(err, t) {
 			return true
 		}

@@ -38,7 +38,7 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	fs.SetOutput(io.Discard)
 	fs.Var(&papers, "paper", "paper id, id prefix or PDF path (repeatable for a bundle)")
 	fs.BoolVar(&opt.all, "all", false, "every paper in the library")
-	fs.StringVar(&format, "format", "", "html, md, csv, xlsx or jsonld")
+	fs.StringVar(&format, "format", "", "html, md, csv, xlsx, jsonld or pdf")
 	fs.Var(&tags, "tag", "only annotations with this tag (repeatable)")
 	fs.StringVar(&opt.filter.Author, "author", "", "only annotations by this author")
 	fs.BoolVar(&opt.filter.BOM, "bom", false, "start CSV with a UTF-8 byte order mark for spreadsheets")
@@ -64,9 +64,9 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	}
 	switch {
 	case format == "":
-		return opt, usageErrorf("--format is required (html, md, csv, xlsx or jsonld)")
-	case export.Extension(appraise.ExportFormat(format)) == "":
-		return opt, usageErrorf("unknown format %q (use html, md, csv, xlsx or jsonld)", format)
+		return opt, usageErrorf("--format is required (html, md, csv, xlsx, jsonld or pdf)")
+	case format != string(appraise.FormatPDF) && export.Extension(appraise.ExportFormat(format)) == "":
+		return opt, usageErrorf("unknown format %q (use html, md, csv, xlsx, jsonld or pdf)", format)
 	}
 	opt.format = appraise.ExportFormat(format)
 	if opt.filter.BOM && opt.format != appraise.FormatCSV {
@@ -76,6 +76,10 @@ func parseExportArgs(args []string) (exportOptions, error) {
 		return opt, usageErrorf("--by-author applies to --format html only")
 	}
 	switch {
+	case opt.format == appraise.FormatPDF && (opt.all || len(opt.papers) > 1):
+		return opt, usageErrorf("--format pdf writes one paper's PDF with its highlights: name one --paper")
+	case opt.format == appraise.FormatPDF && *what != "annotations":
+		return opt, usageErrorf("--what applies to --format csv only")
 	case opt.all && opt.format == appraise.FormatMarkdown && (opt.out == "" || opt.out == "-"):
 		return opt, usageErrorf("--all --format md writes one file per paper: name their folder with -o FOLDER")
 	case opt.all && opt.format == appraise.FormatHTML:
@@ -104,6 +108,8 @@ func formatOfExtension(ext string) string {
 		return string(appraise.FormatMarkdown)
 	case ".json":
 		return string(appraise.FormatJSONLD)
+	case ".pdf":
+		return string(appraise.FormatPDF)
 	}
 	for _, f := range append(export.Formats(), appraise.FormatXLSX) {
 		if export.Extension(f) == ext {
@@ -138,6 +144,13 @@ func runExport(e *env, args []string) error {
 		}
 		if opt.format == appraise.FormatJSONLD {
 			return writeExport(e, opt, func(w io.Writer) error { return lib.ExportBundle(ids, opt.filter, w) })
+		}
+		if opt.format == appraise.FormatPDF {
+			paper, err := lib.Paper(ids[0])
+			if err != nil {
+				return err
+			}
+			return exportAnnotatedPDF(e, lib, paper, opt)
 		}
 		return writeExport(e, opt, func(w io.Writer) error {
 			return lib.Export(ids[0], opt.format, opt.filter, w)

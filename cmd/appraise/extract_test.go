@@ -23,6 +23,9 @@ func TestMain(m *testing.M) {
 	if code, ok := runExtractChildIfAsked(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); ok {
 		os.Exit(code)
 	}
+	if code, ok := runRenderWorkerIfAsked(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); ok {
+		os.Exit(code)
+	}
 	// The Ctrl-C test runs appraise in a process of its own to signal it.
 	if args := os.Getenv(cliChildEnv); args != "" {
 		os.Exit(run(strings.Split(args, "\x1f"), os.Stdin, os.Stdout, os.Stderr))

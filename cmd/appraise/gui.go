@@ -83,6 +83,7 @@ func (e *env) runGUI(args []string) error {
 		return nil
 	}
 	err = ui.Run(cfg)
+	e.closeRenderer()
 	if s == nil {
 		return err
 	}

@@ -29,7 +29,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if code, ok := runExtractChildIfAsked(args, stdin, stdout, stderr); ok {
 		return code
 	}
+	if code, ok := runRenderWorkerIfAsked(args, stdin, stdout, stderr); ok {
+		return code
+	}
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	defer e.closeRenderer()
 	rest, err := e.parseGlobal(args)
 	if errors.Is(err, flag.ErrHelp) {
 		writeUsage(e.stdout)

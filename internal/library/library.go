@@ -21,6 +21,9 @@ type Config struct {
 	NewID func() string
 	// AppVersion is recorded in exports.
 	AppVersion string
+	// Renderer draws pages and writes annotated PDFs; nil leaves the page
+	// view and the annotated PDF unavailable (appraise.ErrNoRenderer).
+	Renderer appraise.Renderer
 }
 
 // Library is the use-case layer over one store.
@@ -30,9 +33,16 @@ type Library struct {
 	now        func() time.Time
 	newID      func() string
 	appVersion string
+	renderer   appraise.Renderer
 
 	mu   sync.Mutex
 	docs []cachedDoc // the most recently used extractions, newest last
+	// checked remembers PDFs found to be their paper's file, so paging
+	// through a paper does not hash it for every page.
+	checked map[string]checkedPDF
+	// passwords are the passwords papers were opened with this session,
+	// so their pages can be drawn; never stored.
+	passwords map[appraise.PaperID]string
 }
 
 // cachedDoc is an extraction kept in memory so annotating does not
@@ -47,7 +57,7 @@ const docCacheSize = 4
 
 // New builds a Library.
 func New(cfg Config) *Library {
-	l := &Library{store: cfg.Store, extractor: cfg.Extractor, now: cfg.Now, newID: cfg.NewID, appVersion: cfg.AppVersion}
+	l := &Library{store: cfg.Store, extractor: cfg.Extractor, now: cfg.Now, newID: cfg.NewID, appVersion: cfg.AppVersion, renderer: cfg.Renderer}
 	if l.now == nil {
 		l.now = time.Now
 	}

@@ -69,6 +69,9 @@ func (l *Library) OpenHashed(ctx context.Context, path string, id appraise.Paper
 			return appraise.OpenedPaper{}, fmt.Errorf("open %s: %w", path, err)
 		}
 	}
+	if password != "" {
+		l.rememberPassword(id, password)
+	}
 	return l.open(ctx, p, isNew, true, password)
 }
 
