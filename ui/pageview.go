@@ -94,8 +94,7 @@ func newPageView(u *appUI) *pageView {
 	pv.zoomL = widget.NewLabel("100%")
 	pv.pageE = newPageEntry(pv)
 	pv.countL = widget.NewLabel("/ 0")
-	fit := widget.NewButton("Fit width", func() { pv.setZoom(1) })
-	fit.Importance = widget.LowImportance
+	fit := small(theme.ZoomFitIcon(), func() { pv.setZoom(1) })
 	pv.bar = container.NewHBox(
 		small(theme.NavigateBackIcon(), func() { pv.stepPage(-1) }),
 		container.NewGridWrap(fyne.NewSize(64, pv.pageE.MinSize().Height), pv.pageE), pv.countL,
@@ -358,7 +357,24 @@ func (pv *pageView) showAtTop(off int) {
 		}
 		return
 	}
-	pv.scrollToY(pv.geom.tops[rs[0].Page-1] + float32(rs[0].Rect.Y0)*pv.geom.z - pageMargin)
+	i := rs[0].Page - 1
+	y := pv.geom.tops[i] + float32(rs[0].Rect.Y0)*pv.geom.z - pageMargin
+	if pv.firstLineOnPage(off) {
+		y = pv.geom.tops[i] - pageMargin // the whole page, from its top
+	}
+	pv.scrollToY(y)
+}
+
+// firstLineOnPage reports whether offset off is on the first printed
+// line of its page.
+func (pv *pageView) firstLineOnPage(off int) bool {
+	ls := pv.v.doc.Lines
+	for k := range ls {
+		if ls[k].End > off || k+1 == len(ls) {
+			return k == 0 || ls[k-1].Page != ls[k].Page
+		}
+	}
+	return false
 }
 
 // topOffset is the text offset printed at the top of the view, for the
@@ -453,6 +469,10 @@ func (pv *pageView) delivered(gen, i int, scale float64, img *image.RGBA, err er
 	case err != nil && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, appraise.ErrNoSuchFile)):
 		pv.missing = err
 		pv.setBanner(missingPDFText(pv.path))
+	case err != nil && (errors.Is(err, appraise.ErrPaperFileChanged) || errors.Is(err, appraise.ErrNoRenderer)):
+		// Every page would fail the same way: say it once.
+		pv.missing = err
+		pv.setBanner(sentence(err))
 	case err == nil && img == nil:
 		err = errors.New("the renderer returned no image")
 	}
@@ -534,7 +554,8 @@ type pageViewRenderer struct {
 func (r *pageViewRenderer) Destroy() {}
 
 func (r *pageViewRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(160, r.pv.bar.MinSize().Height+80)
+	b := r.pv.bar.MinSize()
+	return fyne.NewSize(b.Width, b.Height+80)
 }
 
 func (r *pageViewRenderer) Objects() []fyne.CanvasObject {

@@ -13,9 +13,13 @@ import (
 	"appraise.app/appraise/assets"
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/atomicfile"
+	"appraise.app/appraise/internal/library"
 	"appraise.app/appraise/store"
 	"appraise.app/appraise/ui"
 )
+
+// The library draws the page view's pages and writes annotated PDFs.
+var _ ui.Pages = (*library.Library)(nil)
 
 // runGUI opens the main window on the library, on args[0] when a PDF was
 // named (a .jsonld bundle is imported). APPRAISE_TRACE=1 prints timings (time to first text, keypress to
