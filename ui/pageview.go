@@ -34,6 +34,7 @@ type pageView struct {
 	u *appUI
 
 	bar    *fyne.Container
+	arrows [2]*widget.Button // hidden when the view is too narrow for them
 	zoomL  *widget.Label
 	pageE  *pageEntry
 	countL *widget.Label
@@ -95,10 +96,14 @@ func newPageView(u *appUI) *pageView {
 	pv.pageE = newPageEntry(pv)
 	pv.countL = widget.NewLabel("/ 0")
 	fit := small(theme.ZoomFitIcon(), func() { pv.setZoom(1) })
-	pv.bar = container.NewHBox(
+	pv.arrows = [2]*widget.Button{
 		small(theme.NavigateBackIcon(), func() { pv.stepPage(-1) }),
-		container.NewGridWrap(fyne.NewSize(64, pv.pageE.MinSize().Height), pv.pageE), pv.countL,
 		small(theme.NavigateNextIcon(), func() { pv.stepPage(1) }),
+	}
+	pv.bar = container.NewHBox(
+		pv.arrows[0],
+		container.NewGridWrap(fyne.NewSize(64, pv.pageE.MinSize().Height), pv.pageE), pv.countL,
+		pv.arrows[1],
 		widget.NewSeparator(),
 		small(theme.ZoomOutIcon(), func() { pv.stepZoom(-1) }), pv.zoomL,
 		small(theme.ZoomInIcon(), func() { pv.stepZoom(1) }), fit)
@@ -553,9 +558,17 @@ type pageViewRenderer struct {
 
 func (r *pageViewRenderer) Destroy() {}
 
+// MinSize leaves room for the bar without its arrows (PgUp and PgDn do
+// what they do), so side by side fits a small window.
 func (r *pageViewRenderer) MinSize() fyne.Size {
 	b := r.pv.bar.MinSize()
-	return fyne.NewSize(b.Width, b.Height+80)
+	w := b.Width
+	for _, a := range r.pv.arrows {
+		if a.Visible() {
+			w -= a.MinSize().Width + theme.Padding()
+		}
+	}
+	return fyne.NewSize(w, b.Height+80)
 }
 
 func (r *pageViewRenderer) Objects() []fyne.CanvasObject {
@@ -568,6 +581,14 @@ func (r *pageViewRenderer) Objects() []fyne.CanvasObject {
 
 func (r *pageViewRenderer) Layout(size fyne.Size) {
 	pv := r.pv
+	for _, a := range pv.arrows {
+		a.Show()
+	}
+	if pv.bar.MinSize().Width > size.Width {
+		for _, a := range pv.arrows {
+			a.Hide()
+		}
+	}
 	barH := pv.bar.MinSize().Height
 	pv.bar.Move(fyne.Position{})
 	pv.bar.Resize(fyne.NewSize(size.Width, barH))
