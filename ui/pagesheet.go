@@ -175,8 +175,7 @@ func (s *pageSheet) TappedSecondary(ev *fyne.PointEvent) {
 
 // Scrolled zooms with Ctrl+wheel and scrolls otherwise.
 func (s *pageSheet) Scrolled(ev *fyne.ScrollEvent) {
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok &&
-		d.CurrentKeyModifiers()&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
+	if s.pv.modifiers()&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
 		switch {
 		case ev.Scrolled.DY > 0:
 			s.pv.stepZoom(1)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -65,6 +66,9 @@ type pageView struct {
 
 	onScrolled func()   // the user scrolled (side by side follows)
 	ready      []func() // run once the pages are laid out
+	// modifiers are the keyboard modifiers held now (Ctrl+wheel zooms);
+	// tests hold their own.
+	modifiers func() fyne.KeyModifier
 }
 
 // pageImage is a rendered page, or why it could not be.
@@ -81,7 +85,7 @@ var (
 )
 
 func newPageView(u *appUI) *pageView {
-	pv := &pageView{u: u, zoom: 1, imgs: map[int]*pageImage{}}
+	pv := &pageView{u: u, zoom: 1, imgs: map[int]*pageImage{}, modifiers: heldModifiers}
 	pv.ExtendBaseWidget(pv)
 	pv.sheet = newPageSheet(pv)
 	pv.scroll = container.NewScroll(pv.sheet)
@@ -502,6 +506,14 @@ func missingPDFText(path string) string {
 // pageError is the sentence a page that could not render shows.
 func pageError(n int, err error) string {
 	return "Page " + strconv.Itoa(n) + " cannot be shown. " + strings.TrimSuffix(sentence(err), ".") + "."
+}
+
+// heldModifiers asks a desktop driver which modifier keys are held.
+func heldModifiers() fyne.KeyModifier {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
+	}
+	return 0
 }
 
 // CreateRenderer is part of fyne.Widget.

@@ -247,6 +247,21 @@ func TestZoomKeysStepAndRerender(t *testing.T) {
 	if pv.sheet.MinSize().Width >= pv.scroll.Size().Width {
 		t.Error("zoomed out, the pages are still as wide as the view")
 	}
+	// Ctrl+wheel zooms; the wheel alone scrolls.
+	held := fyne.KeyModifier(fyne.KeyModifierControl)
+	pv.modifiers = func() fyne.KeyModifier { return held }
+	pv.sheet.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 1)})
+	if pv.zoom != 1 {
+		t.Errorf("Ctrl+wheel up from 0.8 gives zoom %.2f, want 1", pv.zoom)
+	}
+	held = 0
+	y := pv.scroll.Offset.Y
+	pv.sheet.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -50)})
+	h.settle()
+	if pv.zoom != 1 || pv.scroll.Offset.Y <= y {
+		t.Errorf("the wheel alone: zoom %.2f, offset %.0f → %.0f; want a scroll", pv.zoom, y, pv.scroll.Offset.Y)
+	}
+	h.pageRunes("-")
 	// In the text view + does nothing to the pages.
 	h.typeKeys("vv")
 	h.typeKeys("+")
