@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -59,8 +60,9 @@ type pageView struct {
 	busy    bool
 	ctx     context.Context
 	cancel  context.CancelFunc
-	warm    bool  // a render has come back since the app started
-	missing error // the PDF cannot be read at all (moved, changed)
+	warm    bool      // a render has come back since the app started
+	shownAt time.Time // when the view was switched to, until its first page
+	missing error     // the PDF cannot be read at all (moved, changed)
 	focused bool
 	press   pagePress
 
@@ -425,12 +427,19 @@ func (pv *pageView) renderScale() float64 {
 	return float64(pv.geom.z * pv.canvasScale())
 }
 
+// minRenderWidth is the narrowest view (canvas units) pages are rendered
+// for.
+const minRenderWidth = 120
+
 // schedule starts rendering the page most wanted now, if none is being
 // rendered: the visible pages top first, then the one after and the one
 // before. Each result schedules the next, so the newest view always wins.
 func (pv *pageView) schedule() {
 	if pv.busy || pv.v == nil || pv.missing != nil || pv.u.mode == viewText || pv.geom.z == 0 {
 		return
+	}
+	if pv.scroll.Size().Width < minRenderWidth {
+		return // a split still settling its sizes: nothing worth drawing yet
 	}
 	lib := pv.u.pages
 	if lib == nil {
@@ -457,8 +466,13 @@ func (pv *pageView) schedule() {
 		}
 		gen, id, ctx := pv.gen, pv.paper, pv.ctx
 		pv.u.bg.spawn(func() {
+			start := time.Now()
 			img, err := lib.RenderPage(ctx, id, i+1, scale)
-			pv.u.post(func() { pv.delivered(gen, i, scale, img, err) })
+			took := time.Since(start)
+			pv.u.post(func() {
+				pv.u.trace("page view: page %d at %.2f px/pt in %d ms", i+1, scale, took.Milliseconds())
+				pv.delivered(gen, i, scale, img, err)
+			})
 		})
 		return
 	}
@@ -472,6 +486,10 @@ func (pv *pageView) delivered(gen, i int, scale float64, img *image.RGBA, err er
 	pv.busy = false
 	pv.warm = true
 	pv.prep.Hide()
+	if !pv.shownAt.IsZero() {
+		pv.u.trace("page view: first page %d ms after switching", time.Since(pv.shownAt).Milliseconds())
+		pv.shownAt = time.Time{}
+	}
 	switch {
 	case err != nil && errors.Is(err, context.Canceled):
 		return
@@ -615,7 +633,9 @@ func (r *pageViewRenderer) Layout(size fyne.Size) {
 	pv.scroll.Resize(fyne.NewSize(size.Width, max(size.Height-top, 0)))
 	pv.prep.Move(fyne.NewPos(0, top))
 	pv.prep.Resize(pv.scroll.Size())
-	if pv.scroll.Size().Width != pv.viewW {
+	// A split settling its sizes may lay the view out very narrow for a
+	// moment: keep the pages as they are rather than lose the place.
+	if w := pv.scroll.Size().Width; w != pv.viewW && (w >= minRenderWidth || pv.viewW == 0) {
 		pv.relayout()
 	} else {
 		pv.scrolled(false)

@@ -616,3 +616,31 @@ func TestSideBySidePagesFollowTheText(t *testing.T) {
 		t.Errorf("text at page %d, pages show page %d (from %d)", p.Page, got, start+1)
 	}
 }
+
+func TestFromPagesToSideBySideTheTextComesToThePage(t *testing.T) {
+	b := newDocBuilder("Long", "A")
+	for i := 0; i < 8; i++ {
+		if i > 0 {
+			b.newPage()
+		}
+		for j := 0; j < 6; j++ {
+			b.add(appraise.KindParagraph, fmt.Sprintf("Paragraph %d on page %d says something long enough to wrap over a line or two of text.", j+1, i+1))
+		}
+	}
+	h := newHarness(t, newFakeLibrary())
+	h.openDoc("long", withLines(b.build()))
+	h.typeKeys("v")
+	for range 3 {
+		h.pageKey(fyne.KeyPageDown)
+	}
+	h.pageRunes("v")
+	if h.u.mode != viewSide {
+		t.Fatalf("mode %d", h.u.mode)
+	}
+	if pg := h.u.pv.currentPage() + 1; pg != 4 {
+		t.Errorf("pages at page %d after switching, want 4 as before", pg)
+	}
+	if pg := h.u.cur.v.blocks[h.u.reader.topBlock()].Page; pg != 4 {
+		t.Errorf("text at page %d, want 4 as the pages", pg)
+	}
+}

@@ -72,7 +72,7 @@ type viewParts struct {
 
 func (u *appUI) newViewParts() {
 	u.pv = newPageView(u)
-	u.pv.onScrolled = u.textFollowPage
+	u.pv.onScrolled = func() { u.textFollowPage(true) }
 	u.views.box = container.NewStack(u.reader)
 	u.views.side = container.NewHSplit(widget.NewLabel(""), widget.NewLabel(""))
 	u.views.toldLines = map[appraise.PaperID]bool{}
@@ -117,8 +117,12 @@ func (u *appUI) setView(m viewMode, remember bool) {
 		u.reader.requestFocus()
 		return
 	}
-	if from == viewText {
+	switch {
+	case from == viewText:
+		u.pv.shownAt = time.Now()
 		u.pageFollowText()
+	case from == viewPage && m == viewSide:
+		u.textFollowPage(false)
 	}
 	u.pv.schedule()
 	u.tellNoLines()
@@ -240,8 +244,9 @@ func (u *appUI) pageFollowText() {
 }
 
 // textFollowPage scrolls the text to what is printed at the top of the
-// pages when side by side.
-func (u *appUI) textFollowPage() {
+// pages when side by side; lead (the user moved the pages) keeps the text
+// from moving the pages back for a moment.
+func (u *appUI) textFollowPage(lead bool) {
 	if u.mode != viewSide || u.cur == nil {
 		return
 	}
@@ -249,7 +254,9 @@ func (u *appUI) textFollowPage() {
 	if !ok {
 		return
 	}
-	u.views.led = u.now()
+	if lead {
+		u.views.led = u.now()
+	}
 	u.views.following = true
 	u.reader.showAtTop(off)
 	u.views.following = false
