@@ -16,6 +16,11 @@
 //     widget.List with one custom row per block. Wrapping uses cached
 //     glyph advances, so laying out a 3,000-paragraph paper is arithmetic
 //     and no row exists off screen.
+//   - viewmode.go, pageview.go, pagesheet.go, pagegeom.go, pagemarks.go:
+//     the page view (the PDF's pages, rendered by the library through
+//     Pages, with highlights placed from Document.Lines) and side by side;
+//     export_pdf.go writes the annotated PDF. The page view drives the
+//     reader's selection, so every command works on either view.
 //   - selection.go, docview.go, highlights.go: the document-level selection
 //     (rows are recycled, so no row can own it), the text indexed by code
 //     point, and the tagged spans per block. No Fyne in these.
