@@ -40,10 +40,16 @@ type BundlePaper struct {
 	// Deleted set).
 	Annotations []appraise.Annotation
 	Trash       []appraise.Annotation
-	// Appraisal is the paper's structured appraisal, nil when the file
-	// carries none (see jsonld_appraisal.go); Instrument is the custom
-	// checklist it used, when it used one.
-	Appraisal  *appraise.PaperAppraisal
+	// Appraisals are the paper's structured appraisals in file order (see
+	// jsonld_appraisal.go): none, the exporting member's, and the other
+	// members' a lead passes on, each by a different author.
+	Appraisals []BundleAppraisal
+}
+
+// BundleAppraisal is one member's appraisal of a bundle's paper, with the
+// custom checklist it used when it used one.
+type BundleAppraisal struct {
+	Appraisal  appraise.PaperAppraisal
 	Instrument *appraise.Instrument
 }
 
