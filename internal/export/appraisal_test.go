@@ -1,9 +1,9 @@
 package export
 
 import (
-	"errors"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
