@@ -73,6 +73,22 @@ func (s *Store) Import(b appraise.ImportBatch) error {
 				}
 			}
 		}
+		if len(b.Instruments) > 0 {
+			ins, err := tx.CreateBucketIfNotExists(bucketInstruments)
+			if err != nil {
+				return err
+			}
+			for _, in := range b.Instruments {
+				if err := validKey("instrument id", string(in.ID)); err != nil {
+					return err
+				}
+				if ins.Get([]byte(in.ID)) == nil {
+					if err := putJSON(ins, []byte(in.ID), in); err != nil {
+						return err
+					}
+				}
+			}
+		}
 		for _, in := range b.Appraisals {
 			if err := importAppraisal(tx, in, b.DecideAppraisal); err != nil {
 				return fmt.Errorf("appraisal of %s by %q: %w", in.Appraisal.Paper, in.Appraisal.Author, err)

@@ -13,6 +13,9 @@ type ImportBatch struct {
 	Papers []Paper
 	// Tags the library lacks (a tag already there is left as it is).
 	Tags []Tag
+	// Instruments are custom checklists the incoming appraisals use that
+	// the library lacks (one already there is left as it is).
+	Instruments []Instrument
 	// Annotations are the incoming versions, live or trashed.
 	Annotations []Annotation
 	// Decide chooses, inside the transaction, between the stored version

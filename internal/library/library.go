@@ -1,6 +1,7 @@
 package library
 
 import (
+	"strings"
 	"sync"
 	"time"
 
@@ -21,6 +22,8 @@ type Config struct {
 	NewID func() string
 	// AppVersion is recorded in exports.
 	AppVersion string
+	// User is the name the user annotates under (see SetUser).
+	User string
 }
 
 // Library is the use-case layer over one store.
@@ -33,6 +36,7 @@ type Library struct {
 
 	mu   sync.Mutex
 	docs []cachedDoc // the most recently used extractions, newest last
+	user string      // under mu
 }
 
 // cachedDoc is an extraction kept in memory so annotating does not
@@ -47,7 +51,8 @@ const docCacheSize = 4
 
 // New builds a Library.
 func New(cfg Config) *Library {
-	l := &Library{store: cfg.Store, extractor: cfg.Extractor, now: cfg.Now, newID: cfg.NewID, appVersion: cfg.AppVersion}
+	l := &Library{store: cfg.Store, extractor: cfg.Extractor, now: cfg.Now, newID: cfg.NewID, appVersion: cfg.AppVersion,
+		user: strings.TrimSpace(cfg.User)}
 	if l.now == nil {
 		l.now = time.Now
 	}
