@@ -27,8 +27,13 @@ type Feedback struct {
 	// Text is the paper's extracted text; review items quote it.
 	Text   string
 	Result agreement.Result
-	// Checklist is nil when neither reader answered a checklist.
-	Checklist *agreement.ChecklistResult
+	// Checklist is nil when neither reader answered a checklist;
+	// Instrument is the checklist compared (the key's), for the items'
+	// questions.
+	Checklist  *agreement.ChecklistResult
+	Instrument appraise.Instrument
+	// Certainty is nil when neither reader rated a claim's certainty.
+	Certainty *agreement.CertaintyResult
 	// Skipped counts annotations left out (not attached with confidence).
 	Skipped    int
 	Generated  time.Time
