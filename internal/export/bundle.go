@@ -214,7 +214,7 @@ func DecodeBundle(r io.Reader) ([]BundlePaper, error) {
 	total := 0
 	for i, raw := range elems {
 		where := fmt.Sprintf("paper %d", i+1)
-		p, err := decodeBundlePaper(raw)
+		p, err := decodeBundlePaper(raw, MaxJSONLDItems-total)
 		if err != nil {
 			if len(elems) == 1 {
 				return nil, err
@@ -237,8 +237,8 @@ func DecodeBundle(r io.Reader) ([]BundlePaper, error) {
 }
 
 // decodeBundlePaper reads one collection with its bundle members.
-func decodeBundlePaper(raw json.RawMessage) (BundlePaper, error) {
-	p, err := decodeCollection(bytes.NewReader(raw))
+func decodeBundlePaper(raw json.RawMessage, budget int) (BundlePaper, error) {
+	p, err := decodeCollection(bytes.NewReader(raw), budget)
 	if err != nil {
 		return BundlePaper{}, err
 	}

@@ -39,7 +39,7 @@ const (
 // any problem is an error wrapping ErrInvalidJSONLD that says what and
 // where. Nothing is returned unless the whole file is valid.
 func DecodeJSONLD(r io.Reader) ([]appraise.Annotation, appraise.PaperID, error) {
-	p, err := decodeCollection(r)
+	p, err := decodeCollection(r, MaxJSONLDItems)
 	if err != nil {
 		return nil, "", err
 	}
@@ -49,8 +49,8 @@ func DecodeJSONLD(r io.Reader) ([]appraise.Annotation, appraise.PaperID, error) 
 // decodeCollection is DecodeJSONLD that also returns the structured
 // appraisal (and the custom checklist it used) when the file carries one,
 // checked as hostile input like the rest.
-func decodeCollection(r io.Reader) (BundlePaper, error) {
-	annotations, paper, appraisalItems, err := decodeItems(r)
+func decodeCollection(r io.Reader, budget int) (BundlePaper, error) {
+	annotations, paper, appraisalItems, err := decodeItems(r, budget)
 	if err != nil {
 		return BundlePaper{}, err
 	}
@@ -76,8 +76,9 @@ func decodeCollection(r io.Reader) (BundlePaper, error) {
 
 // decodeItems reads the file's annotations, setting the whole-document
 // appraisal annotations (one per member, at most maxAppraisals) aside
-// undecoded.
-func decodeItems(r io.Reader) ([]appraise.Annotation, appraise.PaperID, []json.RawMessage, error) {
+// undecoded. A file of more than budget items is refused before any is
+// decoded (a bundle's earlier papers use up some of MaxJSONLDItems).
+func decodeItems(r io.Reader, budget int) ([]appraise.Annotation, appraise.PaperID, []json.RawMessage, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxJSONLDBytes+1))
 	if err != nil {
 		return nil, "", nil, fmt.Errorf("read annotation file: %w", err)
@@ -137,6 +138,9 @@ func decodeItems(r io.Reader) ([]appraise.Annotation, appraise.PaperID, []json.R
 	}
 	if len(items) > MaxJSONLDItems {
 		return nil, "", nil, invalidf("the file holds %d annotations, more than the %d Appraise imports at once", len(items), MaxJSONLDItems)
+	}
+	if len(items) > budget {
+		return nil, "", nil, invalidf("the file holds more than the %d annotations Appraise imports at once", MaxJSONLDItems)
 	}
 	out := make([]appraise.Annotation, 0, len(items))
 	seen := make(map[string]bool, len(items))

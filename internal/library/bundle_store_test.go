@@ -55,13 +55,20 @@ func (m *memStore) Import(b appraise.ImportBatch) error {
 		own bool
 	}
 	var appraisalWrites []appraisalWrite
+	pending := map[string]appraise.PaperAppraisal{} // written earlier in this batch
 	for _, in := range b.Appraisals {
 		pa := in.Appraisal
 		if !papers[pa.Paper] {
 			return fmt.Errorf("paper %s: %w", pa.Paper, appraise.ErrNotFound)
 		}
-		var have *appraise.PaperAppraisal
+		key := memberKey(pa)
 		if in.Own {
+			key = string(pa.Paper) + "\x00(own)"
+		}
+		var have *appraise.PaperAppraisal
+		if h, ok := pending[key]; ok {
+			have = &h
+		} else if in.Own {
 			h, err := m.loadAppraisal(pa.Paper)
 			if err != nil {
 				return err
@@ -77,6 +84,7 @@ func (m *memStore) Import(b appraise.ImportBatch) error {
 		}
 		if keep, write := b.DecideAppraisal(have, pa); write {
 			keep.Paper = pa.Paper
+			pending[key] = keep
 			appraisalWrites = append(appraisalWrites, appraisalWrite{keep, in.Own})
 		}
 	}
