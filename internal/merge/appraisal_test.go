@@ -10,7 +10,6 @@ import (
 	"appraise.app/appraise/internal/appraise"
 )
 
-
 func TestAppraisalMergesPartByPart(t *testing.T) {
 	monday := appraise.PaperAppraisal{Paper: "p", Author: "Lee", Modified: t0,
 		Checklists: []appraise.Checklist{{Instrument: "jbi-case-series", Answers: []appraise.ItemAnswer{
