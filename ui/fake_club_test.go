@@ -40,6 +40,13 @@ func (f *fakeLibrary) ExportBundle(ids []appraise.PaperID, filter appraise.Expor
 	return export.WriteBundle(w, in)
 }
 
+// SetUser records the user's name, as the real library keeps it.
+func (f *fakeLibrary) SetUser(name string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.user = name
+}
+
 func (f *fakeLibrary) ImportBundle(r io.Reader) (appraise.ImportReport, error) {
 	ps, err := export.DecodeBundle(r)
 	if err != nil {

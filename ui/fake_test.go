@@ -19,6 +19,7 @@ import (
 // fakeLibrary is an in-memory Library for GUI tests: papers are
 // Documents built in Go, keyed by the path the test "opens".
 type fakeLibrary struct {
+	user     string // SetUser's name
 	mu       sync.Mutex
 	files    map[string]fakePDF
 	papers   map[appraise.PaperID]appraise.Paper
