@@ -13,11 +13,11 @@ import (
 // agreement and kappa are null when no item was answered by both (kappa
 // also when it is undefined: kappa_note says why).
 type checklistAgreementJSON struct {
-	Instrument string              `json:"instrument"`
-	Answered   int                 `json:"answered"`
-	Agreement  *float64            `json:"agreement"`
-	Kappa      *float64            `json:"kappa"`
-	KappaNote  string              `json:"kappa_note,omitempty"`
+	Instrument string                       `json:"instrument"`
+	Answered   int                          `json:"answered"`
+	Agreement  *float64                     `json:"agreement"`
+	Kappa      *float64                     `json:"kappa"`
+	KappaNote  string                       `json:"kappa_note,omitempty"`
 	Items      []checklistItemAgreementJSON `json:"items"`
 }
 
@@ -31,10 +31,10 @@ type checklistItemAgreementJSON struct {
 // certaintyAgreementJSON is the certainty comparison of the claims matched by
 // overlap.
 type certaintyAgreementJSON struct {
-	Rated     int         `json:"rated"`
-	Agreement *float64    `json:"agreement"`
-	Kappa     *float64    `json:"kappa"`
-	KappaNote string      `json:"kappa_note,omitempty"`
+	Rated     int                  `json:"rated"`
+	Agreement *float64             `json:"agreement"`
+	Kappa     *float64             `json:"kappa"`
+	KappaNote string               `json:"kappa_note,omitempty"`
 	Claims    []claimAgreementJSON `json:"claims"`
 }
 
