@@ -49,8 +49,11 @@ func CompareCertainty(key, trainee []RatedClaim) CertaintyResult {
 	}
 	res.Rated = len(pairs)
 	res.Agreement, res.Kappa = CategoricalKappa(pairs)
-	if res.Rated == 0 {
+	switch {
+	case res.Rated == 0:
 		res.Kappa.Undefined = "no claim was rated by both readers"
+	case res.Kappa.Value == nil:
+		res.Kappa.Undefined = "both readers gave every claim the same certainty"
 	}
 	return res
 }

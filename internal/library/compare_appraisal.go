@@ -13,16 +13,26 @@ import (
 // appraisals say: the checklist answers item by item (with the key's
 // checklist; the trainee's when the key chose none), the certainty of the
 // claims matched by overlap, and a review item for every checklist item
-// answered differently, placed at the key's first evidence for it.
+// answered differently, placed at the key's first evidence for it. When
+// the user has set no name, the user's own appraisal stands for the
+// trainee's unless a bundle brought one by the trainee.
 // keyAnns and traineeAnns are the readers' attached annotations.
 func (l *Library) compareAppraisals(f *export.Feedback, paper appraise.PaperID, key, trainee string, keyAnns, traineeAnns []appraise.Annotation) error {
 	keyPA, _, err := l.AppraisalBy(paper, key)
 	if err != nil {
 		return err
 	}
-	traineePA, _, err := l.AppraisalBy(paper, trainee)
+	traineePA, found, err := l.AppraisalBy(paper, trainee)
 	if err != nil {
 		return err
+	}
+	if !found && l.User() == "" {
+		// With no name set, the library cannot tell whose its own
+		// appraisal is; a trainee compares their own reading, so it is
+		// the trainee's.
+		if traineePA, err = l.Appraisal(paper); err != nil {
+			return err
+		}
 	}
 	if err := l.compareChecklists(f, keyPA, traineePA, keyAnns); err != nil {
 		return err

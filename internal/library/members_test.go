@@ -263,3 +263,26 @@ func TestCompareMeasuresTheChecklistAndCertainty(t *testing.T) {
 		t.Fatalf("certainty = %+v", ce)
 	}
 }
+
+// With no name set, the user's own appraisal is the trainee's.
+func TestCompareWithoutAUserNameTakesTheOwnAppraisalAsTheTrainees(t *testing.T) {
+	c := newClubPair(t)
+	if _, err := c.trainee.lib.ImportBundle(bytes.NewReader(c.lead.bundle(t, c.paper))); err != nil {
+		t.Fatal(err)
+	}
+	lib := c.trainee.lib
+	lib.SetUser("")
+	if _, err := lib.SaveCard(c.paper, appraise.Appraisal{Design: appraise.DesignCaseSeries}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.AnswerItem(c.paper, appraise.ItemAnswer{Item: 1, Answer: appraise.AnswerYes}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := lib.Compare(c.paper, "Dr Lee", "Sam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Checklist == nil || f.Checklist.Answered != 1 || !f.Checklist.Items[0].Same {
+		t.Fatalf("checklist = %+v", f.Checklist)
+	}
+}
