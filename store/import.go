@@ -11,7 +11,8 @@ import (
 // Import saves a bundle in one transaction: the papers and tags the
 // library lacks, then each incoming annotation as b.Decide chooses against
 // the stored version (a replaced version goes to the history, a deleted
-// one to the trash). Nothing is saved unless everything is. An incoming
+// one to the trash), then each incoming appraisal as b.DecideAppraisal
+// chooses (see importAppraisal). Nothing is saved unless everything is. An incoming
 // annotation whose id this library holds on another paper is refused with
 // appraise.ErrAnnotationElsewhere.
 func (s *Store) Import(b appraise.ImportBatch) error {
@@ -70,6 +71,27 @@ func (s *Store) Import(b appraise.ImportBatch) error {
 				if err := restorePaper(tx, keep.Paper, false); err != nil {
 					return err
 				}
+			}
+		}
+		if len(b.Instruments) > 0 {
+			ins, err := tx.CreateBucketIfNotExists(bucketInstruments)
+			if err != nil {
+				return err
+			}
+			for _, in := range b.Instruments {
+				if err := validKey("instrument id", string(in.ID)); err != nil {
+					return err
+				}
+				if ins.Get([]byte(in.ID)) == nil {
+					if err := putJSON(ins, []byte(in.ID), in); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		for _, in := range b.Appraisals {
+			if err := importAppraisal(tx, in, b.DecideAppraisal); err != nil {
+				return fmt.Errorf("appraisal of %s by %q: %w", in.Appraisal.Paper, in.Appraisal.Author, err)
 			}
 		}
 		return nil

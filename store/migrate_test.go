@@ -52,6 +52,24 @@ func fillFixture(tb testing.TB, s *Store) {
 		tb.Fatal(err)
 	}
 	fillAppraisalFixture(tb, s, p.ID)
+	fillMemberFixture(tb, s, p.ID)
+}
+
+// fillMemberFixture brings in a journal-club member's appraisal (schema
+// 5) as a bundle import does.
+func fillMemberFixture(tb testing.TB, s *Store, paper appraise.PaperID) {
+	tb.Helper()
+	at := time.Date(2026, 2, 5, 0, 0, 0, 0, time.UTC)
+	pa := appraise.PaperAppraisal{Paper: paper, Author: "Dr Lee", Modified: at, Instrument: appraise.InstrumentCASPRCT,
+		Checklists: []appraise.Checklist{{Instrument: appraise.InstrumentCASPRCT, Answers: []appraise.ItemAnswer{
+			{Item: 1, Answer: appraise.AnswerNo, Comment: "Question too broad", Modified: at}}}}}
+	err := s.Import(appraise.ImportBatch{Appraisals: []appraise.AppraisalImport{{Appraisal: pa}},
+		DecideAppraisal: func(_ *appraise.PaperAppraisal, in appraise.PaperAppraisal) (appraise.PaperAppraisal, bool) {
+			return in, true
+		}})
+	if err != nil {
+		tb.Fatal(err)
+	}
 }
 
 // fillAppraisalFixture records a structured appraisal (schema 2): a
@@ -96,6 +114,8 @@ type libraryDump struct {
 	// Schema 2 on; empty (so absent) in dumps of older fixtures.
 	Appraisals  map[string]appraise.PaperAppraisal `json:",omitempty"`
 	Instruments []appraise.Instrument              `json:",omitempty"`
+	// Schema 5 on.
+	MemberAppraisals map[string][]appraise.PaperAppraisal `json:",omitempty"`
 }
 
 func dumpLibrary(tb testing.TB, s *Store) []byte {
@@ -141,6 +161,14 @@ func dumpLibrary(tb testing.TB, s *Store) []byte {
 	}
 	d.Instruments, err = s.CustomInstruments()
 	must(err)
+	d.MemberAppraisals = map[string][]appraise.PaperAppraisal{}
+	for _, p := range d.Papers {
+		ms, err := s.MemberAppraisals(p.Paper.ID)
+		must(err)
+		if len(ms) > 0 {
+			d.MemberAppraisals[string(p.Paper.ID)] = ms
+		}
+	}
 	out, err := json.MarshalIndent(d, "", "  ")
 	must(err)
 	return append(out, '\n')

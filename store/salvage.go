@@ -46,6 +46,7 @@ var salvageKinds = []salvageKind{
 	{bucketDocs, "cached extractions", mergeDocument, false, nil},
 	{bucketInstruments, "checklists", mergeInstrument, false, []string{"id", "name", "family", "items"}},
 	{bucketAppraisals, "appraisals", mergeAppraisal, true, []string{"paper", "modified"}},
+	{bucketMemberAppraisals, "members' appraisals", mergeMemberAppraisal, true, []string{"paper", "author", "modified"}},
 }
 
 // hasFields reports whether payload is a JSON object with every field.

@@ -13,7 +13,7 @@ import (
 )
 
 // SchemaVersion is the layout this code reads and writes.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // formatMarker tells an Appraise library from any other bbolt file.
 const formatMarker = "appraise-library"
@@ -42,7 +42,7 @@ var (
 // dataBuckets are the buckets of the current schema besides meta.
 var dataBuckets = [][]byte{bucketPapers, bucketDocs, bucketAnns, bucketPaperAnn,
 	bucketTrash, bucketHistory, bucketTags, bucketSearch, bucketAppraisals, bucketInstruments,
-	bucketFullText, bucketPaperTrash}
+	bucketFullText, bucketPaperTrash, bucketMemberAppraisals}
 
 // ErrNewerSchema: the library was written by a newer Appraise.
 var ErrNewerSchema = errors.New("this library was written by a newer version of Appraise; update Appraise to open it")
@@ -104,6 +104,7 @@ var migrations = map[int]migration{
 	1: sealRecords,                   // schema 2: every record carries a CRC-32C (codec.go)
 	2: addAppraisalBuckets,           // schema 3: structured appraisals and custom instruments
 	3: migrateTextIndexAndPaperTrash, // schema 4: full-text index, removed papers
+	4: addMemberAppraisals,           // schema 5: journal-club members' appraisals
 }
 
 // sealedBuckets hold values stored through codec.go, which carry a

@@ -90,6 +90,7 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 		u.now = cfg.Now
 	}
 	u.applyTheme()
+	u.lib.SetUser(u.prefs.author())
 	u.reader = newReader()
 	u.reader.win = w
 	u.reader.onRune = u.typedRune

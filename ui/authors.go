@@ -261,3 +261,10 @@ func (u *appUI) whoTagged(s, e int) string {
 	}
 	return fmt.Sprintf("Tagged here by %d %s: %s", len(order), plural(len(order), "member", "members"), strings.Join(parts, "; "))
 }
+
+// setAuthor saves the user's name and tells the library, which decides
+// by it whose appraisal a bundle brings is the user's own.
+func (u *appUI) setAuthor(name string) {
+	u.prefs.setAuthor(name)
+	u.lib.SetUser(name)
+}

@@ -142,6 +142,9 @@ func (u *appUI) showImportReport(name string, rep appraise.ImportReport) {
 	if len(rep.TagsCreated) > 0 {
 		fmt.Fprintf(&b, "\n\nNew tags: %s", strings.Join(rep.TagsCreated, ", "))
 	}
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(&b, "\n\nNot imported: %s", oneLine(s))
+	}
 	msg := widget.NewLabel(b.String())
 	msg.Wrapping = fyne.TextWrapWord
 	box := container.NewVScroll(msg)
@@ -183,6 +186,9 @@ func importCounts(p appraise.PaperImport) string {
 	}
 	if p.NeedsReview > 0 {
 		s += fmt.Sprintf(", %d need review", p.NeedsReview)
+	}
+	if a := p.Appraisals; a != (appraise.AppraisalCounts{}) {
+		s += fmt.Sprintf("; appraisals: %d new, %d updated, %d unchanged", a.New, a.Updated, a.Unchanged)
 	}
 	return s
 }

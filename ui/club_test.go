@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"appraise.app/appraise/internal/agreement"
 	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/export"
 )
@@ -166,6 +167,57 @@ func TestPracticeHidesOtherReadingsUntilCompared(t *testing.T) {
 	h.settle()
 	if h.selected() != "Allocation could not be concealed." {
 		t.Fatalf("selected %q", h.selected())
+	}
+}
+
+// The comparison window shows how the checklists agree and lists the
+// items answered differently with the key's comment.
+func TestComparisonShowsChecklistAgreement(t *testing.T) {
+	lib := newFakeLibrary()
+	lib.checklists = &fakeChecklists{
+		instrument: appraise.Instrument{ID: "jbi-case-series", Name: "JBI case series", Items: []appraise.InstrumentItem{
+			{Number: 1, Text: "Clear inclusion criteria?"}, {Number: 2, Text: "Condition measured in a standard way?"}}},
+		key:     map[int]agreement.ChecklistAnswer{1: {Answer: "yes"}, 2: {Answer: "no", Comment: "self-report only"}},
+		trainee: map[int]agreement.ChecklistAnswer{1: {Answer: "yes"}, 2: {Answer: "yes"}},
+	}
+	h := newHarness(t, lib)
+	h.openDoc("small", smallPaper())
+	h.u.importBundle(leadBundle(t, h))
+	h.settle()
+	pressReturn(t, h)
+	h.u.togglePractice()
+	h.click(h.passage(sentenceIndex(t, h, "The trial was not")).Start+3, 0)
+	h.typeKeys("l")
+	h.u.chooseKey()
+	pressReturn(t, h)
+	h.settle()
+	if h.u.compareWin == nil {
+		t.Fatal("no comparison window")
+	}
+	var texts []string
+	for _, o := range test.LaidOutObjects(h.u.compareWin.win.Content()) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	got := strings.Join(texts, "\n")
+	for _, want := range []string{
+		"Checklist (JBI case series): 2 items answered by both: agreement 50%, kappa 0.00 (1 same, 1 different).",
+		"To review · 2",
+		"Different checklist answer · key: no · you: yes",
+		"Item 2: Condition measured in a standard way?",
+		"Key’s comment: self-report only",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("comparison lacks %q:\n%s", want, got)
+		}
+	}
+	// The item has no evidence to jump to: choosing it leaves the reader as it is.
+	before := h.selected()
+	h.u.compareWin.review.Select(1)
+	h.settle()
+	if h.selected() != before {
+		t.Fatalf("choosing an item without evidence selected %q", h.selected())
 	}
 }
 

@@ -69,6 +69,8 @@ func (u *appUI) showComparison(f export.Feedback) {
 	notes = append(notes, explain)
 	noteLabel := widget.NewLabel(strings.Join(notes, "\n"))
 	noteLabel.Wrapping = fyne.TextWrapWord
+	appraisalLabel := widget.NewLabel(appraisalSummary(f))
+	appraisalLabel.Wrapping = fyne.TextWrapWord
 	text := []rune(f.Text)
 	v.review = widget.NewList(func() int { return len(r.Review) },
 		func() fyne.CanvasObject {
@@ -84,16 +86,26 @@ func (u *appUI) showComparison(f export.Feedback) {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(reviewLine(it))
 			q := string(text[max(0, min(it.Start, len(text))):max(0, min(it.End, len(text)))])
-			box.Objects[1].(*widget.Label).SetText("“" + oneLine(q) + "”")
+			quote := "“" + oneLine(q) + "”"
 			note := "no note from the key"
 			if len(it.KeyNotes) > 0 {
 				note = "Key’s note: " + oneLine(strings.Join(it.KeyNotes, " · "))
 			}
+			if it.Kind == agreement.DifferentAnswer {
+				quote = fmt.Sprintf("Item %d: %s", it.Item, oneLine(it.ItemText))
+				note = "no comment from the key"
+				if len(it.KeyNotes) > 0 {
+					note = "Key’s comment: " + oneLine(strings.Join(it.KeyNotes, " · "))
+				}
+			}
+			box.Objects[1].(*widget.Label).SetText(quote)
 			box.Objects[2].(*widget.Label).SetText(note)
 		})
 	v.review.OnSelected = func(i widget.ListItemID) {
 		it := r.Review[i]
-		u.jumpToSpan(it.Start, it.End)
+		if it.End > it.Start { // a checklist item without the key's evidence has nowhere to go
+			u.jumpToSpan(it.Start, it.End)
+		}
 	}
 	reviewTitle := bold(fmt.Sprintf("To review · %d", len(r.Review)))
 	var reviewBody fyne.CanvasObject = v.review
@@ -108,7 +120,7 @@ func (u *appUI) showComparison(f export.Feedback) {
 		u.saveAs("Export feedback", name+".csv", f.Paper, func(w io.Writer) error { return export.WriteFeedbackCSV(w, f, true) })
 	})
 	closeB := widget.NewButton("Close", w.Close)
-	top := container.NewVBox(head, grid, noteLabel, reviewTitle)
+	top := container.NewVBox(head, grid, noteLabel, appraisalLabel, reviewTitle)
 	bottom := container.NewHBox(html, csv, layout.NewSpacer(), closeB)
 	w.SetContent(container.NewBorder(top, bottom, nil, nil, reviewBody))
 	w.Resize(fyne.NewSize(min(900, u.win.Canvas().Size().Width), min(640, u.win.Canvas().Size().Height)))
@@ -120,8 +132,56 @@ func (u *appUI) showComparison(f export.Feedback) {
 	w.Show()
 }
 
+// appraisalSummary says how the checklists and the claims' certainty
+// compare, with kappa's reason when it is undefined.
+func appraisalSummary(f export.Feedback) string {
+	var lines []string
+	if c := f.Checklist; c == nil {
+		lines = append(lines, "Checklist: neither of you answered one.")
+	} else {
+		agree := "–"
+		if c.Answered > 0 {
+			agree = agreement.Percent(&c.Agreement)
+		}
+		line := fmt.Sprintf("Checklist (%s): %d items answered by both: agreement %s, kappa %s", oneLine(f.Instrument.Name), c.Answered, agree, c.Kappa)
+		same, differ := 0, 0
+		for _, it := range c.Items {
+			switch {
+			case it.Same:
+				same++
+			case it.BothAnswered:
+				differ++
+			}
+		}
+		line += fmt.Sprintf(" (%d same, %d different).", same, differ)
+		if c.Kappa.Value == nil {
+			line += " Kappa is undefined: " + c.Kappa.Undefined + "."
+		}
+		lines = append(lines, line)
+	}
+	if ce := f.Certainty; ce != nil {
+		agree := "–"
+		if ce.Rated > 0 {
+			agree = agreement.Percent(&ce.Agreement)
+		}
+		line := fmt.Sprintf("Certainty of claims: %d of the key’s %d claims rated by both: agreement %s, kappa %s.", ce.Rated, len(ce.Claims), agree, ce.Kappa)
+		if ce.Kappa.Value == nil {
+			line += " Kappa is undefined: " + ce.Kappa.Undefined + "."
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // reviewLine is a review item's first line: what differs, where.
 func reviewLine(it agreement.ReviewItem) string {
+	if it.Kind == agreement.DifferentAnswer {
+		where := ""
+		if it.End > it.Start {
+			where = " · p. " + itoaPage(it.Page)
+		}
+		return fmt.Sprintf("%s%s · key: %s · you: %s", it.Kind.Title(), where, it.KeyAnswer, it.TraineeAnswer)
+	}
 	return fmt.Sprintf("%s · p. %s · key: %s · you: %s", it.Kind.Title(), itoaPage(it.Page), tagsText(it.KeyTags), tagsText(it.TraineeTags))
 }
 

@@ -40,6 +40,13 @@ func (f *fakeLibrary) ExportBundle(ids []appraise.PaperID, filter appraise.Expor
 	return export.WriteBundle(w, in)
 }
 
+// SetUser records the user's name, as the real library keeps it.
+func (f *fakeLibrary) SetUser(name string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.user = name
+}
+
 func (f *fakeLibrary) ImportBundle(r io.Reader) (appraise.ImportReport, error) {
 	ps, err := export.DecodeBundle(r)
 	if err != nil {
@@ -89,5 +96,22 @@ func (f *fakeLibrary) Compare(paper appraise.PaperID, key, trainee string) (expo
 		}
 	}
 	res := agreement.Compare(doc.Passages, []string{"population", "claim", "limitation"}, k, t)
-	return export.Feedback{Paper: f.papers[paper], Text: doc.Text, Result: res, Generated: f.now}, nil
+	fb := export.Feedback{Paper: f.papers[paper], Text: doc.Text, Result: res, Generated: f.now}
+	if c := f.checklists; c != nil {
+		// The readers' checklist answers, as the real library finds them
+		// in the user's and the member's appraisals.
+		cl := agreement.CompareChecklist(c.key, c.trainee)
+		fb.Checklist, fb.Instrument = &cl, c.instrument
+		fb.Result.Review = append(fb.Result.Review, agreement.AnswerReview(cl, func(n int) string {
+			it, _ := c.instrument.Item(n)
+			return it.Text
+		})...)
+	}
+	return fb, nil
+}
+
+// fakeChecklists are a key's and a trainee's answers to one checklist.
+type fakeChecklists struct {
+	instrument   appraise.Instrument
+	key, trainee map[int]agreement.ChecklistAnswer
 }

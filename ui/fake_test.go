@@ -19,18 +19,21 @@ import (
 // fakeLibrary is an in-memory Library for GUI tests: papers are
 // Documents built in Go, keyed by the path the test "opens".
 type fakeLibrary struct {
-	mu       sync.Mutex
-	files    map[string]fakePDF
-	papers   map[appraise.PaperID]appraise.Paper
-	docs     map[appraise.PaperID]appraise.Document
-	anns     map[string]appraise.Annotation
-	tags     []appraise.Tag
-	nextID   int
-	openGate chan struct{} // when set, Open waits for it (or for ctx)
-	opening  chan struct{} // when set, Open signals here when it starts
-	failNext error         // the next write fails with this
-	now      time.Time
-	apprs    fakeAppraisals
+	user string // SetUser's name
+	// checklists, when set, are the answers Compare compares.
+	checklists *fakeChecklists
+	mu         sync.Mutex
+	files      map[string]fakePDF
+	papers     map[appraise.PaperID]appraise.Paper
+	docs       map[appraise.PaperID]appraise.Document
+	anns       map[string]appraise.Annotation
+	tags       []appraise.Tag
+	nextID     int
+	openGate   chan struct{} // when set, Open waits for it (or for ctx)
+	opening    chan struct{} // when set, Open signals here when it starts
+	failNext   error         // the next write fails with this
+	now        time.Time
+	apprs      fakeAppraisals
 	// removed papers and when (fake_trash_test.go); indexWork papers
 	// to index at start, one per value on indexStep when it is set.
 	removed   map[appraise.PaperID]time.Time

@@ -63,6 +63,9 @@ type Library interface {
 	ImportBundle(r io.Reader) (appraise.ImportReport, error)
 	// Compare measures trainee's reading of a paper against key's.
 	Compare(paper appraise.PaperID, key, trainee string) (export.Feedback, error)
+	// SetUser tells the library the user's name: a bundle's appraisal by
+	// it is the user's own, any other name a member's.
+	SetUser(name string)
 
 	Appraiser
 }

@@ -48,9 +48,9 @@ func (u *appUI) askAuthor(next func()) {
 	msg := widget.NewLabel("Appraise stores your name on each annotation, so a journal club can tell\nwhose reading is whose. You can change it later in Preferences.")
 	d := dialog.NewCustomConfirm("Your name", "Save", "Skip", container.NewVBox(msg, e), func(ok bool) {
 		if ok {
-			u.prefs.setAuthor(e.Text)
+			u.setAuthor(e.Text)
 		} else {
-			u.prefs.setAuthor(u.prefs.author())
+			u.setAuthor(u.prefs.author())
 		}
 		u.reader.requestFocus()
 		if next != nil {

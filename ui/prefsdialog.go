@@ -33,7 +33,7 @@ func (u *appUI) showPreferences() {
 			u.reader.requestFocus()
 			return
 		}
-		u.prefs.setAuthor(author.Text)
+		u.setAuthor(author.Text)
 		u.prefs.setTheme(themeValues[indexOf(themes, th.Selected)])
 		if i := size.SelectedIndex(); i >= 0 {
 			u.prefs.setTextScale(textScales[i])

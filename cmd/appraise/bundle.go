@@ -78,6 +78,9 @@ func writeImportReport(w io.Writer, rep appraise.ImportReport) {
 	if len(rep.TagsCreated) > 0 {
 		fmt.Fprintf(w, "New tags: %s\n", termsafe.Escape(strings.Join(rep.TagsCreated, ", ")))
 	}
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(w, "Not imported: %s\n", termsafe.Escape(s))
+	}
 }
 
 func countsLine(p appraise.PaperImport) string {
@@ -88,7 +91,11 @@ func countsLine(p appraise.PaperImport) string {
 	if p.NeedsReview > 0 {
 		parts = append(parts, fmt.Sprintf("%d need review", p.NeedsReview))
 	}
-	return strings.Join(parts, ", ")
+	line := strings.Join(parts, ", ")
+	if a := p.Appraisals; a != (appraise.AppraisalCounts{}) {
+		line += fmt.Sprintf("; appraisals: %d new, %d updated, %d unchanged", a.New, a.Updated, a.Unchanged)
+	}
+	return line
 }
 
 func plural(n int, word string) string {

@@ -88,6 +88,10 @@ type reviewJSON struct {
 	KeyTags     []string `json:"key_tags"`
 	TraineeTags []string `json:"trainee_tags"`
 	KeyNotes    []string `json:"key_notes"`
+	// For a different checklist answer.
+	Item          int    `json:"item,omitempty"`
+	KeyAnswer     string `json:"key_answer,omitempty"`
+	TraineeAnswer string `json:"trainee_answer,omitempty"`
 }
 
 func measuresJSON(r agreement.TagResult) compareJSON {
@@ -104,16 +108,19 @@ func writeCompareJSON(w io.Writer, f export.Feedback) error {
 	review := []reviewJSON{}
 	for _, r := range f.Result.Review {
 		review = append(review, reviewJSON{Kind: string(r.Kind), Page: r.Page, Passage: r.PassageID,
-			Start: r.Start, End: r.End, KeyTags: nonNil(r.KeyTags), TraineeTags: nonNil(r.TraineeTags), KeyNotes: nonNil(r.KeyNotes)})
+			Start: r.Start, End: r.End, KeyTags: nonNil(r.KeyTags), TraineeTags: nonNil(r.TraineeTags), KeyNotes: nonNil(r.KeyNotes),
+			Item: r.Item, KeyAnswer: r.KeyAnswer, TraineeAnswer: r.TraineeAnswer})
 	}
 	return writeJSON(w, map[string]any{
-		"paper":   f.Paper.ID,
-		"key":     f.Result.Key,
-		"trainee": f.Result.Trainee,
-		"tags":    tags,
-		"overall": measuresJSON(f.Result.Overall),
-		"review":  review,
-		"skipped": f.Skipped,
+		"paper":     f.Paper.ID,
+		"key":       f.Result.Key,
+		"trainee":   f.Result.Trainee,
+		"tags":      tags,
+		"overall":   measuresJSON(f.Result.Overall),
+		"review":    review,
+		"skipped":   f.Skipped,
+		"checklist": checklistAgreementOf(f),
+		"certainty": certaintyAgreementOf(f),
 	})
 }
 
@@ -152,13 +159,18 @@ func writeCompareText(w io.Writer, f export.Feedback) error {
 	if f.Skipped > 0 {
 		fmt.Fprintf(w, "%d annotations that need review were left out.\n", f.Skipped)
 	}
+	writeAppraisalText(w, f)
 	if len(r.Review) == 0 {
-		_, err := fmt.Fprintln(w, "\nNothing to review: the trainee tagged every sentence as the key did.")
+		_, err := fmt.Fprintln(w, "\nNothing to review: the trainee tagged every sentence and answered every item as the key did.")
 		return err
 	}
 	fmt.Fprintf(w, "\nTo review (%d):\n", len(r.Review))
 	text := []rune(f.Text)
 	for _, it := range r.Review {
+		if it.Kind == agreement.DifferentAnswer {
+			writeAnswerReview(w, it)
+			continue
+		}
 		q := string(text[max(0, min(it.Start, len(text))):max(0, min(it.End, len(text)))])
 		fmt.Fprintf(w, "  %-13s p. %-3d key: %s; trainee: %s\n      %q\n", it.Kind, it.Page,
 			termsafe.Escape(orNone(it.KeyTags)), termsafe.Escape(orNone(it.TraineeTags)), oneLine(q, 160))

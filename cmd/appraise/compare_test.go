@@ -2,8 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"appraise.app/appraise/internal/testpdf"
 )
 
 func TestCompareCommand(t *testing.T) {
@@ -104,4 +107,83 @@ func TestCompareCommand(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A lead's appraisal travels in the bundle; the trainee's comparison then
+// measures the checklist answers too.
+func TestCompareCommandMeasuresTheChecklist(t *testing.T) {
+	pdf, _ := testpdf.OneColumn()
+	pdfPath := writePDF(t, "anaemia.pdf", pdf)
+	const methods = "We compared the twelve months before and after the change (n = 212 and n = 198 women) and recorded follow-up testing at 28 weeks."
+	bundle := filepath.Join(t.TempDir(), "lead.jsonld")
+	member := func(name string, answers [][]string) (func(args ...string) (int, string, string), string) {
+		t.Setenv("APPRAISE_AUTHOR", name)
+		db := filepath.Join(t.TempDir(), "library.db")
+		cli := func(args ...string) (int, string, string) {
+			t.Helper()
+			return runCLI(t, append([]string{"--db", db}, args...)...)
+		}
+		code, out, errOut := cli("import", pdfPath)
+		if code != 0 {
+			t.Fatalf("import: exit %d: %s", code, errOut)
+		}
+		id := strings.TrimSpace(out)
+		steps := [][]string{
+			{"annotate", "--paper", id, "--occurrence", "1", "--quote", methods, "--tag", "population"},
+			{"card", "--paper", id, "--design", "case series"},
+		}
+		for _, a := range answers {
+			steps = append(steps, append([]string{"checklist", "--paper", id, "--item"}, a...))
+		}
+		for _, s := range steps {
+			if code, _, errOut := cli(s...); code != 0 {
+				t.Fatalf("%q: exit %d: %s", s, code, errOut)
+			}
+		}
+		return cli, id
+	}
+	lead, id := member("Ann", [][]string{{"1", "--answer", "yes"}, {"2", "--answer", "no", "--comment", "not consecutive"}})
+	if code, _, errOut := lead("export", "--paper", id, "--format", "jsonld", "-o", bundle); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	trainee, _ := member("Ben", [][]string{{"1", "--answer", "yes"}, {"2", "--answer", "yes"}})
+	code, out, errOut := trainee("import", bundle)
+	if code != 0 || !strings.Contains(out, "appraisals: 1 new, 0 updated, 0 unchanged") {
+		t.Fatalf("import bundle: exit %d: %s%s", code, out, errOut)
+	}
+	code, out, errOut = trainee("compare", "--paper", id, "--key", "Ann", "--trainee", "Ben", "--format", "json")
+	if code != 0 {
+		t.Fatalf("compare: exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Checklist struct {
+			Answered  int      `json:"answered"`
+			Agreement *float64 `json:"agreement"`
+			Kappa     *float64 `json:"kappa"`
+		} `json:"checklist"`
+		Review []map[string]any `json:"review"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	// yes/yes, no/yes: po = .5; key yes .5 no .5, trainee yes 1 → pe = .5, κ = 0.
+	c := got.Checklist
+	if c.Answered != 2 || c.Agreement == nil || *c.Agreement != 0.5 || c.Kappa == nil || *c.Kappa != 0 {
+		t.Fatalf("checklist = %+v", c)
+	}
+	found := false
+	for _, r := range got.Review {
+		if r["kind"] == "different checklist answer" && r["item"] == 2.0 && r["key_answer"] == "no" && r["key_notes"].([]any)[0] == "not consecutive" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("review lacks item 2: %v", got.Review)
+	}
+	code, out, _ = trainee("compare", "--paper", id, "--key", "Ann", "--trainee", "Ben")
+	for _, want := range []string{"2 items answered by both: agreement 50%, kappa 0.00", "different checklist answer, item 2: key: no; trainee: yes", "key's comment: not consecutive"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("text lacks %q:\n%s", want, out)
+		}
+	}
 }

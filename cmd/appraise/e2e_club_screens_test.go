@@ -31,6 +31,10 @@ func TestClubScreenshots(t *testing.T) {
 	} {
 		leadBox.cli(t, bin, root, "annotate", "--paper", "assets/demo.pdf", "--quote", a[1], "--tag", a[0], "--note", a[2], "--author", lead)
 	}
+	// The lead's checklist travels in the bundle under the lead's name.
+	leadBox.env = append(leadBox.env, "APPRAISE_AUTHOR="+lead)
+	appraiseWith(t, leadBox, bin, root, [][]string{{"1", "yes"}, {"2", "no", "Depression measured only by a screening score."},
+		{"3", "yes"}, {"4", "unclear", "Consecutive inclusion is not stated."}, {"5", "yes"}})
 	bundle := filepath.Join(t.TempDir(), "ostrowski.jsonld")
 	leadBox.cli(t, bin, root, "export", "--paper", "assets/demo.pdf", "--format", "jsonld", "-o", bundle)
 
@@ -49,6 +53,7 @@ func TestClubScreenshots(t *testing.T) {
 				} {
 					sb.cli(t, bin, root, "annotate", "--paper", "assets/demo.pdf", "--quote", a[1], "--tag", a[0], "--author", trainee)
 				}
+				appraiseWith(t, sb, bin, root, [][]string{{"1", "yes"}, {"2", "yes"}, {"3", "yes"}, {"4", "no"}, {"5", "yes"}})
 				app := sb.startApp(t, x, bin, root, bundle)
 				id, _, _, _, _ := x.window(t, app, "^Appraise")
 				x.must(t, "windowfocus", "--sync", id)
@@ -64,5 +69,19 @@ func TestClubScreenshots(t *testing.T) {
 				x.screenshot(t, filepath.Join(out, "club-compare-"+name+".png"))
 			})
 		}
+	}
+}
+
+// appraiseWith sets the demo paper's design (case series) and answers its
+// JBI checklist: each answer is item, answer and an optional comment.
+func appraiseWith(t *testing.T, sb *sandbox, bin, root string, answers [][]string) {
+	t.Helper()
+	sb.cli(t, bin, root, "card", "--paper", "assets/demo.pdf", "--design", "case series")
+	for _, a := range answers {
+		args := []string{"checklist", "--paper", "assets/demo.pdf", "--item", a[0], "--answer", a[1]}
+		if len(a) > 2 {
+			args = append(args, "--comment", a[2])
+		}
+		sb.cli(t, bin, root, args...)
 	}
 }

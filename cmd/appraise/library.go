@@ -52,7 +52,7 @@ func openLibraryWith(e *env, pp *preparedPDF, salvage func(done, total int)) (*l
 		return nil, nil, err
 	}
 	x := preExtracted{pdfextract.NewIsolated(), pp}
-	return library.New(library.Config{Store: s, Extractor: x, AppVersion: version, Renderer: e.pageRenderer()}), s, nil
+	return library.New(library.Config{Store: s, Extractor: x, AppVersion: version, Renderer: e.pageRenderer(), User: e.getenv("APPRAISE_AUTHOR")}), s, nil
 }
 
 // withLibrary runs f on the opened library and closes it, reporting a

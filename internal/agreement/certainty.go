@@ -20,16 +20,18 @@ type ClaimComparison struct {
 type CertaintyResult struct {
 	Claims []ClaimComparison
 	// Rated is how many matched pairs both readers rated; Agreement is
-	// the share of those rated alike (0 when none).
+	// the share of those rated alike (0 when none), Kappa Cohen's kappa
+	// over them with the four certainties as categories.
 	Rated     int
 	Agreement float64
+	Kappa     Kappa
 }
 
 // CompareCertainty matches each key claim to the trainee claim that
 // overlaps it by the most code points and compares their certainty.
 func CompareCertainty(key, trainee []RatedClaim) CertaintyResult {
 	var res CertaintyResult
-	same := 0
+	var pairs [][2]string
 	for _, k := range key {
 		c := ClaimComparison{Key: k}
 		best := 0
@@ -40,16 +42,18 @@ func CompareCertainty(key, trainee []RatedClaim) CertaintyResult {
 			}
 		}
 		if c.Trainee != nil && k.Certainty != "" && c.Trainee.Certainty != "" {
-			res.Rated++
 			c.Same = k.Certainty == c.Trainee.Certainty
-			if c.Same {
-				same++
-			}
+			pairs = append(pairs, [2]string{k.Certainty, c.Trainee.Certainty})
 		}
 		res.Claims = append(res.Claims, c)
 	}
-	if res.Rated > 0 {
-		res.Agreement = float64(same) / float64(res.Rated)
+	res.Rated = len(pairs)
+	res.Agreement, res.Kappa = CategoricalKappa(pairs)
+	switch {
+	case res.Rated == 0:
+		res.Kappa.Undefined = "no claim was rated by both readers"
+	case res.Kappa.Value == nil:
+		res.Kappa.Undefined = "both readers gave every claim the same certainty"
 	}
 	return res
 }

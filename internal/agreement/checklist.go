@@ -67,3 +67,24 @@ func CompareChecklist(key, trainee map[int]ChecklistAnswer) ChecklistResult {
 	res.Agreement, res.Kappa = CategoricalKappa(pairs)
 	return res
 }
+
+// AnswerReview lists the items both readers answered differently, in item
+// order, as review items with the key's comment as its note. text gives
+// an item's question (may be nil).
+func AnswerReview(res ChecklistResult, text func(item int) string) []ReviewItem {
+	var out []ReviewItem
+	for _, it := range res.Items {
+		if !it.BothAnswered || it.Same {
+			continue
+		}
+		r := ReviewItem{Kind: DifferentAnswer, Item: it.Item, KeyAnswer: it.Key, TraineeAnswer: it.Trainee}
+		if text != nil {
+			r.ItemText = text(it.Item)
+		}
+		if it.KeyComment != "" {
+			r.KeyNotes = []string{it.KeyComment}
+		}
+		out = append(out, r)
+	}
+	return out
+}

@@ -1,6 +1,8 @@
 package agreement
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -64,4 +66,34 @@ func TestCompareCertaintyMatchesByOverlap(t *testing.T) {
 	if res.Rated != 2 || res.Agreement != 0.5 {
 		t.Fatalf("rated %d agreement %v, want 2 and 0.5", res.Rated, res.Agreement)
 	}
+	// Pairs low/low, very low/moderate: po = .5; key low .5 very low .5,
+	// trainee low .5 moderate .5 → pe = .25; κ = .25/.75 = .3333.
+	near(t, "certainty kappa", res.Kappa.Value, 0.3333)
+	if none := CompareCertainty(key, nil); none.Rated != 0 || none.Kappa.Value != nil || !strings.Contains(none.Kappa.Undefined, "no claim") {
+		t.Fatalf("no trainee claims: %+v", none)
+	}
+}
+
+// Items answered differently by both become review items carrying the
+// key's comment; items alike or answered by one reader do not.
+func TestAnswerReviewListsDifferentAnswersWithTheKeysComment(t *testing.T) {
+	res := CompareChecklist(map[int]ChecklistAnswer{
+		1: {Answer: "yes"}, 2: {Answer: "no", Comment: "consecutive inclusion not stated"}, 3: {Answer: "yes"},
+	}, map[int]ChecklistAnswer{1: {Answer: "yes"}, 2: {Answer: "yes"}})
+	got := AnswerReview(res, func(n int) string { return fmt.Sprintf("question %d", n) })
+	if len(got) != 1 {
+		t.Fatalf("review = %+v, want item 2 only", got)
+	}
+	r := got[0]
+	if r.Kind != DifferentAnswer || r.Item != 2 || r.ItemText != "question 2" || r.KeyAnswer != "no" || r.TraineeAnswer != "yes" ||
+		len(r.KeyNotes) != 1 || r.KeyNotes[0] != "consecutive inclusion not stated" || r.Kind.Title() != "Different checklist answer" {
+		t.Fatalf("review item = %+v", r)
+	}
+}
+
+// Two raters who never agree on two balanced categories: po = 0, pe = .5,
+// κ = −1.
+func TestCategoricalKappaOfTotalDisagreementIsMinusOne(t *testing.T) {
+	_, k := CategoricalKappa([][2]string{{"yes", "no"}, {"no", "yes"}})
+	near(t, "kappa", k.Value, -1)
 }

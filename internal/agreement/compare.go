@@ -43,6 +43,8 @@ func (k ReviewKind) Title() string {
 		return "Missed"
 	case Extra:
 		return "Extra"
+	case DifferentAnswer:
+		return "Different checklist answer"
 	}
 	return "Different tag"
 }
@@ -52,6 +54,10 @@ const (
 	Missed       ReviewKind = "missed"        // the key tagged it, the trainee did not
 	Extra        ReviewKind = "extra"         // the trainee tagged it, the key did not
 	DifferentTag ReviewKind = "different tag" // both tagged it, with other tags
+	// DifferentAnswer: both answered a checklist item, differently. The
+	// item's span is the key's first evidence for the answer (none when
+	// the key cited none).
+	DifferentAnswer ReviewKind = "different checklist answer"
 )
 
 // ReviewItem is a run of consecutive sentences the readers treated alike
@@ -67,6 +73,11 @@ type ReviewItem struct {
 	// feedback; KeyAnnotations their ids.
 	KeyNotes       []string
 	KeyAnnotations []string
+	// For DifferentAnswer: the checklist item, its question, and the two
+	// answers; KeyNotes holds the key's comment on it.
+	Item                     int
+	ItemText                 string
+	KeyAnswer, TraineeAnswer string
 }
 
 // Compare measures the trainee's reading against the key's on sentences,

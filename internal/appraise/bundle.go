@@ -13,12 +13,31 @@ type ImportBatch struct {
 	Papers []Paper
 	// Tags the library lacks (a tag already there is left as it is).
 	Tags []Tag
+	// Instruments are custom checklists the incoming appraisals use that
+	// the library lacks (one already there is left as it is).
+	Instruments []Instrument
 	// Annotations are the incoming versions, live or trashed.
 	Annotations []Annotation
 	// Decide chooses, inside the transaction, between the stored version
 	// of an annotation (nil when there is none) and the incoming one: the
 	// version to keep, and whether it must be written.
 	Decide func(have *Annotation, in Annotation) (keep Annotation, write bool)
+	// Appraisals are the incoming structured appraisals, after the
+	// annotations.
+	Appraisals []AppraisalImport
+	// DecideAppraisal chooses, inside the transaction, between the stored
+	// appraisal (nil when there is none) and the incoming one, as Decide
+	// does for annotations. For the user's own appraisal, have and keep
+	// carry the card too.
+	DecideAppraisal func(have *PaperAppraisal, in PaperAppraisal) (keep PaperAppraisal, write bool)
+}
+
+// AppraisalImport is one incoming appraisal: a member's (stored apart
+// under its Author) or, when Own, one the user made elsewhere under the
+// same name, which merges into the user's own record.
+type AppraisalImport struct {
+	Appraisal PaperAppraisal
+	Own       bool
 }
 
 // PaperImport is what importing a bundle did for one of its papers.
@@ -32,6 +51,15 @@ type PaperImport struct {
 	// annotations wait until the PDF is opened.
 	Waiting                                     bool
 	New, Updated, Unchanged, Older, NeedsReview int
+	// Appraisals counts the structured appraisals: New (a member's first
+	// appraisal of the paper here), Updated (something in it was newer),
+	// Unchanged (nothing newer).
+	Appraisals AppraisalCounts
+}
+
+// AppraisalCounts is what an import did with appraisals.
+type AppraisalCounts struct {
+	New, Updated, Unchanged int
 }
 
 // ImportReport is what importing a bundle did.
@@ -39,6 +67,9 @@ type ImportReport struct {
 	Papers []PaperImport
 	// TagsCreated are tags the bundle used that the library lacked.
 	TagsCreated []string
+	// Skipped says, one line each, what of the bundle was left out
+	// without refusing it (an appraisal that names no author).
+	Skipped []string
 }
 
 // Totals sums the papers' counts.
@@ -49,6 +80,9 @@ func (r ImportReport) Totals() (n PaperImport) {
 		n.Unchanged += p.Unchanged
 		n.Older += p.Older
 		n.NeedsReview += p.NeedsReview
+		n.Appraisals.New += p.Appraisals.New
+		n.Appraisals.Updated += p.Appraisals.Updated
+		n.Appraisals.Unchanged += p.Appraisals.Unchanged
 	}
 	return n
 }

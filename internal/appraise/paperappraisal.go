@@ -8,11 +8,17 @@ import "time"
 // PICO. Exports and bundles carry it whole.
 //
 // The store keeps the card in the Paper record (Paper.Appraisal) and the
-// rest in one appraisal record per paper; the library joins them.
+// rest in one appraisal record per paper; the library joins them. Other
+// journal-club members' appraisals, brought in by bundles, are kept apart,
+// one per (paper, Author), read-only.
 type PaperAppraisal struct {
-	Paper PaperID     `json:"paper"`
-	Card  Appraisal   `json:"card,omitzero"`
-	Level LevelChoice `json:"level,omitzero"`
+	Paper PaperID `json:"paper"`
+	// Author is who made the appraisal. The user's own record leaves it
+	// empty (it is the user's, whatever name they go by); a bundle names
+	// the author, and a member's record keeps it.
+	Author string      `json:"author,omitempty"`
+	Card   Appraisal   `json:"card,omitzero"`
+	Level  LevelChoice `json:"level,omitzero"`
 	// Instrument is the checklist in use; empty means the design's default.
 	Instrument  InstrumentID     `json:"instrument,omitempty"`
 	Checklists  []Checklist      `json:"checklists,omitempty"`

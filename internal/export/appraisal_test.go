@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -98,14 +99,14 @@ func checkBundle(tb testing.TB, doc string, in Input) {
 	if err != nil {
 		tb.Fatalf("DecodeBundle: %v", err)
 	}
-	b := bs[0]
-	if b.Appraisal == nil {
-		tb.Fatal("the appraisal did not come back")
+	if len(bs[0].Appraisals) != 1 {
+		tb.Fatalf("%d appraisals came back, want 1", len(bs[0].Appraisals))
 	}
+	b := bs[0].Appraisals[0]
 	want := in.Appraisal.Appraisal
 	want.Paper, want.Card = in.Paper.ID, in.Paper.Appraisal
-	if !reflect.DeepEqual(normalise(*b.Appraisal), normalise(want)) {
-		tb.Errorf("appraisal after the round trip:\n got %+v\nwant %+v", *b.Appraisal, want)
+	if !reflect.DeepEqual(normalise(b.Appraisal), normalise(want)) {
+		tb.Errorf("appraisal after the round trip:\n got %+v\nwant %+v", b.Appraisal, want)
 	}
 	if ci := in.Appraisal.Checklist.Instrument; ci.Custom {
 		if b.Instrument == nil || !reflect.DeepEqual(*b.Instrument, ci) {
@@ -270,12 +271,47 @@ func TestABundleOfSeveralPapersCarriesEachAppraisal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ps) != 2 || ps[0].Appraisal == nil || ps[1].Appraisal != nil {
-		t.Fatalf("decoded %d papers, appraisals %v / %v", len(ps), ps[0].Appraisal != nil, len(ps) > 1 && ps[1].Appraisal != nil)
+	if len(ps) != 2 || len(ps[0].Appraisals) != 1 || len(ps[1].Appraisals) != 0 {
+		t.Fatalf("decoded %d papers, appraisals %d / %d", len(ps), len(ps[0].Appraisals), len(ps[len(ps)-1].Appraisals))
 	}
 	want := a.Appraisal.Appraisal
 	want.Card = a.Paper.Appraisal
-	if !reflect.DeepEqual(normalise(*ps[0].Appraisal), normalise(want)) {
-		t.Errorf("bundle appraisal differs:\n got %+v\nwant %+v", *ps[0].Appraisal, want)
+	if !reflect.DeepEqual(normalise(ps[0].Appraisals[0].Appraisal), normalise(want)) {
+		t.Errorf("bundle appraisal differs:\n got %+v\nwant %+v", ps[0].Appraisals[0].Appraisal, want)
+	}
+}
+
+// A lead's bundle carries the lead's appraisal and the members' ones,
+// each named by its author; two appraisals by one author are refused.
+func TestABundleCarriesEachMembersAppraisal(t *testing.T) {
+	in := appraisedInput()
+	in.Appraisal.Appraisal.Author = "Dr Lee"
+	member := appraise.PaperAppraisal{Author: "Sam Park", Modified: in.Generated,
+		Checklists: []appraise.Checklist{{Instrument: appraise.InstrumentJBICaseSeries,
+			Answers: []appraise.ItemAnswer{{Item: 2, Answer: appraise.AnswerNo, Comment: "not consecutive"}}}}}
+	in.MemberAppraisals = []appraise.PaperAppraisal{member}
+	var buf strings.Builder
+	if err := WriteBundle(&buf, []BundleInput{{Input: in}}); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := DecodeBundle(strings.NewReader(buf.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ps[0].Appraisals
+	if len(got) != 2 || got[0].Appraisal.Author != "Dr Lee" || got[1].Appraisal.Author != "Sam Park" ||
+		got[1].Appraisal.Checklist(appraise.InstrumentJBICaseSeries).Answer(2).Comment != "not consecutive" {
+		t.Fatalf("appraisals = %+v", got)
+	}
+	if !strings.Contains(buf.String(), `"name": "Sam Park"`) {
+		t.Errorf("the member's appraisal names no creator for other Web Annotation readers")
+	}
+	in.MemberAppraisals[0].Author = " dr  lee "
+	buf.Reset()
+	if err := WriteBundle(&buf, []BundleInput{{Input: in}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DecodeBundle(strings.NewReader(buf.String())); !errors.Is(err, ErrInvalidJSONLD) || !strings.Contains(err.Error(), "second appraisal") {
+		t.Fatalf("two appraisals by one author: %v", err)
 	}
 }

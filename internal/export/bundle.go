@@ -40,10 +40,16 @@ type BundlePaper struct {
 	// Deleted set).
 	Annotations []appraise.Annotation
 	Trash       []appraise.Annotation
-	// Appraisal is the paper's structured appraisal, nil when the file
-	// carries none (see jsonld_appraisal.go); Instrument is the custom
-	// checklist it used, when it used one.
-	Appraisal  *appraise.PaperAppraisal
+	// Appraisals are the paper's structured appraisals in file order (see
+	// jsonld_appraisal.go): none, the exporting member's, and the other
+	// members' a lead passes on, each by a different author.
+	Appraisals []BundleAppraisal
+}
+
+// BundleAppraisal is one member's appraisal of a bundle's paper, with the
+// custom checklist it used when it used one.
+type BundleAppraisal struct {
+	Appraisal  appraise.PaperAppraisal
 	Instrument *appraise.Instrument
 }
 
@@ -208,7 +214,7 @@ func DecodeBundle(r io.Reader) ([]BundlePaper, error) {
 	total := 0
 	for i, raw := range elems {
 		where := fmt.Sprintf("paper %d", i+1)
-		p, err := decodeBundlePaper(raw)
+		p, err := decodeBundlePaper(raw, MaxJSONLDItems-total)
 		if err != nil {
 			if len(elems) == 1 {
 				return nil, err
@@ -231,8 +237,8 @@ func DecodeBundle(r io.Reader) ([]BundlePaper, error) {
 }
 
 // decodeBundlePaper reads one collection with its bundle members.
-func decodeBundlePaper(raw json.RawMessage) (BundlePaper, error) {
-	p, err := decodeCollection(bytes.NewReader(raw))
+func decodeBundlePaper(raw json.RawMessage, budget int) (BundlePaper, error) {
+	p, err := decodeCollection(bytes.NewReader(raw), budget)
 	if err != nil {
 		return BundlePaper{}, err
 	}

@@ -34,6 +34,10 @@ type Input struct {
 	// paper's live annotations (all of them, not only those exported);
 	// nil writes the annotations alone, as before appraisals existed.
 	Appraisal *appraise.AppraisalReport
+	// MemberAppraisals are other journal-club members' appraisals of the
+	// paper, which the JSON-LD bundle passes on after the user's own (a
+	// lead sends the club's readings on); other formats ignore them.
+	MemberAppraisals []appraise.PaperAppraisal
 	// Checklist makes the CSV writer write the checklist (one row per
 	// item) instead of the annotations; other formats ignore it.
 	Checklist bool

@@ -27,8 +27,13 @@ type Feedback struct {
 	// Text is the paper's extracted text; review items quote it.
 	Text   string
 	Result agreement.Result
-	// Checklist is nil when neither reader answered a checklist.
-	Checklist *agreement.ChecklistResult
+	// Checklist is nil when neither reader answered a checklist;
+	// Instrument is the checklist compared (the key's), for the items'
+	// questions.
+	Checklist  *agreement.ChecklistResult
+	Instrument appraise.Instrument
+	// Certainty is nil when neither reader rated a claim's certainty.
+	Certainty *agreement.CertaintyResult
 	// Skipped counts annotations left out (not attached with confidence).
 	Skipped    int
 	Generated  time.Time
@@ -42,6 +47,7 @@ type feedbackPage struct {
 	Rows                []feedbackRow
 	Notes               []string
 	Checklist           *feedbackChecklist
+	Certainty           *feedbackCertainty
 	Review              []feedbackReview
 	Skipped             int
 	Generated, App      string
@@ -56,15 +62,37 @@ type feedbackRow struct {
 }
 
 type feedbackChecklist struct {
+	Name             string
 	Answered         int
 	Agreement, Kappa string
-	Items            []agreement.ItemComparison
+	KappaNote        string
+	Items            []feedbackItem
+}
+
+type feedbackItem struct {
+	agreement.ItemComparison
+	Text string
+}
+
+type feedbackCertainty struct {
+	Rated            int
+	Agreement, Kappa string
+	KappaNote        string
+	Claims           []feedbackClaim
+}
+
+type feedbackClaim struct {
+	Quote, Key, Trainee string
+	Same, Matched       bool
 }
 
 type feedbackReview struct {
 	Kind, Class, Page, Quote string
 	KeyTags, TraineeTags     string
 	KeyNotes                 []string
+	// For a different checklist answer.
+	Item                               int
+	ItemText, KeyAnswer, TraineeAnswer string
 }
 
 // WriteFeedbackHTML writes the comparison as a self-contained page: no
@@ -91,14 +119,15 @@ func WriteFeedbackHTML(w io.Writer, f Feedback) error {
 		p.Sentences = r.Sentences
 	}
 	p.Rows = append(p.Rows, feedbackRowOf(f.Result.Overall, true))
-	if c := f.Checklist; c != nil {
-		p.Checklist = &feedbackChecklist{Answered: c.Answered, Agreement: agreement.Percent(&c.Agreement), Kappa: c.Kappa.String(), Items: c.Items}
-		if c.Answered == 0 {
-			p.Checklist.Agreement = "–"
-		}
-	}
 	text := []rune(f.Text)
+	p.Checklist, p.Certainty = checklistFeedback(f), certaintyFeedback(f, text)
 	for _, r := range f.Result.Review {
+		if r.Kind == agreement.DifferentAnswer {
+			p.Review = append(p.Review, feedbackReview{Kind: r.Kind.Title(), Class: reviewClass(r.Kind), Page: pageLabel(r.Page),
+				Quote: clean(quoteOf(text, r.Start, r.End)), KeyNotes: cleanAll(r.KeyNotes), Item: r.Item,
+				ItemText: clean(r.ItemText), KeyAnswer: oneLine(r.KeyAnswer), TraineeAnswer: oneLine(r.TraineeAnswer)})
+			continue
+		}
 		p.Review = append(p.Review, feedbackReview{
 			Kind:        r.Kind.Title(),
 			Class:       reviewClass(r.Kind),
@@ -113,6 +142,54 @@ func WriteFeedbackHTML(w io.Writer, f Feedback) error {
 		return fmt.Errorf("feedback template: %w", err)
 	}
 	return nil
+}
+
+// checklistFeedback is the page's checklist section; nil when neither
+// reader answered a checklist.
+func checklistFeedback(f Feedback) *feedbackChecklist {
+	c := f.Checklist
+	if c == nil {
+		return nil
+	}
+	out := &feedbackChecklist{Name: oneLine(f.Instrument.Name), Answered: c.Answered, Agreement: agreement.Percent(&c.Agreement),
+		Kappa: c.Kappa.String(), KappaNote: c.Kappa.Undefined}
+	if c.Answered == 0 {
+		out.Agreement = "–"
+	}
+	for _, it := range c.Items {
+		q, _ := f.Instrument.Item(it.Item)
+		it.Key, it.Trainee = oneLine(it.Key), oneLine(it.Trainee)
+		out.Items = append(out.Items, feedbackItem{ItemComparison: it, Text: clean(q.Text)})
+	}
+	return out
+}
+
+// certaintyFeedback is the page's certainty section; nil when neither
+// reader rated a claim.
+func certaintyFeedback(f Feedback, text []rune) *feedbackCertainty {
+	c := f.Certainty
+	if c == nil {
+		return nil
+	}
+	out := &feedbackCertainty{Rated: c.Rated, Agreement: agreement.Percent(&c.Agreement), Kappa: c.Kappa.String(), KappaNote: c.Kappa.Undefined}
+	if c.Rated == 0 {
+		out.Agreement = "–"
+	}
+	for _, cl := range c.Claims {
+		row := feedbackClaim{Quote: clean(quoteOf(text, cl.Key.Start, cl.Key.End)), Key: orDash(cl.Key.Certainty), Trainee: "no matching claim", Same: cl.Same}
+		if cl.Trainee != nil {
+			row.Trainee, row.Matched = orDash(cl.Trainee.Certainty), true
+		}
+		out.Claims = append(out.Claims, row)
+	}
+	return out
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return oneLine(s)
 }
 
 func feedbackRowOf(r agreement.TagResult, overall bool) feedbackRow {
@@ -134,6 +211,8 @@ func reviewClass(k agreement.ReviewKind) string {
 		return "missed"
 	case agreement.Extra:
 		return "extra"
+	case agreement.DifferentAnswer:
+		return "answer"
 	}
 	return "different"
 }

@@ -26,10 +26,15 @@ func feedbackOf(note, key, trainee string) Feedback {
 	k := agreement.Reading{Author: key, Annotations: []appraise.Annotation{a("k1", sents[0], "population"), a("k2", sents[2], "limitation")}}
 	tr := agreement.Reading{Author: trainee, Annotations: []appraise.Annotation{a("t1", sents[0], "population"), a("t2", sents[1], "claim")}}
 	res := agreement.Compare(sents, []string{"population", "claim", "limitation", "bias"}, k, tr)
-	cl := agreement.CompareChecklist(map[int]agreement.ChecklistAnswer{1: {Answer: "yes"}, 2: {Answer: "no"}},
+	cl := agreement.CompareChecklist(map[int]agreement.ChecklistAnswer{1: {Answer: "yes"}, 2: {Answer: "no", Comment: note}},
 		map[int]agreement.ChecklistAnswer{1: {Answer: "yes"}, 2: {Answer: "unclear"}})
+	in := appraise.Instrument{ID: "club", Name: "Club check", Items: []appraise.InstrumentItem{
+		{Number: 1, Text: "Is the question clear?"}, {Number: 2, Text: "Were the cases consecutive?"}}}
+	res.Review = append(res.Review, agreement.AnswerReview(cl, func(n int) string { it, _ := in.Item(n); return it.Text })...)
+	ce := agreement.CompareCertainty([]agreement.RatedClaim{{Annotation: "k3", Start: 28, End: 64, Certainty: "very low"}},
+		[]agreement.RatedClaim{{Annotation: "t2", Start: 28, End: 64, Certainty: "low"}})
 	return Feedback{Paper: appraise.Paper{Meta: appraise.Metadata{Title: "Ketamine after childbirth: three cases"}},
-		Text: text, Result: res, Checklist: &cl, Generated: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC), AppVersion: "test"}
+		Text: text, Result: res, Checklist: &cl, Instrument: in, Certainty: &ce, Generated: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC), AppVersion: "test"}
 }
 
 func TestFeedbackPageShowsMeasuresAndWhatToReview(t *testing.T) {
@@ -47,6 +52,14 @@ func TestFeedbackPageShowsMeasuresAndWhatToReview(t *testing.T) {
 		`<span class="kind">Missed</span>`,
 		`<span class="kind">Extra</span>`,
 		"2 items answered by both: agreement 50%",
+		"<h2>Checklist: Club check</h2>",
+		`<td class="question" dir="auto">Were the cases consecutive?</td><td>no</td><td>unclear</td><td><span class="differ">different</span>`,
+		`<span class="kind">Different checklist answer</span>`,
+		"Item 2: Were the cases consecutive?",
+		"key: no<span class=\"sep\">·</span>trainee: unclear",
+		"<h2>Certainty of claims</h2>",
+		"1 rated by both: agreement 0%, kappa 0.00.",
+		"<td>very low</td><td>low</td>",
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("feedback page lacks %q", want)
@@ -114,7 +127,9 @@ func TestFeedbackCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+5+2 { // header, 4 tags + all, 2 review items
+	// header, 4 tags + all, checklist + 2 items, certainty + 1 claim, 3
+	// review items (missed, extra, different answer)
+	if len(rows) != 1+5+3+2+3 {
 		t.Fatalf("%d rows: %q", len(rows), rows)
 	}
 	if got := strings.Join(rows[1][:11], ","); got != "agreement,population,3,1.000,1.000,1.000,1.000,1,0,0,2" {
@@ -129,8 +144,24 @@ func TestFeedbackCSV(t *testing.T) {
 	if rows[5][1] != "(all tags)" {
 		t.Errorf("pooled row tag = %q", rows[5][1])
 	}
-	last := rows[len(rows)-1]
-	if last[0] != "review" || last[11] != "missed" || last[12] != "2" || last[15] != "There was no control group." || last[16] != "'=HYPERLINK(\"x\")" {
-		t.Errorf("review row = %q", last)
+	if got := strings.Join(rows[6][:5], ","); got != "checklist,Club check,2,0.500,0.333" {
+		t.Errorf("checklist row = %s", got)
+	}
+	if it := rows[8]; it[0] != "checklist item" || it[1] != "2" || it[11] != "different" || it[13] != "no" || it[14] != "unclear" || it[15] != "Were the cases consecutive?" {
+		t.Errorf("checklist item row = %q", it)
+	}
+	if c := rows[9]; c[0] != "certainty" || c[2] != "1" || c[3] != "0.000" || c[4] != "0.000" {
+		t.Errorf("certainty row = %q", c)
+	}
+	if c := rows[10]; c[0] != "certainty claim" || c[13] != "very low" || c[14] != "low" || c[11] != "different" {
+		t.Errorf("certainty claim row = %q", c)
+	}
+	missed := rows[len(rows)-2]
+	if missed[0] != "review" || missed[11] != "missed" || missed[12] != "2" || missed[15] != "There was no control group." || missed[16] != "'=HYPERLINK(\"x\")" {
+		t.Errorf("review row = %q", missed)
+	}
+	answer := rows[len(rows)-1]
+	if answer[11] != "different checklist answer" || answer[13] != "no" || answer[14] != "unclear" || answer[15] != "Item 2: Were the cases consecutive?" || answer[16] != "'=HYPERLINK(\"x\")" {
+		t.Errorf("answer review row = %q", answer)
 	}
 }

@@ -109,17 +109,23 @@ func FuzzDecodeBundle(f *testing.F) {
 			return
 		}
 		b := bs[0]
-		if b.Appraisal == nil {
+		if len(b.Appraisals) == 0 {
 			return
 		}
-		if err := checkAppraisal(*b.Appraisal); err != nil || b.Appraisal.Paper != b.Paper.ID {
-			t.Fatalf("accepted an invalid appraisal (%v): %+v", err, b.Appraisal)
+		first := b.Appraisals[0]
+		for _, a := range b.Appraisals {
+			if err := checkAppraisal(a.Appraisal); err != nil || a.Appraisal.Paper != b.Paper.ID {
+				t.Fatalf("accepted an invalid appraisal (%v): %+v", err, a.Appraisal)
+			}
 		}
-		r := appraise.AppraisalReport{Appraisal: *b.Appraisal}
-		if b.Instrument != nil {
-			r.Checklist.Instrument = *b.Instrument
+		r := appraise.AppraisalReport{Appraisal: first.Appraisal}
+		if first.Instrument != nil {
+			r.Checklist.Instrument = *first.Instrument
 		}
-		in := Input{Paper: appraise.Paper{ID: b.Paper.ID, Appraisal: b.Appraisal.Card}, Annotations: b.Annotations, Appraisal: &r}
+		in := Input{Paper: appraise.Paper{ID: b.Paper.ID, Appraisal: first.Appraisal.Card}, Annotations: b.Annotations, Appraisal: &r}
+		for _, a := range b.Appraisals[1:] {
+			in.MemberAppraisals = append(in.MemberAppraisals, a.Appraisal)
+		}
 		var buf bytes.Buffer
 		if err := Write(&buf, appraise.FormatJSONLD, in); err != nil {
 			t.Fatalf("write back: %v", err)
@@ -129,8 +135,13 @@ func FuzzDecodeBundle(f *testing.F) {
 			t.Fatalf("read back what was written: %v", err)
 		}
 		again := againAll[0]
-		if !reflect.DeepEqual(normalise(*again.Appraisal), normalise(*b.Appraisal)) {
-			t.Fatalf("round trip changed the appraisal:\n%+v\n%+v", b.Appraisal, again.Appraisal)
+		if len(again.Appraisals) != len(b.Appraisals) {
+			t.Fatalf("round trip brought back %d appraisals of %d", len(again.Appraisals), len(b.Appraisals))
+		}
+		for i := range b.Appraisals {
+			if !reflect.DeepEqual(normalise(again.Appraisals[i].Appraisal), normalise(b.Appraisals[i].Appraisal)) {
+				t.Fatalf("round trip changed appraisal %d:\n%+v\n%+v", i+1, b.Appraisals[i].Appraisal, again.Appraisals[i].Appraisal)
+			}
 		}
 	})
 }

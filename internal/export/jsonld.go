@@ -158,6 +158,7 @@ func writeJSONLD(w io.Writer, in Input) error {
 	if in.Appraisal != nil {
 		c.Total++
 	}
+	c.Total += len(in.MemberAppraisals)
 	if c.Total > 0 {
 		page := &ldPage{ID: c.ID + ":page:1", Type: ldTypePage}
 		src := ldSource{ID: paper, Type: ldTypeText, Format: ldPDFFormat, SameAs: doiURL(doiOf(in.Paper.Meta.DOI))}
@@ -166,6 +167,9 @@ func writeJSONLD(w io.Writer, in Input) error {
 		}
 		if in.Appraisal != nil {
 			page.Items = append(page.Items, ldFromAppraisal(in, src))
+		}
+		for _, pa := range in.MemberAppraisals {
+			page.Items = append(page.Items, ldFromMemberAppraisal(pa, in.Paper.ID, src))
 		}
 		c.First = page
 	}

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/authors"
 	"appraise.app/appraise/internal/instrument"
 )
 
@@ -30,12 +32,15 @@ const (
 	maxAnswersPerList = 1000
 	maxIDsPerList     = 1000
 	maxLinks          = 100_000
+	maxAppraisals     = 1000 // members' appraisals of one paper
+	maxAuthorBytes    = 200  // an appraisal's author, as the store keys it
 )
 
 type ldAppraisalAnno struct {
 	ID         string   `json:"id"`
 	Type       string   `json:"type"`
 	Motivation string   `json:"motivation"`
+	Creator    *ldAgent `json:"creator,omitempty"`
 	Modified   string   `json:"modified,omitempty"`
 	Body       []any    `json:"body"`
 	Target     ldSource `json:"target"`
@@ -56,16 +61,41 @@ func ldFromAppraisal(in Input, src ldSource) ldAppraisalAnno {
 	if ci := r.Checklist.Instrument; ci.Custom {
 		body.Instrument = &ci
 	}
+	return appraisalAnno(body, appraisalSummary(in), src)
+}
+
+// appraisalAnno is the whole-document annotation of one appraisal, named
+// by its author when it has one.
+func appraisalAnno(body ldAppraisalBody, summary string, src ldSource) ldAppraisalAnno {
+	pa := body.Appraisal
 	src.SameAs = ""
+	id := appraisalURN + string(pa.Paper)
+	var creator *ldAgent
+	if pa.Author != "" {
+		body.Appraisal.Author = strings.ToValidUTF8(pa.Author, "\uFFFD")
+		creator = &ldAgent{Type: ldTypePerson, Name: body.Appraisal.Author}
+		id += ":by:" + url.PathEscape(authors.Key(body.Appraisal.Author))
+	}
 	return ldAppraisalAnno{
-		ID: appraisalURN + string(in.Paper.ID), Type: ldTypeAnno, Motivation: motivationAssess,
+		ID: id, Type: ldTypeAnno, Motivation: motivationAssess, Creator: creator,
 		Modified: ldTime(pa.Modified),
 		Body: []any{
-			ldBody{Type: ldTypeTextual, Purpose: motivationAssess, Value: appraisalSummary(in), Format: ldTextPlain},
+			ldBody{Type: ldTypeTextual, Purpose: motivationAssess, Value: summary, Format: ldTextPlain},
 			body,
 		},
 		Target: src,
 	}
+}
+
+// ldFromMemberAppraisal builds the whole-document annotation of another
+// member's appraisal, which a lead passes on as it came.
+func ldFromMemberAppraisal(pa appraise.PaperAppraisal, paper appraise.PaperID, src ldSource) ldAppraisalAnno {
+	pa.Paper = paper
+	summary := "Appraisal by " + oneLine(pa.Author) + "."
+	if b := oneLine(pa.Card.BottomLine); b != "" {
+		summary += " Bottom line: " + b
+	}
+	return appraisalAnno(ldAppraisalBody{Type: ldTypeAppraisal, Appraisal: pa}, strings.ToValidUTF8(summary, "\uFFFD"), src)
 }
 
 // appraisalSummary is the appraisal in a few plain sentences.
@@ -99,6 +129,7 @@ func appraisalSummary(in Input) string {
 // ldAppraisalIn is the whole-document annotation as read.
 type ldAppraisalIn struct {
 	Motivation string          `json:"motivation"`
+	Creator    json.RawMessage `json:"creator"`
 	Body       json.RawMessage `json:"body"`
 }
 
@@ -112,15 +143,16 @@ func isAppraisalItem(raw json.RawMessage) bool {
 	return bytes.Contains(a.Body, []byte(`"`+ldTypeAppraisal+`"`))
 }
 
-// decodeAppraisal reads and checks the appraisal annotation of paper.
-func decodeAppraisal(raw json.RawMessage, paper appraise.PaperID) (*appraise.PaperAppraisal, *appraise.Instrument, error) {
+// decodeAppraisal reads and checks the appraisal annotation of paper. Its
+// author is the body's, else the annotation's creator.
+func decodeAppraisal(raw json.RawMessage, paper appraise.PaperID) (BundleAppraisal, error) {
 	var a ldAppraisalIn
 	if err := json.Unmarshal(raw, &a); err != nil {
-		return nil, nil, fmt.Errorf("the appraisal is not an annotation object: %s", jsonProblem(err))
+		return BundleAppraisal{}, fmt.Errorf("the appraisal is not an annotation object: %s", jsonProblem(err))
 	}
 	bodies, err := oneOrMany[json.RawMessage](a.Body)
 	if err != nil {
-		return nil, nil, fmt.Errorf("the appraisal's body: %v", err)
+		return BundleAppraisal{}, fmt.Errorf("the appraisal's body: %v", err)
 	}
 	for _, b := range bodies {
 		var head struct {
@@ -133,26 +165,34 @@ func decodeAppraisal(raw json.RawMessage, paper appraise.PaperID) (*appraise.Pap
 		dec.DisallowUnknownFields()
 		var body ldAppraisalBody
 		if err := dec.Decode(&body); err != nil {
-			return nil, nil, fmt.Errorf("the appraisal: %s", jsonProblem(err))
+			return BundleAppraisal{}, fmt.Errorf("the appraisal: %s", jsonProblem(err))
 		}
 		pa := body.Appraisal
 		if pa.Paper != "" && pa.Paper != paper {
-			return nil, nil, fmt.Errorf("the appraisal is of paper %s, not %s", short(string(pa.Paper)), paper)
+			return BundleAppraisal{}, fmt.Errorf("the appraisal is of paper %s, not %s", short(string(pa.Paper)), paper)
 		}
 		pa.Paper = paper
+		var creator ldAgent
+		if pa.Author == "" && json.Unmarshal(a.Creator, &creator) == nil {
+			pa.Author = creator.Name
+		}
+		pa.Author = strings.TrimSpace(pa.Author)
+		if len(pa.Author) > maxAuthorBytes || strings.ContainsRune(pa.Author, 0) {
+			return BundleAppraisal{}, fmt.Errorf("the appraisal's author %q is longer than %d bytes or holds NUL", short(pa.Author), maxAuthorBytes)
+		}
 		if err := checkAppraisal(pa); err != nil {
-			return nil, nil, fmt.Errorf("the appraisal: %v", err)
+			return BundleAppraisal{}, fmt.Errorf("the appraisal: %v", err)
 		}
 		if body.Instrument != nil {
 			in, err := instrument.Validate("the appraisal's checklist", *body.Instrument)
 			if err != nil {
-				return nil, nil, err
+				return BundleAppraisal{}, err
 			}
 			body.Instrument = &in
 		}
-		return &pa, body.Instrument, nil
+		return BundleAppraisal{Appraisal: pa, Instrument: body.Instrument}, nil
 	}
-	return nil, nil, errors.New("the appraisal annotation has no appraise:Appraisal body")
+	return BundleAppraisal{}, errors.New("the appraisal annotation has no appraise:Appraisal body")
 }
 
 // checkAppraisal applies the import limits and rules to a decoded

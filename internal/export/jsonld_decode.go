@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/authors"
 )
 
 // ErrInvalidJSONLD: the input is not a Web Annotation document Appraise
@@ -38,7 +39,7 @@ const (
 // any problem is an error wrapping ErrInvalidJSONLD that says what and
 // where. Nothing is returned unless the whole file is valid.
 func DecodeJSONLD(r io.Reader) ([]appraise.Annotation, appraise.PaperID, error) {
-	p, err := decodeCollection(r)
+	p, err := decodeCollection(r, MaxJSONLDItems)
 	if err != nil {
 		return nil, "", err
 	}
@@ -48,23 +49,36 @@ func DecodeJSONLD(r io.Reader) ([]appraise.Annotation, appraise.PaperID, error) 
 // decodeCollection is DecodeJSONLD that also returns the structured
 // appraisal (and the custom checklist it used) when the file carries one,
 // checked as hostile input like the rest.
-func decodeCollection(r io.Reader) (BundlePaper, error) {
-	annotations, paper, appraisalItem, err := decodeItems(r)
+func decodeCollection(r io.Reader, budget int) (BundlePaper, error) {
+	annotations, paper, appraisalItems, err := decodeItems(r, budget)
 	if err != nil {
 		return BundlePaper{}, err
 	}
 	p := BundlePaper{Paper: appraise.Paper{ID: paper}, Annotations: annotations}
-	if appraisalItem != nil {
-		if p.Appraisal, p.Instrument, err = decodeAppraisal(appraisalItem, paper); err != nil {
+	by := map[string]bool{}
+	for i, item := range appraisalItems {
+		a, err := decodeAppraisal(item, paper)
+		if err != nil {
+			if len(appraisalItems) > 1 {
+				return BundlePaper{}, fmt.Errorf("%w: appraisal %d: %v", ErrInvalidJSONLD, i+1, err)
+			}
 			return BundlePaper{}, fmt.Errorf("%w: %v", ErrInvalidJSONLD, err)
 		}
+		k := authors.Key(a.Appraisal.Author)
+		if by[k] {
+			return BundlePaper{}, fmt.Errorf("%w: appraisal %d: a second appraisal of the paper by %q", ErrInvalidJSONLD, i+1, short(a.Appraisal.Author))
+		}
+		by[k] = true
+		p.Appraisals = append(p.Appraisals, a)
 	}
 	return p, nil
 }
 
 // decodeItems reads the file's annotations, setting the whole-document
-// appraisal annotation (at most one) aside undecoded.
-func decodeItems(r io.Reader) ([]appraise.Annotation, appraise.PaperID, json.RawMessage, error) {
+// appraisal annotations (one per member, at most maxAppraisals) aside
+// undecoded. A file of more than budget items is refused before any is
+// decoded (a bundle's earlier papers use up some of MaxJSONLDItems).
+func decodeItems(r io.Reader, budget int) ([]appraise.Annotation, appraise.PaperID, []json.RawMessage, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxJSONLDBytes+1))
 	if err != nil {
 		return nil, "", nil, fmt.Errorf("read annotation file: %w", err)
@@ -125,15 +139,18 @@ func decodeItems(r io.Reader) ([]appraise.Annotation, appraise.PaperID, json.Raw
 	if len(items) > MaxJSONLDItems {
 		return nil, "", nil, invalidf("the file holds %d annotations, more than the %d Appraise imports at once", len(items), MaxJSONLDItems)
 	}
+	if len(items) > budget {
+		return nil, "", nil, invalidf("the file holds more than the %d annotations Appraise imports at once", MaxJSONLDItems)
+	}
 	out := make([]appraise.Annotation, 0, len(items))
 	seen := make(map[string]bool, len(items))
-	var appraisalItem json.RawMessage
+	var appraisalItems []json.RawMessage
 	for i, raw := range items {
 		if isAppraisalItem(raw) {
-			if appraisalItem != nil {
-				return nil, "", nil, fmt.Errorf("%w: annotation %d: a second appraisal of the paper", ErrInvalidJSONLD, i+1)
+			if len(appraisalItems) == maxAppraisals {
+				return nil, "", nil, fmt.Errorf("%w: annotation %d: more than %d appraisals of the paper", ErrInvalidJSONLD, i+1, maxAppraisals)
 			}
-			appraisalItem = raw
+			appraisalItems = append(appraisalItems, raw)
 			continue
 		}
 		a, err := decodeAnnotation(raw)
@@ -155,7 +172,7 @@ func decodeItems(r io.Reader) ([]appraise.Annotation, appraise.PaperID, json.Raw
 	if paper == "" {
 		return nil, "", nil, invalidf("the file does not say which paper it is about")
 	}
-	return out, paper, appraisalItem, nil
+	return out, paper, appraisalItems, nil
 }
 
 func invalidf(format string, a ...any) error {

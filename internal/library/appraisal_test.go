@@ -373,8 +373,8 @@ func TestExportedJSONLDCarriesTheAppraisalBack(t *testing.T) {
 	}
 	b := bs[0]
 	want, _ := f.lib.Appraisal(f.paper)
-	if b.Appraisal == nil || !reflect.DeepEqual(*b.Appraisal, want) {
-		t.Errorf("bundle appraisal = %+v\nwant %+v", b.Appraisal, want)
+	if len(b.Appraisals) != 1 || !reflect.DeepEqual(b.Appraisals[0].Appraisal, want) {
+		t.Errorf("bundle appraisals = %+v\nwant %+v", b.Appraisals, want)
 	}
 	if len(b.Annotations) != 1 {
 		t.Errorf("the tag filter let %d annotations through, want the claim", len(b.Annotations))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"appraise.app/appraise/internal/anchor"
 	"appraise.app/appraise/internal/appraise"
@@ -59,6 +60,9 @@ func (l *Library) ExportBundle(ids []appraise.PaperID, f appraise.ExportFilter, 
 		if b.Appraisal, err = l.exportedAppraisal(p, as); err != nil {
 			return err
 		}
+		if b.MemberAppraisals, err = l.MemberAppraisals(id); err != nil {
+			return err
+		}
 		for _, a := range filter(trash, f) {
 			if a.Paper == id {
 				b.Trash = append(b.Trash, a)
@@ -79,7 +83,9 @@ func (l *Library) ExportBundle(ids []appraise.PaperID, f appraise.ExportFilter, 
 // review); a paper the library does not have is added without its PDF and
 // its annotations wait for it. Each annotation merges by id (see package
 // merge): importing the same bundle twice changes nothing, and bundles
-// can be imported in any order.
+// can be imported in any order. The papers' appraisals come in as
+// members.go says: a member's kept apart, the user's own merged, each
+// checked against the checklists the library and the bundle define.
 func (l *Library) ImportBundle(r io.Reader) (appraise.ImportReport, error) {
 	bs, ok := l.store.(bundleStore)
 	if !ok {
@@ -97,10 +103,15 @@ func (l *Library) ImportBundle(r io.Reader) (appraise.ImportReport, error) {
 	for _, s := range summaries {
 		papers = append(papers, s.Paper)
 	}
+	known, err := l.knownInstruments()
+	if err != nil {
+		return appraise.ImportReport{}, err
+	}
 	var rep appraise.ImportReport
 	var batch appraise.ImportBatch
-	where := map[string]int{} // annotation id → index in rep.Papers
-	for _, bp := range bundle {
+	where := map[string]int{}             // annotation id → index in rep.Papers
+	paperAt := map[appraise.PaperID]int{} // library paper → index in rep.Papers
+	for i, bp := range bundle {
 		local, how := merge.Paper(papers, bp.Paper)
 		pi := appraise.PaperImport{Paper: local, Match: string(how)}
 		if how == merge.NoMatch {
@@ -121,6 +132,22 @@ func (l *Library) ImportBundle(r io.Reader) (appraise.ImportReport, error) {
 			where[a.ID] = len(rep.Papers)
 		}
 		batch.Annotations = append(batch.Annotations, anns...)
+		ids := make(map[string]bool, len(anns))
+		for _, a := range anns {
+			ids[a.ID] = true
+		}
+		ims, add, skipped, err := l.importedAppraisals(bp, pi.Paper.ID, ids, known)
+		if err != nil {
+			return appraise.ImportReport{}, fmt.Errorf("%w: %s: %v", export.ErrInvalidJSONLD, bundlePaperName(i, len(bundle), bp), err)
+		}
+		for _, line := range skipped {
+			rep.Skipped = append(rep.Skipped, bundlePaperName(i, len(bundle), bp)+": "+line)
+		}
+		batch.Appraisals = append(batch.Appraisals, ims...)
+		batch.Instruments = append(batch.Instruments, add...)
+		if _, ok := paperAt[pi.Paper.ID]; !ok {
+			paperAt[pi.Paper.ID] = len(rep.Papers)
+		}
 		rep.Papers = append(rep.Papers, pi)
 	}
 	if batch.Tags, rep.TagsCreated, err = l.missingTags(batch.Annotations); err != nil {
@@ -146,6 +173,9 @@ func (l *Library) ImportBundle(r io.Reader) (appraise.ImportReport, error) {
 		}
 		return keep, write
 	}
+	batch.DecideAppraisal = decideAppraisal(func(p appraise.PaperID) *appraise.AppraisalCounts {
+		return &counts[paperAt[p]].Appraisals
+	})
 	if err := bs.Import(batch); err != nil {
 		return appraise.ImportReport{}, err
 	}
@@ -153,6 +183,7 @@ func (l *Library) ImportBundle(r io.Reader) (appraise.ImportReport, error) {
 		c := counts[i]
 		p := &rep.Papers[i]
 		p.New, p.Updated, p.Unchanged, p.Older, p.NeedsReview = c.New, c.Updated, c.Unchanged, c.Older, c.NeedsReview
+		p.Appraisals = c.Appraisals
 	}
 	return rep, nil
 }
@@ -216,4 +247,16 @@ func (l *Library) missingTags(as []appraise.Annotation) ([]appraise.Tag, []strin
 		}
 	}
 	return out, names, nil
+}
+
+// bundlePaperName says which of a bundle's papers a message is about.
+func bundlePaperName(i, n int, bp export.BundlePaper) string {
+	name := fmt.Sprintf("paper %d", i+1)
+	if n == 1 {
+		name = "the paper"
+	}
+	if t := strings.TrimSpace(bp.Paper.Meta.Title); t != "" {
+		name += fmt.Sprintf(" (%.60q)", t)
+	}
+	return name
 }

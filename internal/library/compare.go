@@ -48,6 +48,10 @@ func (l *Library) Authors(paper appraise.PaperID) (map[string]int, error) {
 // is the annotations without an author. The key must have annotated the paper; a trainee with no
 // annotations is compared as having tagged nothing.
 //
+// The readers' structured appraisals are compared too (see
+// compareAppraisals): the user's own for the user, a member's as a bundle
+// brought it.
+//
 // The result is ready to write as feedback (export.WriteFeedbackHTML,
 // WriteFeedbackCSV): Text is the paper's text for quoting the passages to
 // review, Skipped the annotations left out because they are not attached
@@ -92,6 +96,9 @@ func (l *Library) Compare(paper appraise.PaperID, key, trainee string) (export.F
 		return export.Feedback{}, err
 	}
 	cmp.Result = agreement.Compare(doc.Passages, tags, keyR, traineeR)
+	if err := l.compareAppraisals(&cmp, paper, key, trainee, keyR.Annotations, traineeR.Annotations); err != nil {
+		return export.Feedback{}, fmt.Errorf("compare appraisals of %s: %w", paper, err)
+	}
 	return cmp, nil
 }
 

@@ -51,6 +51,7 @@ func (l *Library) exportedAppraisal(p appraise.Paper, live []appraise.Annotation
 		return nil, err
 	}
 	r := instrument.Report(in, pa, live)
+	r.Appraisal.Author = l.User() // the bundle says whose it is
 	return &r, nil
 }
 

@@ -30,6 +30,7 @@ type memStore struct {
 	appraisals    map[appraise.PaperID][]byte // JSON, as the real store keeps them
 	appraisalPuts int
 	instruments   map[appraise.InstrumentID]appraise.Instrument
+	members       map[string][]byte // paper NUL author key → JSON
 }
 
 func newMemStore() *memStore {

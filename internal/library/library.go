@@ -1,6 +1,7 @@
 package library
 
 import (
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +25,8 @@ type Config struct {
 	// Renderer draws pages and writes annotated PDFs; nil leaves the page
 	// view and the annotated PDF unavailable (appraise.ErrNoRenderer).
 	Renderer appraise.Renderer
+	// User is the name the user annotates under (see SetUser).
+	User string
 }
 
 // Library is the use-case layer over one store.
@@ -43,6 +46,7 @@ type Library struct {
 	// passwords are the passwords papers were opened with this session,
 	// so their pages can be drawn; never stored.
 	passwords map[appraise.PaperID]string
+	user string      // under mu
 }
 
 // cachedDoc is an extraction kept in memory so annotating does not
@@ -57,7 +61,8 @@ const docCacheSize = 4
 
 // New builds a Library.
 func New(cfg Config) *Library {
-	l := &Library{store: cfg.Store, extractor: cfg.Extractor, now: cfg.Now, newID: cfg.NewID, appVersion: cfg.AppVersion, renderer: cfg.Renderer}
+	l := &Library{store: cfg.Store, extractor: cfg.Extractor, now: cfg.Now, newID: cfg.NewID, appVersion: cfg.AppVersion,
+		renderer: cfg.Renderer, user: strings.TrimSpace(cfg.User)}
 	if l.now == nil {
 		l.now = time.Now
 	}
