@@ -37,10 +37,11 @@ const (
 )
 
 // markSidebars makes every block of a sidebar column other and joins each
-// entry's blocks into one. It runs after classifyBlocks and before
+// entry's blocks into one; it first splits out flow charts' boxes
+// (markFlowCharts) and joins loosely spaced footnotes (joinSplitNotes). It runs after classifyBlocks and before
 // joinContinuations.
 func markSidebars(ds []*blockDraft, st docStats) []*blockDraft {
-	ds = joinSplitNotes(ds)
+	ds = joinSplitNotes(markFlowCharts(ds))
 	side := sidebarColumns(ds, st)
 	if len(side) == 0 {
 		return ds

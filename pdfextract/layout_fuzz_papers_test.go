@@ -19,6 +19,7 @@ var generatedPapers = sync.OnceValue(func() [][]PageGlyphs {
 		figureInParagraph("agreed to take part; those who agreed were subse-", "quently", "Figure 1. Flow of participants.", "Second caption line."),
 		tableDoc(),
 		sidebarPage(),
+		flowChartPage(),
 		boxInMethods(),
 		footnoteUnderColumns(),
 		twoHeadingsInOneLine("Summary of Main Results SSRI Versus Placebo"),
