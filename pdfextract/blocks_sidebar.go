@@ -3,6 +3,7 @@ package pdfextract
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"appraise.app/appraise/internal/appraise"
 )
@@ -170,9 +171,11 @@ func markBoxes(ds []*blockDraft, st docStats) {
 }
 
 // joinSplitNotes joins a footnote cut into pieces by its loose line
-// spacing: consecutive footnote blocks of one column and size, the first
-// not ending a sentence, the second right under it and not starting with
-// a note mark of its own ("Abbreviations: OCD, …;" ¶ "HAMA, Hamilton …").
+// spacing: consecutive footnote blocks of one column and size, the second
+// right under the first, not starting with a note mark of its own, and
+// going on with the first's sentence: it starts in lower case or the
+// first ends with a comma, semicolon or dash ("Abbreviations: OCD, …;" ¶
+// "HAMA, Hamilton …"). Items of a list stay apart.
 func joinSplitNotes(ds []*blockDraft) []*blockDraft {
 	out := ds[:0]
 	for _, d := range ds {
@@ -182,7 +185,8 @@ func joinSplitNotes(ds []*blockDraft) []*blockDraft {
 			em := math.Max(pl.size, df.size)
 			gap := df.top - pl.bottom
 			if pl.col == df.col && pl.page == df.page && math.Abs(pl.size-df.size) <= sizeChange*em &&
-				gap >= 0 && gap <= em && !endsSentence(pl.text) && !startsWithNoteMark(df.text) {
+				gap >= 0 && gap <= em && !endsSentence(pl.text) && !startsWithNoteMark(df.text) &&
+				(startsLower(df.text) || strings.ContainsAny(lastRune(pl.text), ",;–-")) {
 				p.lines = append(p.lines, d.lines...)
 				p.text += " " + d.text
 				p.words += d.words
@@ -192,4 +196,13 @@ func joinSplitNotes(ds []*blockDraft) []*blockDraft {
 		out = append(out, d)
 	}
 	return out
+}
+
+// lastRune is the last character of s, as a string ("" when empty).
+func lastRune(s string) string {
+	r, n := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	if n == 0 {
+		return ""
+	}
+	return string(r)
 }
