@@ -20,6 +20,7 @@ var generatedPapers = sync.OnceValue(func() [][]PageGlyphs {
 		tableDoc(),
 		sidebarPage(),
 		flowChartPage(),
+		pkFontPage("bitmap fonts set words", "with kerns for spaces"),
 		boxInMethods(),
 		footnoteUnderColumns(),
 		twoHeadingsInOneLine("Summary of Main Results SSRI Versus Placebo"),
