@@ -242,7 +242,10 @@ func startsLower(text string) bool {
 // caption, a table, a box) is joined too when it ends mid-sentence and
 // goes on in lower case or after a hyphen. The floats skipped stay where
 // they are in the stream: after the paragraph they interrupted.
+//
+// Sidebar columns and split footnotes are grouped first (markSidebars).
 func joinContinuations(ds []*blockDraft, st docStats) []*blockDraft {
+	ds = markSidebars(ds, st)
 	mainKind := func(k appraise.BlockKind) bool {
 		return k == appraise.KindParagraph || k == appraise.KindReference ||
 			k == appraise.KindHeading || k == appraise.KindTitle
@@ -295,13 +298,21 @@ func floatBetween(removed []bool, i, j int) bool {
 
 // interrupted reports whether paragraph b, after a float in the same
 // column, goes on with a's sentence: a ends mid-sentence and b starts in
-// lower case, or a ends with a hyphenated word.
+// lower case, or a ends with a hyphenated word, or a's last line is full
+// (it runs to the column's edge, so the paragraph did not end there) and
+// b's first line is not indented ("… in the Medical Department of" ¶ box
+// ¶ "Kamuzu Central Hospital …").
 func interrupted(a, b *blockDraft) bool {
-	last := a.last().text
-	if endsSentence(last) {
+	l := a.last()
+	if endsSentence(l.text) {
 		return false
 	}
-	return startsLower(b.first().text) || endsWithHyphen(last)
+	if startsLower(b.first().text) || endsWithHyphen(l.text) {
+		return true
+	}
+	f := b.first()
+	return a.kind == appraise.KindParagraph && len(a.lines) > 1 && l.x1 > l.colRight-fullLineEm*l.size && f.x0-f.colLeft < indentMinEm*f.size &&
+		math.Abs(a.size-b.size) <= sizeChange*math.Max(a.size, b.size)
 }
 
 // nextMain finds the next live main block after i within maxSkipFloat
@@ -408,5 +419,5 @@ func splitRunInHeadings(ds []*blockDraft) []*blockDraft {
 		para.lines = lines
 		out = append(out, &blockDraft{lines: []*textLine{&h}, kind: appraise.KindHeading, size: l.size, bold: 1, words: len(strings.Fields(head)), text: head}, &para)
 	}
-	return out
+	return splitRunTogetherHeadings(out)
 }

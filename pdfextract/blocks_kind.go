@@ -65,6 +65,7 @@ func classifyBlocks(ds []*blockDraft, st *docStats) {
 	}
 	markTitle(ds, *st)
 	markAuthors(ds)
+	markBoxes(ds, *st)
 }
 
 // markAuthors turns a first-page "heading" that lists names before the

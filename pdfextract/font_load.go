@@ -2,6 +2,7 @@ package pdfextract
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -82,10 +83,7 @@ func (dc *docCache) loadSimple(v pdf.Value, type3 bool) *font {
 			a, d = 0.001, 0.001
 		}
 		scale = a
-		f.sizeScale = math.Hypot(c, d) * 1000
-		if f.sizeScale == 0 || math.IsNaN(f.sizeScale) || math.IsInf(f.sizeScale, 0) {
-			f.sizeScale = 1
-		}
+		f.sizeScale = math.Hypot(c, d)
 	}
 	var widths [256]float64
 	var have [256]bool
@@ -96,6 +94,12 @@ func (dc *docCache) loadSimple(v pdf.Value, type3 bool) *font {
 				widths[code] = ws.Index(i).Float64()
 				have[code] = true
 			}
+		}
+	}
+	if type3 {
+		f.sizeScale *= type3EmUnits(widths[:], have[:])
+		if f.sizeScale == 0 || math.IsNaN(f.sizeScale) || math.IsInf(f.sizeScale, 0) {
+			f.sizeScale = 1
 		}
 	}
 	missing := desc.Key("MissingWidth").Float64()
@@ -137,6 +141,28 @@ func (dc *docCache) loadSimple(v pdf.Value, type3 bool) *font {
 		f.simple[code] = glyphInfo{text: cleanText(symbolFontText(f.name, text)), width: w * scale}
 	}
 	return f
+}
+
+// type3EmUnits is a Type 3 font's em in glyph space units. Its glyph
+// space is whatever the producer chose — 1000 units to the em for
+// outline-like fonts, but pixels for pdfTeX's bitmap (PK) fonts, about 83
+// to the em at 600 dpi — so the em is estimated from the glyphs: twice
+// the median advance of those with a width (text averages half an em a
+// character). Without widths it is 1000. Layout measures gaps and line
+// distances in ems, so a font whose em is taken 12 times too large runs
+// its lines together and loses its spaces.
+func type3EmUnits(widths []float64, have []bool) float64 {
+	var ws []float64
+	for i, w := range widths {
+		if have[i] && w > 0 && !math.IsInf(w, 0) {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) == 0 {
+		return 1000
+	}
+	sort.Float64s(ws)
+	return 2 * ws[len(ws)/2]
 }
 
 // maxCharProcBytes bounds how much of a Type 3 glyph procedure is read

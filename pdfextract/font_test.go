@@ -221,8 +221,9 @@ func TestType3FontMatrix(t *testing.T) {
 		t.Fatalf("text %q", glyphString(pg.Glyphs))
 	}
 	a, b := pg.Glyphs[0], pg.Glyphs[1]
-	// Width 50 glyph units × 0.01 × size 2 = 1 pt; size 2 × 0.01 × 1000 = 20 pt.
-	if !near(a.W, 1) || !near(b.X, 101) || !near(b.W, 1.4) || !near(a.Size, 20) {
+	// Width 50 glyph units × 0.01 × size 2 = 1 pt. The em is twice the
+	// median width (70 units: type3EmUnits), so size 2 × 0.01 × 140 = 2.8 pt.
+	if !near(a.W, 1) || !near(b.X, 101) || !near(b.W, 1.4) || !near(a.Size, 2.8) {
 		t.Errorf("a W %.3f size %.2f, b at %.3f W %.3f", a.W, a.Size, b.X, b.W)
 	}
 }

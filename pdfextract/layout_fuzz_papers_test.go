@@ -18,6 +18,12 @@ var generatedPapers = sync.OnceValue(func() [][]PageGlyphs {
 		runInDoc("Search strategy and identification of studies", "We performed a systematic search of"),
 		figureInParagraph("agreed to take part; those who agreed were subse-", "quently", "Figure 1. Flow of participants.", "Second caption line."),
 		tableDoc(),
+		sidebarPage(),
+		flowChartPage(),
+		pkFontPage("bitmap fonts set words", "with kerns for spaces"),
+		boxInMethods(),
+		footnoteUnderColumns(),
+		twoHeadingsInOneLine("Summary of Main Results SSRI Versus Placebo"),
 		annotatedDoc(func(d *testpdf.Doc) []int {
 			return []int{d.AddObject(fmt.Sprintf("<< /Type /Annot /Subtype /FreeText /Rect [72 600 372 620] /AP << /N %d 0 R >> >>", appearance(d, "0 0 300 20", "A comment.")))}
 		}),

@@ -24,9 +24,9 @@ func (r *reader) firstPassageOnScreen() int {
 	if r.list != nil && r.lay != nil {
 		y := r.list.GetScrollOffset()
 		ks := r.lay.style(r.v.blocks[b].Kind)
-		ln := int((y - r.lay.tops[b] - ks.padTop) / ks.lineH)
-		if ln > 0 && ln < len(r.lay.lines[b]) {
-			off := r.v.blocks[b].Start + int(r.lay.lines[b][ln])
+		vl := int((y - r.lay.tops[b] - ks.padTop) / ks.lineH)
+		if vl > 0 && vl < r.lay.visualLines(b) {
+			off := r.v.blocks[b].Start + int(r.lay.lines[b][r.lay.segAtLine(b, vl)])
 			if p := r.v.passageAt(off); p >= 0 && r.v.passages[p].End > off && r.v.passages[p].Block == b {
 				if r.v.passages[p].Start < off && p+1 < r.v.blockPass[b][1] {
 					return p + 1

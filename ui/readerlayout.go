@@ -20,6 +20,7 @@ type kindStyle struct {
 	muted     bool
 	textH     float32 // height canvas.Text takes at this size
 	adv       *advances
+	boldAdv   *advances // a table's header row; nil for other kinds
 }
 
 // Reader geometry, in multiples of the theme's text size where it scales.
@@ -43,6 +44,8 @@ func readerStyles(t float32) map[appraise.BlockKind]*kindStyle {
 		return ks
 	}
 	body := mk(1, fyne.TextStyle{}, 1.6, 0.35, 0, false)
+	table := mk(0.9, fyne.TextStyle{}, 1.6, 0.3, 0, false)
+	table.boldAdv = newAdvances(func(s string) float32 { return fyne.MeasureText(s, table.size, fyne.TextStyle{Bold: true}).Width })
 	return map[appraise.BlockKind]*kindStyle{
 		appraise.KindTitle:     mk(1.55, fyne.TextStyle{Bold: true}, 1.35, 0.6, 0, false),
 		appraise.KindHeading:   mk(1.15, fyne.TextStyle{Bold: true}, 1.45, 1.0, 0, false),
@@ -51,7 +54,7 @@ func readerStyles(t float32) map[appraise.BlockKind]*kindStyle {
 		appraise.KindFootnote:  mk(0.86, fyne.TextStyle{}, 1.6, 0.3, 0, true),
 		appraise.KindReference: mk(0.86, fyne.TextStyle{}, 1.6, 0.2, 0, true),
 		appraise.KindOther:     mk(0.9, fyne.TextStyle{}, 1.6, 0.3, 0, true),
-		appraise.KindTable:     mk(0.9, fyne.TextStyle{}, 1.6, 0.3, 0, true),
+		appraise.KindTable:     table,
 	}
 }
 
@@ -64,7 +67,8 @@ type readerLayout struct {
 	textW   float32 // width of the text column
 	gutter  float32
 	styles  map[appraise.BlockKind]*kindStyle
-	lines   [][]int32 // per block: first code point of each line
+	lines   [][]int32    // per block: first code point of each line
+	grids   []*tableGrid // per block: where a table's lines go; nil for text
 	heights []float32
 	tops    []float32 // per block: y of its top in the list's content
 	pad     float32   // the list's gap between rows
@@ -99,13 +103,18 @@ func newReaderLayout(v *docView, width float32, th fyne.Theme, styles map[apprai
 	}
 	n := len(v.blocks)
 	l.lines = make([][]int32, n)
+	l.grids = make([]*tableGrid, n)
 	l.heights = make([]float32, n)
 	l.tops = make([]float32, n)
 	var y float32
 	for i, b := range v.blocks {
 		ks := l.style(b.Kind)
-		l.lines[i] = wrap(v.blockRunes(i), l.textW-ks.indent, ks.adv)
-		h := ks.padTop + float32(len(l.lines[i]))*ks.lineH + ks.padBottom
+		if b.Kind == appraise.KindTable {
+			l.lines[i], l.grids[i] = layoutTable(v.blockRunes(i), l.textW-ks.indent, ks)
+		} else {
+			l.lines[i] = wrap(v.blockRunes(i), l.textW-ks.indent, ks.adv)
+		}
+		h := ks.padTop + float32(l.visualLines(i))*ks.lineH + ks.padBottom
 		l.heights[i] = h
 		l.tops[i] = y
 		y += h + l.pad
@@ -135,8 +144,9 @@ func (l *readerLayout) lineOf(b, off int) int {
 	return max(0, i-1)
 }
 
-// lineY returns the content y of line ln of block b, and its height.
+// lineY returns the content y of line ln of block b (a segment of a
+// table's grid), and its height.
 func (l *readerLayout) lineY(v *docView, b, ln int) (float32, float32) {
 	ks := l.style(v.blocks[b].Kind)
-	return l.tops[b] + ks.padTop + float32(ln)*ks.lineH, ks.lineH
+	return l.tops[b] + ks.padTop + float32(l.segLine(b, ln))*ks.lineH, ks.lineH
 }

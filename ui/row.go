@@ -92,13 +92,16 @@ func (w *blockRow) offsetAt(p fyne.Position) (int, bool) {
 		return 0, false
 	}
 	base := w.r.v.blocks[w.block].Start
-	ln := int((p.Y - ks.padTop) / ks.lineH)
-	ln = max(0, min(ln, len(starts)-1))
+	lay := w.r.lay
+	vl := int((p.Y - ks.padTop) / ks.lineH)
+	vl = max(0, min(vl, lay.visualLines(w.block)-1))
+	ln := lay.segAtPoint(w.block, vl, p.X-x0)
 	s, e := int(starts[ln]), lineEnd(text, starts, ln)
-	x := p.X - x0
+	x := p.X - x0 - lay.segX(w.block, ln)
+	adv := lay.segAdv(w.block, ln, ks)
 	var acc float32
 	for i := s; i < e; i++ {
-		adv := ks.adv.of(text[i])
+		adv := adv.of(text[i])
 		if x < acc+adv/2 {
 			return base + i, true
 		}
@@ -135,9 +138,11 @@ func (w *blockRow) pointOf(off int) (fyne.Position, bool) {
 	if i < 0 || i >= len(text) {
 		return fyne.Position{}, false
 	}
-	ln := sort.Search(len(starts), func(k int) bool { return int(starts[k]) > i }) - 1
-	x := x0 + ks.adv.width(text[starts[ln]:i]) + ks.adv.of(text[i])/2
-	y := ks.padTop + float32(ln)*ks.lineH + ks.lineH/2
+	lay := w.r.lay
+	ln := max(0, sort.Search(len(starts), func(k int) bool { return int(starts[k]) > i })-1)
+	adv := lay.segAdv(w.block, ln, ks)
+	x := x0 + lay.segX(w.block, ln) + adv.width(text[starts[ln]:i]) + adv.of(text[i])/2
+	y := ks.padTop + float32(lay.segLine(w.block, ln))*ks.lineH + ks.lineH/2
 	return fyne.NewPos(x, y), true
 }
 
@@ -232,7 +237,10 @@ func (r *blockRowRenderer) build() {
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
 	dark := isDark(th)
 	p := &rowPainter{r: r}
-	lineTop := func(ln int) float32 { return ks.padTop + float32(ln)*ks.lineH }
+	lay := rd.lay
+	// lineTop is where line (segment) ln is drawn: a table's cells sit
+	// side by side on one visual line.
+	lineTop := func(ln int) float32 { return ks.padTop + float32(lay.segLine(w.block, ln))*ks.lineH }
 	// segs calls fn for each line part of [s, e) (block-relative).
 	segs := func(s, e int, fn func(ln int, xs, xe float32)) {
 		if e <= s {
@@ -245,8 +253,9 @@ func (r *blockRowRenderer) build() {
 			if b <= a {
 				continue
 			}
-			xs := ks.adv.width(text[ls:a])
-			fn(ln, x0+xs, x0+xs+ks.adv.width(text[a:b]))
+			adv := lay.segAdv(w.block, ln, ks)
+			xs := x0 + lay.segX(w.block, ln) + adv.width(text[ls:a])
+			fn(ln, xs, xs+adv.width(text[a:b]))
 		}
 	}
 	marks := rd.marks[w.block]
@@ -287,21 +296,32 @@ func (r *blockRowRenderer) build() {
 		if rd.focused {
 			c = th.Color(theme.ColorNamePrimary, variant)
 		}
-		l0 := sort.Search(len(starts), func(k int) bool { return int(starts[k]) > f[0] }) - 1
+		l0 := max(0, sort.Search(len(starts), func(k int) bool { return int(starts[k]) > f[0] })-1)
 		l1 := sort.Search(len(starts), func(k int) bool { return int(starts[k]) > max(f[1]-1, f[0]) }) - 1
-		p.rect(c, rd.lay.textX-th.Size(theme.SizeNameText)*0.7, lineTop(max(l0, 0))+2, 3, float32(l1-max(l0, 0)+1)*ks.lineH-4)
+		v0, v1 := lay.segLine(w.block, l0), lay.segLine(w.block, l0)
+		for ln := l0; ln <= l1; ln++ {
+			v1 = max(v1, lay.segLine(w.block, ln))
+		}
+		p.rect(c, rd.lay.textX-th.Size(theme.SizeNameText)*0.7, lineTop(l0)+2, 3, float32(v1-v0+1)*ks.lineH-4)
 	}
 	fg := th.Color(theme.ColorNameForeground, variant)
 	if ks.muted {
 		fg = th.Color(theme.ColorNamePlaceHolder, variant)
 	}
 	dy := (ks.lineH - ks.textH) / 2
+	if g := lay.grids[w.block]; g != nil && g.header > 0 {
+		p.rect(th.Color(theme.ColorNameSeparator, variant), x0, ks.padTop+float32(g.header)*ks.lineH-1, g.width, 1)
+	}
 	for ln := range starts {
 		ls, le := int(starts[ln]), lineEnd(text, starts, ln)
 		if le <= ls {
 			continue
 		}
-		p.text(string(text[ls:le]), fg, ks.size, ks.style, x0, lineTop(ln)+dy)
+		style := ks.style
+		if lay.segAdv(w.block, ln, ks) != ks.adv {
+			style.Bold = true
+		}
+		p.text(string(text[ls:le]), fg, ks.size, style, x0+lay.segX(w.block, ln), lineTop(ln)+dy)
 	}
 	if rd.isPageStart(w.block) {
 		t := th.Size(theme.SizeNameText)

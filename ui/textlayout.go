@@ -108,13 +108,14 @@ func isBreakAfter(r rune) bool {
 }
 
 // lineEnd returns where line l of a wrapped text ends, without the
-// trailing spaces and newline that wrapping leaves on it.
+// trailing spaces, newline and tab (a table cell's end) that wrapping
+// leaves on it.
 func lineEnd(text []rune, starts []int32, l int) int {
 	end := len(text)
 	if l+1 < len(starts) {
 		end = int(starts[l+1])
 	}
-	for end > int(starts[l]) && (text[end-1] == ' ' || text[end-1] == '\n') {
+	for end > int(starts[l]) && (text[end-1] == ' ' || text[end-1] == '\n' || text[end-1] == '\t') {
 		end--
 	}
 	return end

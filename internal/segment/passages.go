@@ -8,13 +8,14 @@ import (
 )
 
 // wholeBlockMax is the length, in code points, up to which a heading,
-// title, caption or reference stays one passage. Longer ones (a caption
+// title, caption, reference or other block (a sidebar entry, a flow
+// chart's box, an affiliation) stays one passage. Longer ones (a caption
 // that describes six panels) are split into sentences like a paragraph.
 const wholeBlockMax = 400
 
 // Passages splits every block into passages: one per sentence for body
 // text, one per row for tables, one per block for titles, headings,
-// captions and references up to wholeBlockMax code points. Offsets are code points into text, like the
+// captions, references and other blocks up to wholeBlockMax code points. Offsets are code points into text, like the
 // blocks'. A passage never includes the whitespace around it, so every code
 // point of a block is in exactly one passage or is whitespace between two.
 //
@@ -83,7 +84,7 @@ func rowSpans(runes []rune, start, end int) []span {
 // wholeBlock reports the block kinds that are one passage when short.
 func wholeBlock(k appraise.BlockKind) bool {
 	switch k {
-	case appraise.KindTitle, appraise.KindHeading, appraise.KindCaption, appraise.KindReference:
+	case appraise.KindTitle, appraise.KindHeading, appraise.KindCaption, appraise.KindReference, appraise.KindOther:
 		return true
 	}
 	return false
