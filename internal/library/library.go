@@ -46,7 +46,7 @@ type Library struct {
 	// passwords are the passwords papers were opened with this session,
 	// so their pages can be drawn; never stored.
 	passwords map[appraise.PaperID]string
-	user string      // under mu
+	user      string // under mu
 }
 
 // cachedDoc is an extraction kept in memory so annotating does not
