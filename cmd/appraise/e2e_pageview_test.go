@@ -9,12 +9,12 @@ import (
 	"time"
 )
 
-// TestPageViewShowsTheTagOnThePage opens the demo paper in the real app
+// TestEndToEndPageViewShowsTheTagOnThePage opens the demo paper in the real app
 // with a claim tagged, switches to the page view with v and finds the
 // claim's highlight on the rendered page: the claim colour at the text
 // view's fill strength over the page's white paper. The dark theme keeps
 // the text view's own highlight (over a dark background) from counting.
-func TestPageViewShowsTheTagOnThePage(t *testing.T) {
+func TestEndToEndPageViewShowsTheTagOnThePage(t *testing.T) {
 	bin := e2eBin(t)
 	root := moduleRoot(t)
 	x := startX(t, 1280, 800)
