@@ -7,7 +7,7 @@ GO         ?= go
 BIN        := bin/appraise
 VERSION    := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS    := -X main.version=$(VERSION)
-CORE       := ./internal/... ./store/... ./pdfextract/...
+CORE       := ./internal/... ./store/... ./pdfextract/... ./cmd/appraise-extract
 CORPUS     ?= $(or $(APPRAISE_CORPUS),../shared/corpus)
 
 # Debian/Ubuntu packages Fyne's cgo build needs, and what the tests use.
@@ -24,6 +24,7 @@ run: build
 build: deps
 	@if [ ! -x $(BIN) ]; then echo "Building Appraise. The first build compiles GLFW with cgo: about 6–9 minutes on 2 cores; later builds take seconds."; fi
 	$(GO) build -v -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/appraise 2>&1 | sed -u 's/^/  compiling /'
+	CGO_ENABLED=0 $(GO) build -o $(BIN)-extract ./cmd/appraise-extract
 	@echo "Built $(BIN)."
 
 deps:

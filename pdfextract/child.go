@@ -105,7 +105,7 @@ type child struct {
 }
 
 func (c child) run() int {
-	fmt.Fprintln(c.stderr, lineReady)
+	fmt.Fprintln(c.stderr, lineReady, Version)
 	in := bufio.NewReaderSize(c.stdin, 64<<10)
 	req, err := readRequest(in)
 	if err != nil {

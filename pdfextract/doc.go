@@ -23,4 +23,8 @@ package pdfextract
 // text, run-in headings, paragraphs joined across floats, superscript
 // kinds, accents, Advent symbol fonts; passages cite the page where they
 // start (Block.PageBreaks).
-const Version = "0.2.0"
+// 0.3.0: every line knows where it is printed (Document.Lines, for the
+// page view and annotated PDFs); sidebars, in-column boxes and flow-chart
+// boxes are blocks of their own; two headings set in one line split;
+// Type 3 bitmap fonts' em from their glyph widths.
+const Version = "0.3.0"

@@ -23,12 +23,13 @@ import (
 // eats memory costs a typed error, never the app. The zero value is not
 // usable; call NewIsolated.
 type Isolated struct {
-	exe string   // the binary to run; "" means os.Executable()
+	exe string   // the binary to run; "" means ChildFor(os.Executable())
 	env []string // added to the child's environment (tests pick a stand-in extraction)
 	// Test knobs; zero means the defaults in limits.go.
 	base, perPage time.Duration
 	maxOutput     int
-	onStart       func(pid int) // called once the child runs
+	onStart       func(pid int)          // called once the child runs
+	self          func() (string, error) // os.Executable unless a test says
 }
 
 // NewIsolated returns the isolated extractor. The running binary must call
@@ -53,6 +54,9 @@ type Stats struct {
 	Limit    time.Duration // the wall-clock limit that applied at the end
 	PeakRSS  int64         // the child's peak resident memory in bytes; 0 where the OS does not say
 	ExitCode int           // the child's exit code; -1 when killed by a signal
+	Child    string        // the binary that ran as the child
+
+	childVersion string // the extractor version the child announced
 }
 
 // Extract reads the PDF at path in a child process. Errors that concern
@@ -134,7 +138,12 @@ const (
 	stoppedOutput
 )
 
-func (x *Isolated) run(ctx context.Context, name string, pdf io.Reader, size int64, password string, lim limits) (appraise.Document, Stats, error) {
+// run extracts through the child binary. When that is the sibling
+// appraise-extract and it announces another extractor version (a binary
+// left from an older build) or none (it never started), its answer is
+// dropped and this binary extracts instead: a stale sibling costs time,
+// never the text.
+func (x *Isolated) run(ctx context.Context, name string, pdf io.ReadSeeker, size int64, password string, lim limits) (appraise.Document, Stats, error) {
 	if os.Getenv(childEnv) == "1" {
 		// This process is itself a child that did not answer as one: its
 		// main does not call ChildMain. Starting another would recurse.
@@ -145,11 +154,35 @@ func (x *Isolated) run(ctx context.Context, name string, pdf io.Reader, size int
 	}
 	exe := x.exe
 	if exe == "" {
-		var err error
-		if exe, err = os.Executable(); err != nil {
+		self, err := x.executable()
+		if err != nil {
 			return appraise.Document{}, Stats{}, fmt.Errorf("extract %s: find this program to run the extraction: %w", name, err)
 		}
+		if exe = ChildFor(self); exe != self {
+			doc, st, err := x.runChild(ctx, exe, name, pdf, size, password, lim)
+			if st.childVersion == Version || ctx.Err() != nil {
+				return doc, st, err
+			}
+			staleSibling.Store(true)
+			if _, err := pdf.Seek(0, io.SeekStart); err != nil {
+				return appraise.Document{}, st, fmt.Errorf("extract %s: rewind for a second reading: %w", name, err)
+			}
+			exe = self
+		}
 	}
+	return x.runChild(ctx, exe, name, pdf, size, password, lim)
+}
+
+// executable is the running binary's path.
+func (x *Isolated) executable() (string, error) {
+	if x.self != nil {
+		return x.self()
+	}
+	return os.Executable()
+}
+
+// runChild extracts once through the child binary exe.
+func (x *Isolated) runChild(ctx context.Context, exe, name string, pdf io.Reader, size int64, password string, lim limits) (appraise.Document, Stats, error) {
 	header, err := json.Marshal(request{Password: password, MemoryLimit: lim.memory, MaxInput: lim.maxInput, MaxWall: lim.maxDeadline(), Size: size})
 	if err != nil {
 		return appraise.Document{}, Stats{}, fmt.Errorf("extract %s: %w", name, err)
@@ -180,6 +213,8 @@ func (x *Isolated) run(ctx context.Context, name string, pdf io.Reader, size int
 		return appraise.Document{}, st, fmt.Errorf("extract %s: wait for the extraction process: %w", name, waitErr)
 	}
 	st.Wall = time.Since(start)
+	st.Child = exe
+	st.childVersion = diag.childVersion()
 	st.ExitCode = cmd.ProcessState.ExitCode()
 	st.PeakRSS = peakRSS(cmd.ProcessState)
 	cause := ""

@@ -54,6 +54,7 @@ type childLog struct {
 	kept    []byte // diagnostics, newest last, at most max bytes
 	max     int
 	ready   bool
+	version string // the extractor version the child announced with ready
 	oom     bool
 	pages   chan int
 }
@@ -86,8 +87,9 @@ func (l *childLog) Write(p []byte) (int, error) {
 func (l *childLog) line(b []byte) {
 	s := string(b)
 	switch {
-	case s == lineReady:
+	case s == lineReady || strings.HasPrefix(s, lineReady+" "):
 		l.ready = true
+		l.version = strings.TrimSpace(strings.TrimPrefix(s, lineReady))
 	case strings.HasPrefix(s, linePages):
 		if n, err := strconv.Atoi(strings.TrimPrefix(s, linePages)); err == nil {
 			select {
@@ -114,6 +116,14 @@ func (l *childLog) sawReady() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.ready
+}
+
+// childVersion is the extractor version the child announced ("" when it
+// never said ready, or is too old to say).
+func (l *childLog) childVersion() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.version
 }
 
 func (l *childLog) outOfMemory() bool {

@@ -66,7 +66,7 @@ func run(args []string, getenv func(string) string, stdout io.Writer) error {
 	fs.IntVar(&cfg.runs, "runs", 3, "timed runs per file and extractor (the median is reported)")
 	fs.StringVar(&cfg.only, "only", "", "evaluate only files whose name contains this")
 	fs.BoolVar(&cfg.broken, "broken", false, "after the report, list each file's truth sentences that are not whole in the output")
-	fs.StringVar(&cfg.exe, "exe", "", "run the extraction child from this binary (make eval passes bin/appraise); default: this tool")
+	fs.StringVar(&cfg.exe, "exe", "", "run the extraction child as this app binary does (make eval passes bin/appraise, which extracts through bin/appraise-extract when built); default: this tool")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -85,6 +85,9 @@ func run(args []string, getenv func(string) string, stdout io.Writer) error {
 	}
 	child := "this tool"
 	if cfg.exe != "" {
+		// The app extracts through appraise-extract when it is installed
+		// beside it; time the same binary.
+		cfg.exe = pdfextract.ChildFor(cfg.exe)
 		child = cfg.exe
 	}
 	fmt.Fprintf(stdout, "Appraise extractor %s on %d files from %s (%d timed runs each, median; child process: %s)\n",
