@@ -138,7 +138,9 @@ func (pv *pageView) setPaper(c *current) {
 	}
 	pv.gen++
 	pv.busy = false
-	pv.imgs = map[int]*pageImage{}
+	for i := range pv.imgs {
+		pv.forget(i)
+	}
 	pv.missing = nil
 	pv.press = pagePress{}
 	pv.ready = nil
@@ -281,7 +283,7 @@ func (pv *pageView) scrolled(byUser bool) {
 	changed := false
 	for i := range pv.imgs {
 		if i < first-1 || i > last+1 {
-			delete(pv.imgs, i)
+			pv.forget(i)
 			changed = true
 		}
 	}
@@ -292,6 +294,18 @@ func (pv *pageView) scrolled(byUser bool) {
 	if byUser && pv.onScrolled != nil {
 		pv.onScrolled()
 	}
+}
+
+// forget drops page i's image and its texture. Fyne keeps an image's
+// texture (main memory under a software renderer) for a minute after the
+// image leaves the screen; a refresh frees it at the next paint instead,
+// so paging through a long paper holds only the pages around the view.
+func (pv *pageView) forget(i int) {
+	if im := pv.imgs[i]; im != nil && im.obj != nil {
+		im.obj.Image = nil
+		im.obj.Refresh()
+	}
+	delete(pv.imgs, i)
 }
 
 // goToPage scrolls so page n (1-based) starts at the top.
@@ -505,6 +519,7 @@ func (pv *pageView) delivered(gen, i int, scale float64, img *image.RGBA, err er
 	}
 	first, last := pv.visible()
 	if i >= first-1 && i <= last+1 {
+		pv.forget(i)
 		pv.imgs[i] = &pageImage{img: img, scale: scale, err: err}
 		pv.sheet.Refresh()
 	}

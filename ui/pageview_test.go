@@ -207,7 +207,23 @@ func TestPageViewRendersVisiblePagesAtDeviceScale(t *testing.T) {
 			t.Errorf("page %d kept, but only %d–%d are on screen", i+1, first+1, last+1)
 		}
 	}
+	var shown []*canvas.Image
+	for _, im := range pv.imgs {
+		if im.obj != nil {
+			shown = append(shown, im.obj)
+		}
+	}
+	if len(shown) == 0 {
+		t.Fatal("no page image on screen before End")
+	}
 	h.pageKey(fyne.KeyEnd)
+	// The pages left behind let go of their pixels, so the toolkit frees
+	// their textures now rather than a minute later.
+	for _, obj := range shown {
+		if obj.Image != nil {
+			t.Error("a page scrolled out of view still holds its image")
+		}
+	}
 	first, last = pv.visible()
 	if last != 11 {
 		t.Fatalf("End shows pages %d–%d, want the last", first+1, last+1)
