@@ -153,8 +153,9 @@ func (s *Store) RemovedPapers() ([]appraise.RemovedPaper, error) {
 }
 
 // destroyRemovedPapers deletes the removed papers for good: their records,
-// extractions, search and text index entries. Their annotations are in
-// the trash and go with it. It returns how many papers it destroyed.
+// extractions, search and text index entries, the user's appraisal and
+// the members' appraisals bundles brought. Their annotations are in the
+// trash and go with it. It returns how many papers it destroyed.
 func destroyRemovedPapers(tx *bolt.Tx) (int, error) {
 	pt := tx.Bucket(bucketPaperTrash)
 	ids := prefixKeys(pt, nil)
@@ -181,6 +182,9 @@ func destroyRemovedPapers(tx *bolt.Tx) (int, error) {
 		if err := deleteTextIndex(tx, id); err != nil {
 			return 0, err
 		}
+		if err := deleteAppraisals(tx, id); err != nil {
+			return 0, err
+		}
 		if err := tx.Bucket(bucketPapers).Delete(k); err != nil {
 			return 0, err
 		}
@@ -189,4 +193,21 @@ func destroyRemovedPapers(tx *bolt.Tx) (int, error) {
 		}
 	}
 	return len(ids), nil
+}
+
+// deleteAppraisals deletes paper id's own appraisal and its members'.
+func deleteAppraisals(tx *bolt.Tx, id appraise.PaperID) error {
+	if b := tx.Bucket(bucketAppraisals); b != nil {
+		if err := b.Delete([]byte(id)); err != nil {
+			return err
+		}
+	}
+	if b := tx.Bucket(bucketMemberAppraisals); b != nil {
+		for _, k := range prefixKeys(b, []byte(string(id)+sep)) {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

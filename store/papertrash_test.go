@@ -81,6 +81,19 @@ func TestEmptyTrashDestroysRemovedPapersForGood(t *testing.T) {
 	mustPutPaper(t, s, 2, "Stays")
 	mustPutDoc(t, s, 1, pagedDocument("v1", "Wheeze."))
 	mustPut(t, s, ann("a1", 1, 0, "Wheeze"), ann("b1", 2, 0, "Stays"))
+	for _, id := range []appraise.PaperID{paperID(1), paperID(2)} {
+		if _, err := s.UpdateAppraisal(id, func(pa *appraise.PaperAppraisal) error {
+			pa.Checklists = []appraise.Checklist{{Instrument: appraise.InstrumentJBICaseSeries,
+				Answers: []appraise.ItemAnswer{{Item: 1, Answer: appraise.AnswerYes}}}}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Import(appraise.ImportBatch{DecideAppraisal: keepNewer, Appraisals: []appraise.AppraisalImport{
+			{Appraisal: memberAppraisal(id, "Dr Lee", "no", c.Now())}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if _, err := s.RemovePaper(paperID(1), c.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -99,6 +112,20 @@ func TestEmptyTrashDestroysRemovedPapersForGood(t *testing.T) {
 	}
 	if live, _ := s.Annotations(paperID(2)); len(live) != 1 {
 		t.Errorf("the other paper lost annotations")
+	}
+	// Appraisals go with the paper: the same PDF opened again starts clean.
+	mustPutPaper(t, s, 1, "Gone for good")
+	if pa, err := s.Appraisal(paperID(1)); err != nil || len(pa.Checklists) != 0 {
+		t.Errorf("the destroyed paper's appraisal came back: %+v, %v", pa.Checklists, err)
+	}
+	if ms, err := s.MemberAppraisals(paperID(1)); err != nil || len(ms) != 0 {
+		t.Errorf("the destroyed paper's members' appraisals came back: %d, %v", len(ms), err)
+	}
+	if pa, _ := s.Appraisal(paperID(2)); len(pa.Checklists) != 1 {
+		t.Errorf("the other paper lost its appraisal")
+	}
+	if ms, _ := s.MemberAppraisals(paperID(2)); len(ms) != 1 {
+		t.Errorf("the other paper lost its members' appraisals")
 	}
 	if err := s.db.View(checkTx); err != nil {
 		t.Errorf("library inconsistent after emptying: %v", err)
