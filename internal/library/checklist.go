@@ -210,11 +210,12 @@ func (l *Library) changeItem(paper appraise.PaperID, id appraise.InstrumentID, i
 		cur := c.Answer(item)
 		edit(&cur)
 		cur.Item, cur.Modified = item, now
+		// A cleared item is kept, empty, with its time: merging an older
+		// copy of this appraisal (a bundle from a second laptop) must not
+		// bring the answer back. Every view reads it as unanswered.
 		c.Answers = slices.DeleteFunc(c.Answers, func(a appraise.ItemAnswer) bool { return a.Item == item })
-		if !cur.Empty() {
-			c.Answers = append(c.Answers, cur)
-			slices.SortFunc(c.Answers, func(a, b appraise.ItemAnswer) int { return a.Item - b.Item })
-		}
+		c.Answers = append(c.Answers, cur)
+		slices.SortFunc(c.Answers, func(a, b appraise.ItemAnswer) int { return a.Item - b.Item })
 		saved = cur
 		return nil
 	})

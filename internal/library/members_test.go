@@ -128,6 +128,42 @@ func TestTheUsersOwnAppraisalFromElsewhereMergesIntoTheirs(t *testing.T) {
 	}
 }
 
+// A cleared answer stays cleared when an older copy of the same reader's
+// appraisal comes back in a bundle (from a second laptop, or passed round
+// the club): clearing is an edit with its own time, not a forgetting.
+func TestAClearedAnswerStaysClearedWhenAnOlderCopyComesBack(t *testing.T) {
+	c := newClubPair(t)
+	old := c.lead.bundle(t, c.paper) // item 2 answered "no"
+	c.lead.now = c.lead.now.Add(time.Hour)
+	if _, err := c.lead.lib.AnswerItem(c.paper, appraise.ItemAnswer{Item: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.lead.lib.ImportBundle(bytes.NewReader(old)); err != nil {
+		t.Fatal(err)
+	}
+	own, _ := c.lead.lib.Appraisal(c.paper)
+	cl := own.Checklist(appraise.InstrumentJBICaseSeries)
+	if a := cl.Answer(2); !a.Empty() {
+		t.Fatalf("the cleared item 2 came back from the older bundle: %+v", a)
+	}
+	if cl.Answer(1).Answer != appraise.AnswerYes {
+		t.Fatalf("item 1 lost: %+v", cl.Answers)
+	}
+	// And the other way round: the clearing travels to a library that
+	// has the old answer.
+	c.trainee.now = c.lead.now.Add(time.Hour)
+	if _, err := c.trainee.lib.ImportBundle(bytes.NewReader(old)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.trainee.lib.ImportBundle(bytes.NewReader(c.lead.bundle(t, c.paper))); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := c.trainee.lib.MemberAppraisals(c.paper)
+	if len(ms) != 1 || !ms[0].Checklist(appraise.InstrumentJBICaseSeries).Answer(2).Empty() {
+		t.Fatalf("the lead's clearing did not reach the trainee: %+v", ms)
+	}
+}
+
 // editBundle changes the lead's appraisal inside a bundle's JSON.
 func editBundle(tb testing.TB, b []byte, edit func(pa map[string]any)) []byte {
 	tb.Helper()
