@@ -101,10 +101,11 @@ func (l *Library) SetDomains(claim string, rs ...appraise.DomainRating) (apprais
 		}
 		c := &pa.Certainties[i]
 		for _, r := range rs {
+			// A domain set back to no concern is kept with its time, as a
+			// cleared checklist answer is, so an older copy merged from a
+			// bundle cannot bring the concern back.
 			c.Domains = slices.DeleteFunc(c.Domains, func(d appraise.DomainRating) bool { return d.Domain == r.Domain })
-			if r.Level != appraise.LevelNone || len(r.Reasons) > 0 {
-				c.Domains = append(c.Domains, r)
-			}
+			c.Domains = append(c.Domains, r)
 		}
 		order := appraise.Domains()
 		slices.SortFunc(c.Domains, func(x, y appraise.DomainRating) int {

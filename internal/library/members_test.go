@@ -138,8 +138,22 @@ func TestAClearedAnswerStaysClearedWhenAnOlderCopyComesBack(t *testing.T) {
 	if _, err := c.lead.lib.AnswerItem(c.paper, appraise.ItemAnswer{Item: 2}); err != nil {
 		t.Fatal(err)
 	}
+	before, err := c.lead.lib.Certainty(c.claim.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.lead.lib.SetDomain(c.claim.ID, appraise.DomainRating{Domain: appraise.DomainImprecision}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := c.lead.lib.ImportBundle(bytes.NewReader(old)); err != nil {
 		t.Fatal(err)
+	}
+	after, err := c.lead.lib.Certainty(c.claim.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Final == before.Final {
+		t.Fatalf("the imprecision concern set back to none came back from the older bundle: final %v", after.Final)
 	}
 	own, _ := c.lead.lib.Appraisal(c.paper)
 	cl := own.Checklist(appraise.InstrumentJBICaseSeries)
