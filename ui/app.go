@@ -137,6 +137,13 @@ func newAppUI(a fyne.App, w fyne.Window, cfg Config, post func(func())) *appUI {
 
 // setLibraryVisible shows or hides the library panel.
 func (u *appUI) setLibraryVisible(show bool) {
+	u.views.libraryMadeRoom = false // the user's own choice from now on
+	u.showLibrary(show)
+	u.prefs.setLibraryHidden(!show)
+}
+
+// showLibrary shows or hides the library list without remembering it.
+func (u *appUI) showLibrary(show bool) {
 	if show {
 		u.outer.Trailing = u.inner
 		u.centre.Objects = []fyne.CanvasObject{u.outer}
@@ -145,7 +152,6 @@ func (u *appUI) setLibraryVisible(show bool) {
 		u.centre.Objects = []fyne.CanvasObject{u.inner}
 	}
 	u.centre.Refresh()
-	u.prefs.setLibraryHidden(!show)
 }
 
 func (u *appUI) libraryVisible() bool {

@@ -499,7 +499,7 @@ func TestNoLinesSaysSoOnce(t *testing.T) {
 	}
 	h.u.status.message("")
 	h.typeKeys("vv")
-	if got := h.u.status.msg.Text; got != "" {
+	if got := h.u.status.msg.Text; got == noLinesText {
 		t.Errorf("said again: %q", got)
 	}
 }
@@ -658,5 +658,40 @@ func TestFromPagesToSideBySideTheTextComesToThePage(t *testing.T) {
 	}
 	if pg := h.u.cur.v.blocks[h.u.reader.topBlock()].Page; pg != 4 {
 		t.Errorf("text at page %d, want 4 as the pages", pg)
+	}
+}
+
+func TestSideBySideMakesRoomInANarrowWindowAndGivesItBack(t *testing.T) {
+	h := newHarness(t, newFakeLibrary())
+	h.openDoc("paged", pagedPaper())
+	if !h.u.libraryVisible() {
+		t.Fatal("the library list starts hidden")
+	}
+	h.typeKeys("vv") // side by side at 1280 wide
+	if h.u.mode != viewSide || h.u.libraryVisible() {
+		t.Fatalf("side by side at 1280 wide: mode %v, library shown %v; want it hidden to make room", h.u.mode, h.u.libraryVisible())
+	}
+	if !strings.Contains(h.u.status.msg.Text, "Ctrl+L") {
+		t.Errorf("status %q does not say how to bring the library back", h.u.status.msg.Text)
+	}
+	if h.u.prefs.libraryHidden() {
+		t.Error("making room was saved as the user's choice")
+	}
+	h.typeKeys("v") // back to text
+	if !h.u.libraryVisible() {
+		t.Error("leaving side by side did not bring the library back")
+	}
+	// Shown by hand while side by side, it stays.
+	h.typeKeys("vv")
+	h.u.setLibraryVisible(true)
+	h.typeKeys("v")
+	if !h.u.libraryVisible() {
+		t.Error("the library the user showed went away")
+	}
+	// In a wide window nothing moves.
+	h.w.Resize(fyne.NewSize(1600, 900))
+	h.typeKeys("vv")
+	if !h.u.libraryVisible() {
+		t.Error("side by side hid the library in a 1600-wide window")
 	}
 }

@@ -68,7 +68,14 @@ type viewParts struct {
 	following bool // the page view is moving the text now
 	pending   bool // a text-follows scroll is queued
 	toldLines map[appraise.PaperID]bool
+	// libraryMadeRoom is set while the library list is hidden because
+	// side by side needed its width; leaving side by side shows it again.
+	libraryMadeRoom bool
 }
+
+// sideBySideRoom is the window width (in Fyne units) below which side by
+// side hides the library list: text, page and annotations need it more.
+const sideBySideRoom = 1400
 
 func (u *appUI) newViewParts() {
 	u.pv = newPageView(u)
@@ -104,6 +111,7 @@ func (u *appUI) setView(m viewMode, remember bool) {
 	}
 	u.views.box.Refresh()
 	u.toolbar.setView(m)
+	u.makeRoomForSideBySide(from, m)
 	if u.cur == nil {
 		return
 	}
@@ -130,6 +138,23 @@ func (u *appUI) setView(m viewMode, remember bool) {
 		u.pv.requestFocus()
 	} else {
 		u.reader.requestFocus()
+	}
+}
+
+// makeRoomForSideBySide hides the library list on entering side by side
+// in a window too narrow for four columns, saying so once, and brings it
+// back on leaving, unless the user showed or hid it themselves meanwhile.
+func (u *appUI) makeRoomForSideBySide(from, to viewMode) {
+	switch {
+	case to == viewSide && from != viewSide:
+		if u.libraryVisible() && u.win.Canvas().Size().Width < sideBySideRoom {
+			u.showLibrary(false)
+			u.views.libraryMadeRoom = true
+			u.status.message("Library hidden to make room for the text and the page; Ctrl+L shows it.")
+		}
+	case from == viewSide && to != viewSide && u.views.libraryMadeRoom:
+		u.views.libraryMadeRoom = false
+		u.showLibrary(true)
 	}
 }
 

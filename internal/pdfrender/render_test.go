@@ -206,10 +206,21 @@ func TestRenderRereadsAFileThatChanged(t *testing.T) {
 	}
 }
 
+// coldStart lets a worker that compiles the module without a cache do so
+// under the race detector, which multiplies the worker's memory (the
+// worker is the race-enabled test binary); the limit stays the default
+// otherwise.
+func coldStart(x *Isolated) *Isolated {
+	if raceEnabled {
+		x.memoryLimit = 4 << 30
+	}
+	return x
+}
+
 func TestRenderCacheFolder(t *testing.T) {
 	t.Run("made with mode 0700", func(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), "cache", "appraise", "wazero")
-		x := NewIsolated(dir)
+		x := coldStart(NewIsolated(dir))
 		t.Cleanup(func() { _ = x.Close() })
 		if _, err := x.RenderPage(context.Background(), appraise.RenderRequest{Path: demoPDF(t), Page: 1, Scale: 0.5}); err != nil {
 			t.Fatal(err)
@@ -224,7 +235,7 @@ func TestRenderCacheFolder(t *testing.T) {
 	})
 	t.Run("an unusable folder does not stop rendering", func(t *testing.T) {
 		file := writeTemp(t, "not-a-folder", []byte("x"))
-		x := NewIsolated(filepath.Join(file, "wazero"))
+		x := coldStart(NewIsolated(filepath.Join(file, "wazero")))
 		t.Cleanup(func() { _ = x.Close() })
 		if _, err := x.RenderPage(context.Background(), appraise.RenderRequest{Path: demoPDF(t), Page: 1, Scale: 0.5}); err != nil {
 			t.Fatalf("with an unusable cache folder: %v", err)

@@ -1,0 +1,5 @@
+//go:build !race
+
+package pdfrender
+
+const raceEnabled = false
