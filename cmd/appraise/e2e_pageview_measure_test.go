@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -95,14 +96,8 @@ func summary(ms []int) string {
 	if len(ms) == 0 {
 		return "none"
 	}
-	s := append([]int(nil), ms...)
-	for i := range s {
-		for j := i + 1; j < len(s); j++ {
-			if s[j] < s[i] {
-				s[i], s[j] = s[j], s[i]
-			}
-		}
-	}
+	s := slices.Clone(ms)
+	slices.Sort(s)
 	at := func(q float64) int { return s[int(q*float64(len(s)-1))] }
 	return fmt.Sprintf("median %d ms, p90 %d ms, max %d ms", at(0.5), at(0.9), s[len(s)-1])
 }

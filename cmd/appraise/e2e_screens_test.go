@@ -161,12 +161,7 @@ func TestMeasure(t *testing.T) {
 	x.settled(t)
 	t.Logf("first text on screen %d ms after choosing the file (trace: %s; %s)", onScreen.Milliseconds(),
 		strings.Join(app.traceLines("first text"), "; "), strings.Join(app.traceLines("opened"), "; "))
-	rss, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", app.cmd.Process.Pid))
-	for _, l := range strings.Split(string(rss), "\n") {
-		if strings.HasPrefix(l, "VmRSS") || strings.HasPrefix(l, "VmHWM") {
-			t.Logf("memory with the paper open: %s", strings.Join(strings.Fields(l), " "))
-		}
-	}
+	t.Logf("memory with the paper open: %s", procMemory(app.cmd.Process.Pid))
 	t.Logf("%s", strings.Join(app.traceLines("memory"), "; "))
 
 	// Scroll with the wheel: 150 steps, one every 15 ms.
