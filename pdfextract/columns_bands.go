@@ -241,7 +241,7 @@ func commonGaps(cols [][]*fragment) []float64 {
 	return out
 }
 
-// runsAcross reports whether the text of column c (sorted by top) goes
+// runsAcross reports whether the text of column c goes
 // on across height y: the lines just above and just below it are set in
 // the same type, one ordinary line step apart. Columns that end on one
 // baseline above footnotes share the gap between their last two lines as
@@ -260,8 +260,8 @@ func runsAcross(c []*fragment, y float64) bool {
 	return step > 0 && step <= 1.6*above.size
 }
 
-// lineNear returns the widest fragment of the line of column c (sorted by
-// top) nearest height y above it or below it, or nil when there is none.
+// lineNear returns the widest fragment of the line of column c nearest
+// height y above it or below it, or nil when there is none.
 func lineNear(c []*fragment, y float64, above bool) *fragment {
 	var near *fragment
 	for _, f := range c {
