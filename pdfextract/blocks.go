@@ -221,6 +221,21 @@ func endsSentence(text string) bool {
 	return r == '.' || r == '?' || r == '!' || r == ':'
 }
 
+// endsWithDOI reports whether lines end with a whole DOI ("doi:
+// 10.1016/j.brat.2007.10.003", "https://doi.org/10.1002/x.7"), maybe
+// broken over the last two lines: the last item of a reference entry,
+// which is complete although it ends without a full stop. (A DOI cut at
+// a line end stops at its "." or "/".)
+func endsWithDOI(lines []*textLine) bool {
+	last := strings.TrimSpace(lines[len(lines)-1].text)
+	if doiEndRE.MatchString(last) {
+		return true
+	}
+	return len(lines) > 1 && doiEndRE.MatchString(strings.TrimSpace(lines[len(lines)-2].text)+last)
+}
+
+var doiEndRE = regexp.MustCompile(`(?i)(?:\bdoi:?\s*|doi\.org/)10\.\d{4,9}/\S*[0-9a-z]$`)
+
 func startsUpperOrDigit(text string) bool {
 	t := strings.TrimLeft(text, `([“"'‘`)
 	r, _ := utf8.DecodeRuneInString(t)
@@ -373,7 +388,7 @@ func continues(a, b *blockDraft, st docStats) bool {
 		return true
 	}
 	if a.kind == appraise.KindReference {
-		return !endsSentence(a.last().text) && !bf.isRefStart()
+		return !endsSentence(a.last().text) && !endsWithDOI(a.lines) && !bf.isRefStart()
 	}
 	indented := bf.x0-bf.colLeft > indentMinEm*bf.size
 	if !endsSentence(a.last().text) {

@@ -177,7 +177,9 @@ func isFootnote(d *blockDraft, lowestBody map[int]float64) bool {
 	return ok || footnoteMarkRE.MatchString(f.text)
 }
 
-var footnoteMarkRE = regexp.MustCompile(`^(\[[0-9a-z*†‡§¶,]{1,8}\]|[*†‡§¶]|\d{1,2} \p{Lu})`)
+// footnoteMarkRE: a note's mark at the start of its first line; "∗" is
+// TeX's math asterisk (U+2217), which \thanks footnotes print.
+var footnoteMarkRE = regexp.MustCompile(`^(\[[0-9a-z*∗†‡§¶,]{1,8}\]|[*∗†‡§¶]|\d{1,2} \p{Lu})`)
 
 // measureIndent reports whether the document's paragraphs mostly start
 // with an indented first line.

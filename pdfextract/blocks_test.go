@@ -179,3 +179,68 @@ func TestJoinLinesSaysWhereEachLineStarts(t *testing.T) {
 		})
 	}
 }
+
+// An author-year reference list running from the left column into the
+// right one, entries set with a hanging indent: an entry ending with its
+// DOI at the foot of the column is complete, one cut mid-title goes on at
+// the top of the next column.
+func TestReferenceAcrossColumnBreak(t *testing.T) {
+	entry := func(i int) []string {
+		return []string{
+			"Author" + string(rune('A'+i)) + ", A. and Cole, B. (2008). Exposure",
+			"therapy in practice. Behav. Res. Ther. 46,",
+			"5-27. doi: 10.1016/j.brat.2007.10.00" + string(rune('0'+i%10)),
+		}
+	}
+	tests := []struct {
+		name        string
+		foot, top   []string // the left column's last entry; the right column's first lines
+		left, right string   // the blocks wanted from the last entry of the left column on
+	}{
+		{
+			name:  "entry ending with its DOI",
+			foot:  []string{"Baker, C. (2010). Habit reversal for tics.", "J. Child Psychol. 12, 4-9. doi: 10.1111/j.", "1469-7610.2010.02231.x"},
+			left:  "Baker, C. (2010). Habit reversal for tics. J. Child Psychol. 12, 4-9. doi: 10.1111/j.1469-7610.2010.02231.x",
+			right: "Dowling, N. (2016). Intensive",
+		},
+		{
+			name:  "entry cut mid-title",
+			foot:  []string{"Baker, C. (2010). Habit reversal for tics", "in children and adolescents with Tourette"},
+			top:   []string{"syndrome: a trial. J. Child Psychol. 12, 4-9."},
+			left:  "Baker, C. (2010). Habit reversal for tics in children and adolescents with Tourette syndrome: a trial. J. Child Psychol. 12, 4-9.",
+			right: "Dowling, N. (2016). Intensive",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newPage(t, 1)
+			// ref sets an entry's first line at x and the rest 15 points in.
+			ref := func(x, y float64, lines ...string) float64 {
+				y = p.lines(x, y, lead, body(), lines[0])
+				return p.lines(x+15, y, lead, body(), lines[1:]...)
+			}
+			p.text(leftX, 100, "References", style{size: 10, bold: true})
+			y := 118.0
+			for i := range 15 {
+				y = ref(leftX, y, entry(i)...)
+			}
+			ref(leftX, y, tt.foot...)
+			y = p.lines(rightX+15, 100, lead, body(), tt.top...)
+			y = ref(rightX, y, "Dowling, N. (2016). Intensive residential", "treatment of obsessive-compulsive disorder.", "J. Obsessive Compuls. Relat. Disord. 9, 82-89.")
+			for i := 15; i < 20; i++ {
+				y = ref(rightX, y, entry(i)...)
+			}
+			_, blocks := layoutText(t, p)
+			at := slices.IndexFunc(blocks, func(b blockView) bool { return strings.HasPrefix(b.text, "Baker") })
+			if at < 0 || at+2 > len(blocks) {
+				t.Fatalf("no Baker entry with blocks after it: %v", blocks)
+			}
+			if b := blocks[at]; b.kind != "reference" || b.text != tt.left {
+				t.Errorf("last entry of the left column = %s %q, want reference %q", b.kind, b.text, tt.left)
+			}
+			if b := blocks[at+1]; b.kind != "reference" || !strings.HasPrefix(b.text, tt.right) {
+				t.Errorf("next block = %s %q, want a reference starting %q", b.kind, b.text, tt.right)
+			}
+		})
+	}
+}

@@ -145,6 +145,11 @@ func splitAtStyleCuts(b band) []band {
 			// its heading, then its text.
 			continue
 		}
+		if slices.ContainsFunc(cols, func(c []*fragment) bool { return runsAcross(c, y) }) {
+			// A column's text goes on across the gap: the smaller type
+			// starts further down.
+			continue
+		}
 		dir := 0
 		ok := true
 		for _, c := range cols {
@@ -234,6 +239,58 @@ func commonGaps(cols [][]*fragment) []float64 {
 		out[i] = (g.a + g.b) / 2
 	}
 	return out
+}
+
+// runsAcross reports whether the text of column c goes
+// on across height y: the lines just above and just below it are set in
+// the same type, one ordinary line step apart. Columns that end on one
+// baseline above footnotes share the gap between their last two lines as
+// well as the one above the footnotes, and the three fragments below the
+// first (the last line and two of footnotes) are mostly small type; a cut
+// there would move the last lines under the other columns' text.
+func runsAcross(c []*fragment, y float64) bool {
+	above, below := lineNear(c, y, true), lineNear(c, y, false)
+	if above == nil || below == nil || !(above.size > 0) {
+		return false
+	}
+	if math.Abs(below.size-above.size) > 0.1*above.size || fragmentFont(above) != fragmentFont(below) {
+		return false
+	}
+	step := below.base - above.base
+	return step > 0 && step <= 1.6*above.size
+}
+
+// lineNear returns the widest fragment of the line of column c nearest
+// height y above it or below it, or nil when there is none.
+func lineNear(c []*fragment, y float64, above bool) *fragment {
+	var near *fragment
+	for _, f := range c {
+		if above && f.bottom <= y && (near == nil || f.base > near.base) ||
+			!above && f.top >= y && (near == nil || f.base < near.base) {
+			near = f
+		}
+	}
+	if near == nil {
+		return nil
+	}
+	best := near
+	for _, f := range c {
+		if math.Abs(f.base-near.base) <= sameLineEm*math.Max(near.size, 1) && (above && f.bottom <= y || !above && f.top >= y) && f.width() > best.width() {
+			best = f
+		}
+	}
+	return best
+}
+
+// fragmentFont is the font carrying most of f's characters.
+func fragmentFont(f *fragment) string {
+	var t fontTally
+	for i := range f.glyphs {
+		if !f.glyphs[i].space {
+			t.add(f.glyphs[i].font)
+		}
+	}
+	return t.best()
 }
 
 // sizeNear is the dominant font size of the three fragments of column c
