@@ -34,6 +34,7 @@ type appraisalPanel struct {
 	level *levelSection
 	certs *certaintySection
 	pico  *picoSection
+	club  *membersSection
 }
 
 func newAppraisalPanel(u *appUI) *appraisalPanel {
@@ -44,14 +45,17 @@ func newAppraisalPanel(u *appUI) *appraisalPanel {
 	p.level = newLevelSection(p)
 	p.certs = newCertaintySection(p)
 	p.pico = newPICOSection(p)
+	p.club = newMembersSection(p)
 	acc := widget.NewAccordion(
 		widget.NewAccordionItem("Checklist", p.list.box),
 		widget.NewAccordionItem("Evidence level", p.level.box),
 		widget.NewAccordionItem("Certainty of each claim", p.certs.box),
 		widget.NewAccordionItem("PICO", p.pico.box),
+		p.club.item,
 	)
 	acc.MultiOpen = true
 	acc.Open(0)
+	p.club.acc = acc
 	p.body = container.NewVBox(acc)
 	p.box = container.NewVScroll(container.NewStack(p.body, p.empty))
 	p.setPaper(nil)
@@ -82,6 +86,7 @@ type appraisalData struct {
 	list   appraise.ChecklistView
 	level  appraise.LevelView
 	claims []appraise.CertaintyView
+	club   []appraise.PaperAppraisal
 }
 
 // load reads the paper's appraisal through the write queue, so it sees
@@ -103,6 +108,9 @@ func (p *appraisalPanel) load() {
 				return err
 			}
 			if d.level, err = u.lib.Level(paper); err != nil {
+				return err
+			}
+			if d.club, err = u.lib.MemberAppraisals(paper); err != nil {
 				return err
 			}
 			d.claims, err = u.lib.Certainties(paper)
@@ -137,6 +145,7 @@ func (p *appraisalPanel) show(d appraisalData) {
 	p.level.show(d.level, d.all.Card.Design)
 	p.certs.show(d.claims)
 	p.pico.show(d.all.PICO)
+	p.club.show(d.ins, d.all, d.club)
 	p.u.annp.rebuild() // the rows say how annotations are linked
 	p.u.annp.showSelected()
 }

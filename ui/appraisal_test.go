@@ -426,3 +426,51 @@ func TestSwitchingChecklistsKeepsTheAnswersOfEach(t *testing.T) {
 		t.Errorf("back on the JBI checklist item 1 reads %q", got)
 	}
 }
+
+// labelTexts is every label's text in o, in order.
+func labelTexts(o fyne.CanvasObject) string {
+	var texts []string
+	for _, x := range test.LaidOutObjects(o) {
+		if l, ok := x.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	return strings.Join(texts, "\n")
+}
+
+// A lead sees each member's checklist, read-only, with the items where it
+// differs from their own; a trainee practising does not until comparing.
+func TestMembersAppraisalsShowReadOnlyAndHideWhilePractising(t *testing.T) {
+	h := openAppraisal(t)
+	id := h.u.cur.paper.ID
+	h.u.appr.list.item(2).answer.SetSelected("Yes")
+	h.settle()
+	h.lib.addMember(appraise.PaperAppraisal{Paper: id, Author: "Ana  Lopez",
+		Card:       appraise.Appraisal{BottomLine: "Three cases cannot show efficacy."},
+		Instrument: appraise.InstrumentJBICaseSeries,
+		Checklists: []appraise.Checklist{{Instrument: appraise.InstrumentJBICaseSeries, Answers: []appraise.ItemAnswer{
+			{Item: 2, Answer: appraise.AnswerNo, Comment: "no standard measurement"},
+			{Item: 5, Answer: appraise.AnswerUnclear, NotReported: true},
+		}}}})
+	h.u.appr.load()
+	h.settle()
+	if !h.u.appr.club.item.Open || h.u.appr.club.item.Title != "Club members' appraisals · 1" {
+		t.Errorf("the members' part is %q, open %v; want it counted and opened when a member's appraisal arrives",
+			h.u.appr.club.item.Title, h.u.appr.club.item.Open)
+	}
+	got := labelTexts(h.u.appr.club.box)
+	for _, want := range []string{"Ana Lopez", "Bottom line: Three cases cannot show efficacy.",
+		"JBI checklist for case series: 2 of 10 items answered, 1 differently from you.",
+		"2. No · you: Yes", "“no standard measurement”", "5. Unclear, not reported in the paper"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("members' appraisals lack %q:\n%s", want, got)
+		}
+	}
+	h.u.togglePractice()
+	h.u.appr.load()
+	h.settle()
+	got = labelTexts(h.u.appr.club.box)
+	if strings.Contains(got, "no standard measurement") || !strings.Contains(got, "1 member's appraisal hidden while you practise") {
+		t.Errorf("practising shows:\n%s", got)
+	}
+}

@@ -25,6 +25,7 @@ var fakeJBIAnswers = []appraise.AnswerOption{{Answer: appraise.AnswerYes, Rating
 type fakeAppraisals struct {
 	byPaper map[appraise.PaperID]*appraise.PaperAppraisal
 	custom  []appraise.Instrument
+	members map[appraise.PaperID][]appraise.PaperAppraisal
 }
 
 func (f *fakeLibrary) appr(id appraise.PaperID) *appraise.PaperAppraisal {
@@ -86,6 +87,22 @@ func (f *fakeLibrary) Appraisal(id appraise.PaperID) (appraise.PaperAppraisal, e
 	a := *f.appr(id)
 	a.Card = f.papers[id].Appraisal
 	return a, nil
+}
+
+func (f *fakeLibrary) MemberAppraisals(id appraise.PaperID) ([]appraise.PaperAppraisal, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]appraise.PaperAppraisal(nil), f.apprs.members[id]...), nil
+}
+
+// addMember stores a club member's appraisal of a paper, as a bundle would.
+func (f *fakeLibrary) addMember(pa appraise.PaperAppraisal) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.apprs.members == nil {
+		f.apprs.members = map[appraise.PaperID][]appraise.PaperAppraisal{}
+	}
+	f.apprs.members[pa.Paper] = append(f.apprs.members[pa.Paper], pa)
 }
 
 func (f *fakeLibrary) Instruments() ([]appraise.Instrument, error) {

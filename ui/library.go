@@ -77,6 +77,9 @@ type Library interface {
 type Appraiser interface {
 	// Appraisal returns all of a paper's structured appraisal.
 	Appraisal(paper appraise.PaperID) (appraise.PaperAppraisal, error)
+	// MemberAppraisals lists the other club members' appraisals of a
+	// paper that bundles brought in (read-only).
+	MemberAppraisals(paper appraise.PaperID) ([]appraise.PaperAppraisal, error)
 	// Instruments lists the built-in checklists, then the custom ones.
 	Instruments() ([]appraise.Instrument, error)
 	// ImportInstrument reads a custom checklist (TOML or JSON) and keeps it.

@@ -104,6 +104,7 @@ func (u *appUI) compareWith(key string) {
 			}
 			u.revealed[paper] = true
 			u.annotationsChanged()
+			u.appr.load() // the members' appraisals show now
 			u.showComparison(f)
 		})
 	})
