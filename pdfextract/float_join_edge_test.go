@@ -19,7 +19,7 @@ func TestFloatJoinNeedsALastLineAtTheColumnEdge(t *testing.T) {
 	tests := []struct {
 		name    string
 		content string
-		want    []string
+		want    []string // blocks, whole and in this order (others may come between)
 	}{
 		{
 			// A table that is not read as one (label and number one space
@@ -34,9 +34,10 @@ func TestFloatJoinNeedsALastLineAtTheColumnEdge(t *testing.T) {
 				testpdf.Lines("F1", 10, 72, 590, 12,
 					"with a similar architecture, but trained on other data, three more instances were",
 					"run by the deployed system to extract the key entity mentions of each paper."),
+			// (The rows' own block is left out: read as a table or not,
+			// they must not take the text under the caption.)
 			[]string{
 				"We trained the extraction model on the development set of the shared task and we report its scores on the test set in Table 3, which compares three variants of it.",
-				"Description F1 Without LM 49.9 With LM 54.1 Avg. of 15 models with LM 55.2",
 				"Table 3. Results of the entity extraction model on the development set.",
 				"with a similar architecture, but trained on other data, three more instances were run by the deployed system to extract the key entity mentions of each paper.",
 			},
@@ -77,11 +78,22 @@ func TestFloatJoinNeedsALastLineAtTheColumnEdge(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := strings.Split(strings.TrimSuffix(doc.Text, "\n"), "\n\n")
-			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			if !inOrder(got, tt.want) {
 				t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
 	}
+}
+
+// inOrder reports whether want are blocks of got, in this order.
+func inOrder(got, want []string) bool {
+	i := 0
+	for _, g := range got {
+		if i < len(want) && g == want[i] {
+			i++
+		}
+	}
+	return i == len(want)
 }
 
 // Corpus check (skipped without $APPRAISE_CORPUS): on page 5 of the
