@@ -317,9 +317,16 @@ func floatBetween(removed []bool, i, j int) bool {
 // (it runs to the column's edge, so the paragraph did not end there) and
 // b's first line is not indented ("… in the Medical Department of" ¶ box
 // ¶ "Kamuzu Central Hospital …").
+//
+// Either way a's last line starts where b's first line does, at the
+// column's left edge, as a paragraph's lines do (a one-line paragraph's
+// indented first line may run full to the column's edge instead): a last
+// line starting elsewhere — a table's rows set to the right, a centred
+// equation, a margin note set beside the column — is not text the
+// sentence runs on from.
 func interrupted(a, b *blockDraft) bool {
 	l := a.last()
-	if endsSentence(l.text) {
+	if endsSentence(l.text) || !sameLeftEdge(a, b) {
 		return false
 	}
 	if startsLower(b.first().text) || endsWithHyphen(l.text) {
@@ -328,6 +335,18 @@ func interrupted(a, b *blockDraft) bool {
 	f := b.first()
 	return a.kind == appraise.KindParagraph && len(a.lines) > 1 && l.x1 > l.colRight-fullLineEm*l.size && f.x0-f.colLeft < indentMinEm*f.size &&
 		math.Abs(a.size-b.size) <= sizeChange*math.Max(a.size, b.size)
+}
+
+// sameLeftEdge reports whether a's last line starts where b's first line
+// does, or a is one indented first line that runs to its column's edge.
+func sameLeftEdge(a, b *blockDraft) bool {
+	l, f := a.last(), b.first()
+	em := math.Max(l.size, f.size)
+	d := l.x0 - f.x0
+	if math.Abs(d) <= indentMinEm*em {
+		return true
+	}
+	return len(a.lines) == 1 && d > 0 && d < indentMaxEm*em && l.x1 > l.colRight-fullLineEm*l.size
 }
 
 // nextMain finds the next live main block after i within maxSkipFloat
