@@ -1,0 +1,335 @@
+package pdfextract
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tightly set numeric tables.
+//
+// Results and baseline tables often set their number columns closer than
+// cellGapEm, so their rows have no cell gaps and read as short lines of
+// prose: the table becomes a paragraph, and the paragraph it interrupts is
+// glued to it. Here the columns' alignment is the signal, not the gaps:
+// at least minNumRows consecutive lines of a column, each a label (maybe
+// none) followed by the same count n ≥ minNumCols of numbers whose x
+// positions line up from row to row (left edges, right edges or centres,
+// within numAlignEm), are the rows of one table. A line right above them
+// whose words sit over the number columns (and the label column) is its
+// header. Their cells are set from their words (cells, cellEdges,
+// cellGaps) and they share a numTable id, so startsBlock keeps them one
+// block and classifyBlocks makes it a table — a float paragraphs join over.
+// Prose with numbers in it has words after its numbers and nothing lining
+// up from line to line, so it never qualifies.
+
+const (
+	minNumRows   = 3
+	minNumCols   = 2
+	numAlignEm   = 0.6 // how far a column's edges may wander, in ems
+	numRowStepEm = 2.6 // the largest baseline step inside a table (a rule between rows)
+)
+
+// numUnit is a run of a line's words that makes one cell: a word, or a
+// value with its spread ("45.2 ± 3.1", "34.2 (11.2)"); i, j are byte offsets in the
+// line's shown text.
+type numUnit struct {
+	i, j    int
+	x0, x1  float64
+	numeric bool
+	digits  bool // has a digit (not a placeholder such as "–" or "NA")
+}
+
+func (u numUnit) centre() float64 { return (u.x0 + u.x1) / 2 }
+
+// numRow is a line read as a table row: its units, the last n numeric.
+type numRow struct {
+	l     *textLine
+	units []numUnit
+	n     int // trailing numeric units
+}
+
+func (r numRow) nums() []numUnit { return r.units[len(r.units)-r.n:] }
+
+// markNumericTables finds tightly set numeric tables among the lines (in
+// reading order, each column's lines top to bottom) and sets their cells.
+func markNumericTables(lines []*textLine) {
+	id := 0
+	for i := 0; i < len(lines); {
+		r, ok := readNumRow(lines[i])
+		if !ok {
+			i++
+			continue
+		}
+		rows := []numRow{r}
+		j := i + 1
+		for ; j < len(lines); j++ {
+			c, ok := readNumRow(lines[j])
+			if !ok || !nextRow(rows[len(rows)-1].l, c.l) || c.n != r.n || !aligned(rows, c) {
+				break
+			}
+			rows = append(rows, c)
+		}
+		if len(rows) < minNumRows || gapCellsFit(rows) {
+			i++
+			continue
+		}
+		id++
+		cols := columnsOf(rows)
+		if i > 0 {
+			if h := lines[i-1]; nextRow(h, lines[i]) && !h.isCaptionStart() && h.numTable == 0 {
+				setHeaderCells(h, cols, id)
+			}
+		}
+		for _, row := range rows {
+			setRowCells(row, id)
+		}
+		i = j
+	}
+}
+
+// gapCellsFit reports whether every row already has cells by the gap rule
+// and at least one per number: such a table is found without alignment,
+// and its cells are kept as the gaps cut them.
+func gapCellsFit(rows []numRow) bool {
+	for _, r := range rows {
+		if r.l.cellGaps == 0 || r.l.cellGaps+1 < r.n {
+			return false
+		}
+	}
+	return true
+}
+
+// nextRow: c is the line right under p in p's column, in about p's size.
+func nextRow(p, c *textLine) bool {
+	if p.col != c.col || p.page != c.page {
+		return false
+	}
+	em := math.Max(p.size, c.size)
+	d := c.base - p.base
+	return d > 0.5*em && d <= numRowStepEm*em && math.Abs(p.size-c.size) <= 0.15*em
+}
+
+// readNumRow reads l as a table row: at least minNumCols numeric units at
+// its end, two of them with digits, and none ending a clause.
+func readNumRow(l *textLine) (numRow, bool) {
+	if l.numTable != 0 || l.shown.e == nil {
+		return numRow{}, false
+	}
+	us := lineUnits(l.shown)
+	n := 0
+	for n < len(us) && us[len(us)-1-n].numeric {
+		n++
+	}
+	digits := 0
+	for _, u := range us[len(us)-n:] {
+		if u.digits {
+			digits++
+		}
+	}
+	if n < minNumCols || digits < minNumCols {
+		return numRow{}, false
+	}
+	return numRow{l: l, units: us, n: n}, true
+}
+
+// lineUnits splits a line's text at its spaces into units, keeping a
+// value and its spread ("12.1 ± 3.4", "34.2 (11.2)", "1.8 [1.2–2.6]")
+// together.
+func lineUnits(t edgeText) []numUnit {
+	var us []numUnit
+	s := t.s
+	for i := 0; i < len(s); {
+		if s[i] == ' ' {
+			i++
+			continue
+		}
+		j := strings.IndexByte(s[i:], ' ')
+		if j < 0 {
+			j = len(s)
+		} else {
+			j += i
+		}
+		w := s[i:j]
+		k := utf8.RuneCountInString(s[:i])
+		u := numUnit{i: i, j: j, x0: float64(t.e[k]), x1: float64(t.e[k+utf8.RuneCountInString(w)])}
+		u.numeric, u.digits = numericWord(w)
+		us = append(us, u)
+		i = j
+	}
+	// "a ± b" and "a (b)", "a [b–c]": one unit.
+	out := us[:0]
+	for k := 0; k < len(us); k++ {
+		u := us[k]
+		n := len(out)
+		if n > 0 && k+1 < len(us) && isPlusMinus(s[u.i:u.j]) && out[n-1].digits && us[k+1].digits {
+			p := &out[n-1]
+			p.j, p.x1 = us[k+1].j, us[k+1].x1
+			k++
+			continue
+		}
+		if n > 0 && u.digits && strings.ContainsAny(s[u.i:u.i+1], "([") && out[n-1].digits && !strings.ContainsAny(s[out[n-1].i:out[n-1].i+1], "([") {
+			p := &out[n-1]
+			p.j, p.x1 = u.j, u.x1
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// isPlusMinus: "±", or as some fonts draw it, "+−" or "+/-".
+func isPlusMinus(w string) bool {
+	return w == "±" || w == "+−" || w == "+/-" || w == "+/−"
+}
+
+// numericWord reports whether w is a table's number ("12", "−3.4",
+// "45%", "(12.5)", "1,234", "0.03*", "<0.001", "1.2–3.4") or a
+// placeholder for one ("–", "NA"), and whether it has a digit. A word
+// ending a clause ("2019,", "12;") or a ratio of words is not.
+func numericWord(w string) (numeric, digits bool) {
+	switch w {
+	case "–", "—", "-", "−", "NA", "NR", "n/a", "N/A", "NS", "ns":
+		return true, false
+	}
+	if strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") {
+		return false, false
+	}
+	for _, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			digits = true
+		case strings.ContainsRune(".,%()[]−–-+±<>=≤≥/×·*†‡", r):
+		default:
+			return false, false
+		}
+	}
+	return digits, digits
+}
+
+// aligned reports whether c's numbers line up with the rows' columns.
+func aligned(rows []numRow, c numRow) bool {
+	first := rows[0].nums()
+	tol := numAlignEm * c.l.size
+	for k := 1; k < len(first); k++ {
+		tol = math.Min(tol, 0.45*(first[k].centre()-first[k-1].centre()))
+	}
+	cn := c.nums()
+	for k := range cn {
+		left, right, centre := true, true, true
+		for _, r := range rows {
+			u := r.nums()[k]
+			left = left && math.Abs(u.x0-cn[k].x0) <= tol
+			right = right && math.Abs(u.x1-cn[k].x1) <= tol
+			centre = centre && math.Abs(u.centre()-cn[k].centre()) <= tol
+		}
+		if !left && !right && !centre {
+			return false
+		}
+	}
+	return true
+}
+
+// numCol is a number column's extent over the rows.
+type numCol struct{ x0, x1 float64 }
+
+func columnsOf(rows []numRow) []numCol {
+	cols := make([]numCol, rows[0].n)
+	for k := range cols {
+		cols[k] = numCol{math.Inf(1), math.Inf(-1)}
+	}
+	for _, r := range rows {
+		for k, u := range r.nums() {
+			cols[k].x0, cols[k].x1 = math.Min(cols[k].x0, u.x0), math.Max(cols[k].x1, u.x1)
+		}
+	}
+	return cols
+}
+
+// setRowCells makes the row's label (its units before the numbers) one
+// cell and each number one cell.
+func setRowCells(r numRow, id int) {
+	var spans [][2]int
+	if lab := len(r.units) - r.n; lab > 0 {
+		spans = append(spans, [2]int{r.units[0].i, r.units[lab-1].j})
+	}
+	for _, u := range r.nums() {
+		spans = append(spans, [2]int{u.i, u.j})
+	}
+	setCells(r.l, spans, id)
+}
+
+// setHeaderCells makes line h the table's header when its words sit over
+// the number columns: each word to the left of the first column goes to
+// the label cell, each other word to the column it overlaps (or is within
+// an em of); every column must get a word. Otherwise h is left alone.
+func setHeaderCells(h *textLine, cols []numCol, id int) {
+	if h.shown.e == nil || endsSentence(h.text) {
+		return
+	}
+	us := lineUnits(h.shown)
+	spans := make([][2]int, len(cols)+1) // [0] the label
+	for k := range spans {
+		spans[k] = [2]int{-1, -1}
+	}
+	em := h.size
+	for _, u := range us {
+		k := -1
+		if u.x1 <= cols[0].x0 {
+			k = 0
+		} else {
+			best := math.Inf(1)
+			for c, col := range cols {
+				d := math.Max(0, math.Max(col.x0-u.x1, u.x0-col.x1))
+				if d < best {
+					best, k = d, c+1
+				}
+			}
+			if best > em {
+				return
+			}
+		}
+		for _, later := range spans[k+1:] {
+			if later[0] >= 0 {
+				return // out of order
+			}
+		}
+		if spans[k][0] < 0 {
+			spans[k][0] = u.i
+		}
+		spans[k][1] = u.j
+	}
+	for _, sp := range spans[1:] {
+		if sp[0] < 0 {
+			return
+		}
+	}
+	if spans[0][0] < 0 {
+		spans = spans[1:]
+	}
+	setCells(h, spans, id)
+}
+
+// setCells gives l the cells at the byte spans of its shown text.
+func setCells(l *textLine, spans [][2]int, id int) {
+	l.cells = make([]string, len(spans))
+	l.cellEdges = make([][]float32, len(spans))
+	for k, sp := range spans {
+		t := l.shown.sub(sp[0], sp[1])
+		l.cells[k], l.cellEdges[k] = t.s, t.e
+	}
+	l.cellGaps = len(spans) - 1
+	l.numTable = id
+}
+
+// hasNumericTable reports whether some of the block's lines are rows of a
+// tightly set numeric table.
+func (d *blockDraft) hasNumericTable() bool {
+	for _, l := range d.lines {
+		if l.numTable != 0 {
+			return true
+		}
+	}
+	return false
+}
