@@ -1,0 +1,123 @@
+package pdfextract
+
+import (
+	"strings"
+	"testing"
+
+	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/testpdf"
+)
+
+// tightRows are a results table's cells: a label, then numbers.
+var tightRows = [][]string{
+	{"Group", "n", "Pre", "Post", "Diff"},
+	{"Usual midwife care", "47", "13.9", "12.1", "1.8"},
+	{"Seen at 12 weeks", "41", "14.2", "9.5", "4.7"},
+	{"Dropped out early", "7", "14.6", "13.0", "1.6"},
+	{"Withdrew consent", "5", "13.1", "12.4", "0.7"},
+}
+
+// tightTable draws tightRows in 9-pt Helvetica from baseline y: labels at
+// x = 72, each column (header included) right-aligned on its own edge,
+// the first 12 pt right of the longest label, the next ones 20 pt apart,
+// so every gap in a row — after its label (2–7 pt) and between numbers
+// (2–8 pt) — is under the 1.5 em (13.5 pt) that makes a cell gap. A label
+// has a number of its own ("Seen at 12 weeks").
+func tightTable(y float64) string {
+	var b strings.Builder
+	const size = 9
+	first := 0.0
+	for _, r := range tightRows {
+		first = max(first, 72+helveticaWidth(r[0])*size/1000+12)
+	}
+	for i, r := range tightRows {
+		b.WriteString(testpdf.TextAt(72, y, size, r[0]))
+		for j, cell := range r[1:] {
+			right := first + 20*float64(j)
+			w := helveticaWidth(cell) * size / 1000
+			b.WriteString(testpdf.TextAt(right-w, y, size, cell))
+		}
+		y -= 10
+		if i == 0 {
+			y -= 3 // a rule under the header
+		}
+	}
+	return b.String()
+}
+
+// tightTablePage is a one-column page: a paragraph whose sentence is cut by
+// a tightly set numeric table and its caption and goes on below them in
+// lower case, then a last paragraph.
+func tightTablePage() []byte {
+	top := testpdf.Lines("F1", 10, 72, 720, 12,
+		"Women who screened positive at six weeks were invited to the trial, and the",
+		"scores of each group at twelve weeks are set out in Table 2, which gives")
+	table := tightTable(680)
+	caption := testpdf.Lines("F1", 9, 72, 616, 10.8, "Table 2. Depression scores before and after twelve weeks.")
+	rest := testpdf.Lines("F1", 10, 72, 590, 12,
+		"the mean of every scale for the women who were seen at the follow-up visit.")
+	last := testpdf.Lines("F1", 10, 72, 560, 12,
+		"Outcomes were measured by a researcher who did not know the group of any woman.")
+	return testpdf.NewDoc(top + table + caption + rest + last).Bytes()
+}
+
+func TestTightNumericTableIsAFloatTable(t *testing.T) {
+	doc, got := extractBlocks(t, tightTablePage())
+	wantBlocks(t, got, []string{
+		"paragraph: Women who screened positive at six weeks were invited to the trial, and the scores of each group at twelve weeks are set out in Table 2, which gives the mean of every scale for the women who were seen at the follow-up visit.",
+		"table: Group\tn\tPre\tPost\tDiff\nUsual midwife care\t47\t13.9\t12.1\t1.8\nSeen at 12 weeks\t41\t14.2\t9.5\t4.7\nDropped out early\t7\t14.6\t13.0\t1.6\nWithdrew consent\t5\t13.1\t12.4\t0.7",
+		"caption: Table 2. Depression scores before and after twelve weeks.",
+		"paragraph: Outcomes were measured by a researcher who did not know the group of any woman.",
+	})
+	var table *appraise.Block
+	for i := range doc.Blocks {
+		if doc.Blocks[i].Kind == appraise.KindTable {
+			table = &doc.Blocks[i]
+		}
+	}
+	if table == nil {
+		t.Fatal("no table block")
+	}
+	if len(table.Rows) != len(tightRows) {
+		t.Fatalf("%d rows, want %d", len(table.Rows), len(tightRows))
+	}
+	text := []rune(doc.Text)
+	for i, r := range table.Rows {
+		var cells []string
+		for _, c := range r.Cells {
+			cells = append(cells, string(text[c.Start:c.End]))
+		}
+		if strings.Join(cells, "|") != strings.Join(tightRows[i], "|") {
+			t.Errorf("row %d = %q, want %q", i, cells, tightRows[i])
+		}
+	}
+}
+
+// TestNumbersInProseAreNotATable: paragraphs dense with numbers, and lines
+// that end in numbers which do not line up, stay prose.
+func TestNumbersInProseAreNotATable(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+	}{
+		{"counts, years and percentages in sentences", []string{
+			"In 2019, 12 of 30 patients (40%) improved by at least 5 points, against 6 of 29",
+			"(21%) on placebo; by 2021 the figures were 14 of 30 and 7 of 28, or 47% and 25%",
+			"respectively, with a mean change of 6.2 (SD 3.1) against 3.4 (SD 2.9) at 12",
+			"weeks, and 18 of 30 against 9 of 28 at 24 weeks, the trial ending in 2021.",
+		}},
+		{"lines ending in numbers that do not line up", []string{
+			"The doses given on the first three days of the study were 25 50",
+			"and the doses given on the next three days were 100 150",
+			"while the doses on the last days of the second week were 200 250",
+			"and a few patients who tolerated them well went on to 300 400",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pdf := testpdf.NewDoc(testpdf.Lines("F1", 10, 72, 720, 12, tt.lines...)).Bytes()
+			_, got := extractBlocks(t, pdf)
+			wantBlocks(t, got, []string{"paragraph: " + strings.Join(tt.lines, " ")})
+		})
+	}
+}
