@@ -114,7 +114,7 @@ func nextRow(p, c *textLine) bool {
 // readNumRow reads l as a table row: at least minNumCols numeric units at
 // its end, two of them with digits, and none ending a clause.
 func readNumRow(l *textLine) (numRow, bool) {
-	if l.numTable != 0 || l.shown.e == nil {
+	if l.numTable != 0 || !hasEdges(l.shown) || !endsWithNumber(l.shown.s) {
 		return numRow{}, false
 	}
 	us := lineUnits(l.shown)
@@ -132,6 +132,19 @@ func readNumRow(l *textLine) (numRow, bool) {
 		return numRow{}, false
 	}
 	return numRow{l: l, units: us, n: n}, true
+}
+
+// hasEdges: t has an edge for every code point and one after the last.
+func hasEdges(t edgeText) bool {
+	return t.e != nil && len(t.e) == utf8.RuneCountInString(t.s)+1
+}
+
+// endsWithNumber is a quick test that rules out most lines: the last word
+// is a number or a placeholder.
+func endsWithNumber(s string) bool {
+	w := s[strings.LastIndexByte(s, ' ')+1:]
+	numeric, _ := numericWord(w)
+	return numeric
 }
 
 // lineUnits splits a line's text at its spaces into units, keeping a
@@ -265,7 +278,7 @@ func setRowCells(r numRow, id int) {
 // the label cell, each other word to the column it overlaps (or is within
 // an em of); every column must get a word. Otherwise h is left alone.
 func setHeaderCells(h *textLine, cols []numCol, id int) {
-	if h.shown.e == nil || endsSentence(h.text) {
+	if !hasEdges(h.shown) || endsSentence(h.text) {
 		return
 	}
 	us := lineUnits(h.shown)
