@@ -43,7 +43,7 @@ func classifyBlocks(ds []*blockDraft, st *docStats) {
 	inRefs := false
 	for _, d := range ds {
 		switch {
-		case d.hasNumericTable() && d.isTable():
+		case d.isNumericTable():
 			d.kind = appraise.KindTable
 		case isCaption(d, *st):
 			d.kind = appraise.KindCaption

@@ -57,44 +57,88 @@ func (r numRow) nums() []numUnit { return r.units[len(r.units)-r.n:] }
 func markNumericTables(lines []*textLine) {
 	id := 0
 	for i := 0; i < len(lines); {
-		r, ok := readNumRow(lines[i])
-		if !ok {
-			i++
-			continue
-		}
-		rows := []numRow{r}
-		j := i + 1
-		for ; j < len(lines); j++ {
-			c, ok := readNumRow(lines[j])
-			if !ok || !nextRow(rows[len(rows)-1].l, c.l) || c.n != r.n || !aligned(rows, c) {
-				break
-			}
-			rows = append(rows, c)
-		}
+		rows, groups, j := numericRun(lines, i)
 		if len(rows) < minNumRows || gapCellsFit(rows) {
 			i++
 			continue
 		}
 		id++
 		cols := columnsOf(rows)
-		if i > 0 {
-			if h := lines[i-1]; nextRow(h, lines[i]) && !h.isCaptionStart() && h.numTable == 0 {
+		// Group labels between the header and the first row.
+		top := i
+		for k := 0; k < maxGroupLines && top > 0 && isGroupLabel(lines[top-1], lines[top], cols); k++ {
+			top--
+			groups = append(groups, lines[top])
+		}
+		if top > 0 {
+			if h := lines[top-1]; nextRow(h, lines[top]) && !h.isCaptionStart() && h.numTable == 0 {
 				setHeaderCells(h, cols, id)
 			}
 		}
 		for _, row := range rows {
 			setRowCells(row, id)
 		}
+		for _, g := range groups {
+			setCells(g, [][2]int{{0, len(g.shown.s)}}, id)
+		}
 		i = j
 	}
 }
 
-// gapCellsFit reports whether every row already has cells by the gap rule
-// and at least one per number: such a table is found without alignment,
-// and its cells are kept as the gaps cut them.
+// maxGroupLines is the most lines a group label inside a table takes.
+const maxGroupLines = 2
+
+// numericRun reads the rows of a numeric table from lines[i]: rows of the
+// same count of aligned numbers, each right under the one before, or
+// under a group label ("Sex, n (%)", "Outcomes at 12 weeks": at most
+// maxGroupLines short lines left of the number columns). It returns the
+// rows, the group labels between them and the index after the last row.
+func numericRun(lines []*textLine, i int) (rows []numRow, groups []*textLine, end int) {
+	r, ok := readNumRow(lines[i])
+	if !ok {
+		return nil, nil, i + 1
+	}
+	rows = []numRow{r}
+	j := i + 1
+	for j < len(lines) {
+		prev := rows[len(rows)-1].l
+		k := j
+		for k < len(lines) && k-j < maxGroupLines && isGroupLabel(prev, lines[k], columnsOf(rows)) {
+			prev = lines[k]
+			k++
+		}
+		if k == len(lines) {
+			break
+		}
+		c, ok := readNumRow(lines[k])
+		if !ok || !nextRow(prev, c.l) || c.n != r.n || !aligned(rows, c) {
+			break
+		}
+		groups = append(groups, lines[j:k]...)
+		rows = append(rows, c)
+		j = k + 1
+	}
+	return rows, groups, j
+}
+
+// isGroupLabel reports whether l, right under p, is a group label inside
+// a table whose number columns are cols: a few words that end left of
+// the first column and do not end a sentence.
+func isGroupLabel(p, l *textLine, cols []numCol) bool {
+	return l.numTable == 0 && nextRow(p, l) && l.x1 < cols[0].x0-0.5*l.size && hasEdges(l.shown) &&
+		!endsSentence(l.text) && !l.isCaptionStart() && len(strings.Fields(l.text)) <= 8
+}
+
+// gapCellsFit reports whether every row already has cells by the gap rule,
+// at least one per number and one for its label: such a table is found
+// without alignment, and its cells are kept as the gaps cut them.
 func gapCellsFit(rows []numRow) bool {
 	for _, r := range rows {
-		if r.l.cellGaps == 0 || r.l.cellGaps+1 < r.n {
+		want := r.n
+		if len(r.units) > r.n {
+			want++
+		}
+		if r.l.cellGaps == 0 || r.l.cellGaps+1 < want {
 			return false
 		}
 	}
@@ -209,6 +253,9 @@ func numericWord(w string) (numeric, digits bool) {
 	if strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") {
 		return false, false
 	}
+	// A bracketed word is a citation ("[22,71]") unless it follows a
+	// number as its interval (lineUnits joins those).
+	bracketed := strings.HasPrefix(w, "[")
 	for _, r := range w {
 		switch {
 		case unicode.IsDigit(r):
@@ -218,7 +265,7 @@ func numericWord(w string) (numeric, digits bool) {
 			return false, false
 		}
 	}
-	return digits, digits
+	return digits && !bracketed, digits
 }
 
 // aligned reports whether c's numbers line up with the rows' columns.
@@ -275,8 +322,9 @@ func setRowCells(r numRow, id int) {
 
 // setHeaderCells makes line h the table's header when its words sit over
 // the number columns: each word to the left of the first column goes to
-// the label cell, each other word to the column it overlaps (or is within
-// an em of); every column must get a word. Otherwise h is left alone.
+// the label cell, each other word to the one column it overlaps; every
+// column must get a word. Otherwise (a word between columns or over two,
+// as a line of prose has) h is left alone.
 func setHeaderCells(h *textLine, cols []numCol, id int) {
 	if !hasEdges(h.shown) || endsSentence(h.text) {
 		return
@@ -292,15 +340,16 @@ func setHeaderCells(h *textLine, cols []numCol, id int) {
 		if u.x1 <= cols[0].x0 {
 			k = 0
 		} else {
-			best := math.Inf(1)
 			for c, col := range cols {
-				d := math.Max(0, math.Max(col.x0-u.x1, u.x0-col.x1))
-				if d < best {
-					best, k = d, c+1
+				if math.Min(u.x1, col.x1)-math.Max(u.x0, col.x0) > -0.2*em {
+					if k >= 0 {
+						return // over two columns
+					}
+					k = c + 1
 				}
 			}
-			if best > em {
-				return
+			if k < 0 {
+				return // between columns
 			}
 		}
 		for _, later := range spans[k+1:] {
@@ -336,13 +385,15 @@ func setCells(l *textLine, spans [][2]int, id int) {
 	l.numTable = id
 }
 
-// hasNumericTable reports whether some of the block's lines are rows of a
-// tightly set numeric table.
-func (d *blockDraft) hasNumericTable() bool {
+// isNumericTable reports whether the block is a tightly set numeric
+// table: all its lines belong to one, or some do and most lines are rows
+// of cells (the gap rule's table, with numeric rows).
+func (d *blockDraft) isNumericTable() bool {
+	n := 0
 	for _, l := range d.lines {
 		if l.numTable != 0 {
-			return true
+			n++
 		}
 	}
-	return false
+	return n == len(d.lines) || n > 0 && d.isTable()
 }

@@ -121,3 +121,56 @@ func TestNumbersInProseAreNotATable(t *testing.T) {
 		})
 	}
 }
+
+// baselineRows is a trial's baseline table: values with their spread in
+// brackets, and group labels on lines of their own.
+var baselineRows = [][]string{
+	{"Characteristic", "Therapy", "Control"},
+	{"Age, years", "31.2 (5.1)", "30.8 (4.9)"},
+	{"Sex, n (%)"},
+	{"Female", "18 (60)", "17 (57)"},
+	{"Male", "12 (40)", "13 (43)"},
+	{"Parity, n (%)"},
+	{"First child", "14 (47)", "15 (50)"},
+	{"Second or later", "16 (53)", "15 (50)"},
+}
+
+// TestBaselineTableWithGroupLabels: a tightly set table whose rows are
+// broken by group labels ("Sex, n (%)") is one table, the labels rows of
+// one cell, each value and its spread one cell.
+func TestBaselineTableWithGroupLabels(t *testing.T) {
+	var b strings.Builder
+	const size = 9
+	y := 640.0
+	for _, r := range baselineRows {
+		b.WriteString(testpdf.TextAt(72, y, size, r[0]))
+		for j, cell := range r[1:] {
+			right := 190 + 44*float64(j)
+			b.WriteString(testpdf.TextAt(right-helveticaWidth(cell)*size/1000, y, size, cell))
+		}
+		y -= 11
+	}
+	page := testpdf.Lines("F1", 10, 72, 720, 12,
+		"We randomised sixty women, thirty to each group, and their characteristics at",
+		"the start of the trial were much the same in the two groups.") +
+		testpdf.Lines("F1", 9, 72, 660, 10.8, "Table 1. Characteristics of the women at baseline.") +
+		b.String() +
+		testpdf.Lines("F1", 10, 72, 530, 12,
+			"Outcomes were measured by a researcher who did not know the group of any woman.")
+	doc, got := extractBlocks(t, testpdf.NewDoc(page).Bytes())
+	var rows []string
+	for _, r := range baselineRows {
+		rows = append(rows, strings.Join(r, "\t"))
+	}
+	wantBlocks(t, got, []string{
+		"paragraph: We randomised sixty women, thirty to each group, and their characteristics at the start of the trial were much the same in the two groups.",
+		"caption: Table 1. Characteristics of the women at baseline.",
+		"table: " + strings.Join(rows, "\n"),
+		"paragraph: Outcomes were measured by a researcher who did not know the group of any woman.",
+	})
+	for _, bl := range doc.Blocks {
+		if bl.Kind == appraise.KindTable && len(bl.Rows) != len(baselineRows) {
+			t.Errorf("%d rows, want %d", len(bl.Rows), len(baselineRows))
+		}
+	}
+}
