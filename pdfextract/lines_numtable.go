@@ -57,13 +57,16 @@ func (r numRow) nums() []numUnit { return r.units[len(r.units)-r.n:] }
 func markNumericTables(lines []*textLine) {
 	id := 0
 	for i := 0; i < len(lines); {
-		rows, groups, j := numericRun(lines, i)
-		if len(rows) < minNumRows || gapCellsFit(rows) {
+		rows, groups, cols, j := numericRun(lines, i)
+		if len(rows) < minNumRows {
 			i++
 			continue
 		}
+		if gapCellsFit(rows) {
+			i = j
+			continue
+		}
 		id++
-		cols := columnsOf(rows)
 		// Group labels between the header and the first row.
 		top := i
 		for k := 0; k < maxGroupLines && top > 0 && isGroupLabel(lines[top-1], lines[top], cols); k++ {
@@ -93,17 +96,18 @@ const maxGroupLines = 2
 // under a group label ("Sex, n (%)", "Outcomes at 12 weeks": at most
 // maxGroupLines short lines left of the number columns). It returns the
 // rows, the group labels between them and the index after the last row.
-func numericRun(lines []*textLine, i int) (rows []numRow, groups []*textLine, end int) {
+func numericRun(lines []*textLine, i int) (rows []numRow, groups []*textLine, cols *numColumns, end int) {
 	r, ok := readNumRow(lines[i])
 	if !ok {
-		return nil, nil, i + 1
+		return nil, nil, nil, i + 1
 	}
 	rows = []numRow{r}
+	cols = newNumColumns(r)
 	j := i + 1
 	for j < len(lines) {
 		prev := rows[len(rows)-1].l
 		k := j
-		for k < len(lines) && k-j < maxGroupLines && isGroupLabel(prev, lines[k], columnsOf(rows)) {
+		for k < len(lines) && k-j < maxGroupLines && isGroupLabel(prev, lines[k], cols) {
 			prev = lines[k]
 			k++
 		}
@@ -111,21 +115,22 @@ func numericRun(lines []*textLine, i int) (rows []numRow, groups []*textLine, en
 			break
 		}
 		c, ok := readNumRow(lines[k])
-		if !ok || !nextRow(prev, c.l) || c.n != r.n || !aligned(rows, c) {
+		if !ok || !nextRow(prev, c.l) || c.n != r.n || !cols.fits(c) {
 			break
 		}
 		groups = append(groups, lines[j:k]...)
 		rows = append(rows, c)
+		cols.add(c)
 		j = k + 1
 	}
-	return rows, groups, j
+	return rows, groups, cols, j
 }
 
 // isGroupLabel reports whether l, right under p, is a group label inside
 // a table whose number columns are cols: a few words that end left of
 // the first column and do not end a sentence.
-func isGroupLabel(p, l *textLine, cols []numCol) bool {
-	return l.numTable == 0 && nextRow(p, l) && l.x1 < cols[0].x0-0.5*l.size && hasEdges(l.shown) &&
+func isGroupLabel(p, l *textLine, cols *numColumns) bool {
+	return l.numTable == 0 && nextRow(p, l) && l.x1 < cols.x0[0]-0.5*l.size && hasEdges(l.shown) &&
 		!endsSentence(l.text) && !l.isCaptionStart() && len(strings.Fields(l.text)) <= 8
 }
 
@@ -268,43 +273,54 @@ func numericWord(w string) (numeric, digits bool) {
 	return digits && !bracketed, digits
 }
 
-// aligned reports whether c's numbers line up with the rows' columns.
-func aligned(rows []numRow, c numRow) bool {
-	first := rows[0].nums()
-	tol := numAlignEm * c.l.size
+// numColumns are the number columns of the rows read so far: for each,
+// the least and greatest left edge, right edge and centre, and how far
+// those may wander (numAlignEm, and under half the columns' pitch).
+type numColumns struct {
+	tol    float64
+	lo, hi [][3]float64
+	x0, x1 []float64 // each column's extent
+}
+
+func newNumColumns(r numRow) *numColumns {
+	first := r.nums()
+	cs := &numColumns{tol: numAlignEm * r.l.size}
 	for k := 1; k < len(first); k++ {
-		tol = math.Min(tol, 0.45*(first[k].centre()-first[k-1].centre()))
+		cs.tol = math.Min(cs.tol, 0.45*(first[k].centre()-first[k-1].centre()))
 	}
-	cn := c.nums()
-	for k := range cn {
-		left, right, centre := true, true, true
-		for _, r := range rows {
-			u := r.nums()[k]
-			left = left && math.Abs(u.x0-cn[k].x0) <= tol
-			right = right && math.Abs(u.x1-cn[k].x1) <= tol
-			centre = centre && math.Abs(u.centre()-cn[k].centre()) <= tol
+	for _, u := range first {
+		e := [3]float64{u.x0, u.x1, u.centre()}
+		cs.lo, cs.hi = append(cs.lo, e), append(cs.hi, e)
+		cs.x0, cs.x1 = append(cs.x0, u.x0), append(cs.x1, u.x1)
+	}
+	return cs
+}
+
+// fits reports whether c's numbers line up with every row's so far: in
+// each column, by the left edges, the right edges or the centres.
+func (cs *numColumns) fits(c numRow) bool {
+	for k, u := range c.nums() {
+		e := [3]float64{u.x0, u.x1, u.centre()}
+		ok := false
+		for m := range e {
+			ok = ok || cs.hi[k][m]-cs.tol <= e[m] && e[m] <= cs.lo[k][m]+cs.tol
 		}
-		if !left && !right && !centre {
+		if !ok {
 			return false
 		}
 	}
 	return true
 }
 
-// numCol is a number column's extent over the rows.
-type numCol struct{ x0, x1 float64 }
-
-func columnsOf(rows []numRow) []numCol {
-	cols := make([]numCol, rows[0].n)
-	for k := range cols {
-		cols[k] = numCol{math.Inf(1), math.Inf(-1)}
-	}
-	for _, r := range rows {
-		for k, u := range r.nums() {
-			cols[k].x0, cols[k].x1 = math.Min(cols[k].x0, u.x0), math.Max(cols[k].x1, u.x1)
+// add takes row c's numbers into the columns.
+func (cs *numColumns) add(c numRow) {
+	for k, u := range c.nums() {
+		e := [3]float64{u.x0, u.x1, u.centre()}
+		for m := range e {
+			cs.lo[k][m], cs.hi[k][m] = math.Min(cs.lo[k][m], e[m]), math.Max(cs.hi[k][m], e[m])
 		}
+		cs.x0[k], cs.x1[k] = math.Min(cs.x0[k], u.x0), math.Max(cs.x1[k], u.x1)
 	}
-	return cols
 }
 
 // setRowCells makes the row's label (its units before the numbers) one
@@ -325,23 +341,23 @@ func setRowCells(r numRow, id int) {
 // the label cell, each other word to the one column it overlaps; every
 // column must get a word. Otherwise (a word between columns or over two,
 // as a line of prose has) h is left alone.
-func setHeaderCells(h *textLine, cols []numCol, id int) {
+func setHeaderCells(h *textLine, cols *numColumns, id int) {
 	if !hasEdges(h.shown) || endsSentence(h.text) {
 		return
 	}
 	us := lineUnits(h.shown)
-	spans := make([][2]int, len(cols)+1) // [0] the label
+	spans := make([][2]int, len(cols.x0)+1) // [0] the label
 	for k := range spans {
 		spans[k] = [2]int{-1, -1}
 	}
 	em := h.size
 	for _, u := range us {
 		k := -1
-		if u.x1 <= cols[0].x0 {
+		if u.x1 <= cols.x0[0] {
 			k = 0
 		} else {
-			for c, col := range cols {
-				if math.Min(u.x1, col.x1)-math.Max(u.x0, col.x0) > -0.2*em {
+			for c := range cols.x0 {
+				if math.Min(u.x1, cols.x1[c])-math.Max(u.x0, cols.x0[c]) > -0.2*em {
 					if k >= 0 {
 						return // over two columns
 					}

@@ -174,3 +174,41 @@ func TestBaselineTableWithGroupLabels(t *testing.T) {
 		}
 	}
 }
+
+// tallNumericPage is a page of 1-pt type: rows lines 1.25 em apart, each
+// a label and three two-digit numbers, the gaps 0.5 or 1 em.
+func tallNumericPage(rows int) []PageGlyphs {
+	p := PageGlyphs{Number: 1, Width: 612, Height: 792}
+	add := func(text string, x, y float64) {
+		p.Glyphs = append(p.Glyphs, Glyph{Text: text, X: x, Y: y, W: 0.5, Size: 1, Upright: true, Seq: len(p.Glyphs)})
+	}
+	for r := range rows {
+		y := 150 + 1.25*float64(r)
+		add("R", 13, y)
+		for k := range 3 {
+			add("4", 14+2*float64(k), y)
+			add("2", 14.5+2*float64(k), y)
+		}
+	}
+	return []PageGlyphs{p}
+}
+
+// TestTallNumericTableIsOneTable: a table of hundreds of tightly set rows
+// is one table with a row per line (BenchmarkTallNumericTable times it).
+func TestTallNumericTableIsOneTable(t *testing.T) {
+	const rows = 400
+	blocks, text, _ := layoutPages(tallNumericPage(rows))
+	if len(blocks) != 1 || blocks[0].Kind != appraise.KindTable || len(blocks[0].Rows) != rows {
+		t.Fatalf("%d blocks, the first %s with %d rows; want one table of %d rows", len(blocks), blocks[0].Kind, len(blocks[0].Rows), rows)
+	}
+	if !strings.HasPrefix(text, "R\t42\t42\t42\nR\t42\t42\t42\n") {
+		t.Errorf("text starts %q", text[:min(len(text), 40)])
+	}
+}
+
+func BenchmarkTallNumericTable(b *testing.B) {
+	pages := tallNumericPage(400)
+	for b.Loop() {
+		layoutPages(pages)
+	}
+}
