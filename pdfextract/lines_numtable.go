@@ -16,9 +16,10 @@ import (
 // at least minNumRows consecutive lines of a column, each a label (maybe
 // none) followed by the same count n ≥ minNumCols of numbers whose x
 // positions line up from row to row (left edges, right edges or centres,
-// within numAlignEm), are the rows of one table. A line right above them
-// whose words sit over the number columns (and the label column) is its
-// header. Their cells are set from their words (cells, cellEdges,
+// within numAlignEm), are the rows of one table, with the group labels
+// between them ("Sex, n (%)": short lines left of the number columns). A
+// line right above them whose words sit over the number columns (and the
+// label column) is its header. Their cells are set from their words (cells, cellEdges,
 // cellGaps) and they share a numTable id, so startsBlock keeps them one
 // block and classifyBlocks makes it a table — a float paragraphs join over.
 // Prose with numbers in it has words after its numbers and nothing lining
@@ -32,8 +33,8 @@ const (
 )
 
 // numUnit is a run of a line's words that makes one cell: a word, or a
-// value with its spread ("45.2 ± 3.1", "34.2 (11.2)"); i, j are byte offsets in the
-// line's shown text.
+// value with its spread ("45.2 ± 3.1", "34.2 (11.2)"); i, j are byte
+// offsets in the line's shown text.
 type numUnit struct {
 	i, j    int
 	x0, x1  float64
@@ -69,7 +70,7 @@ func markNumericTables(lines []*textLine) {
 		id++
 		// Group labels between the header and the first row.
 		top := i
-		for k := 0; k < maxGroupLines && top > 0 && isGroupLabel(lines[top-1], lines[top], cols); k++ {
+		for k := 0; k < maxGroupLines && top > 0 && nextRow(lines[top-1], lines[top]) && groupLabelShape(lines[top-1], cols); k++ {
 			top--
 			groups = append(groups, lines[top])
 		}
@@ -127,10 +128,15 @@ func numericRun(lines []*textLine, i int) (rows []numRow, groups []*textLine, co
 }
 
 // isGroupLabel reports whether l, right under p, is a group label inside
-// a table whose number columns are cols: a few words that end left of
-// the first column and do not end a sentence.
+// a table whose number columns are cols (see groupLabelShape).
 func isGroupLabel(p, l *textLine, cols *numColumns) bool {
-	return l.numTable == 0 && nextRow(p, l) && l.x1 < cols.x0[0]-0.5*l.size && hasEdges(l.shown) &&
+	return nextRow(p, l) && groupLabelShape(l, cols)
+}
+
+// groupLabelShape: l is a few words that end left of the first number
+// column and do not end a sentence.
+func groupLabelShape(l *textLine, cols *numColumns) bool {
+	return l.numTable == 0 && l.x1 < cols.x0[0]-0.5*l.size && hasEdges(l.shown) &&
 		!endsSentence(l.text) && !l.isCaptionStart() && len(strings.Fields(l.text)) <= 8
 }
 

@@ -126,10 +126,10 @@ func TestNumbersInProseAreNotATable(t *testing.T) {
 // brackets, and group labels on lines of their own.
 var baselineRows = [][]string{
 	{"Characteristic", "Therapy", "Control"},
-	{"Age, years", "31.2 (5.1)", "30.8 (4.9)"},
 	{"Sex, n (%)"},
 	{"Female", "18 (60)", "17 (57)"},
 	{"Male", "12 (40)", "13 (43)"},
+	{"Age, years", "31.2 (5.1)", "30.8 (4.9)"},
 	{"Parity, n (%)"},
 	{"First child", "14 (47)", "15 (50)"},
 	{"Second or later", "16 (53)", "15 (50)"},
