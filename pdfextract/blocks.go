@@ -130,6 +130,9 @@ func startsBlock(blockFirst, p, c *textLine, st docStats, inRefs bool) bool {
 	if p.col != c.col && !continuesAcrossBands(p, c, st) {
 		return true
 	}
+	if p.numTable != 0 && p.numTable == c.numTable {
+		return false // a numeric table is one block
+	}
 	if c.isCaptionStart() && !p.isCaptionStart() || p.isSection() || c.isSection() {
 		return true
 	}

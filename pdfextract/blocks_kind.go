@@ -43,6 +43,8 @@ func classifyBlocks(ds []*blockDraft, st *docStats) {
 	inRefs := false
 	for _, d := range ds {
 		switch {
+		case d.isNumericTable():
+			d.kind = appraise.KindTable
 		case isCaption(d, *st):
 			d.kind = appraise.KindCaption
 		case isHeading(d, *st):

@@ -57,6 +57,7 @@ func newPageFrags(p PageGlyphs, i int) *pageFrags {
 func layoutFrags(pfs []*pageFrags) ([]appraise.Block, string, []appraise.Line) {
 	removeFurniture(pfs)
 	lines := orderLines(pfs)
+	markNumericTables(lines)
 	st := measureDoc(lines)
 	drafts := segmentBlocks(lines, st)
 	classifyBlocks(drafts, &st)

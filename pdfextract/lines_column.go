@@ -19,6 +19,7 @@ type textLine struct {
 	cellGaps    int      // gaps wider than cellGapEm between its fragments
 	cells       []string // the texts between those gaps, when there are any
 	cellEdges   [][]float32
+	numTable    int    // the tightly set numeric table the line belongs to (lines_numtable.go); 0: none
 	text        string // rendered and normalised
 	// shown is the text as rendered, with the x edges of its characters;
 	// text is shown.s or, once a run-in heading is split off, a part of it
@@ -266,8 +267,9 @@ func cellGaps(frs []*fragment) int {
 	return n
 }
 
-// isTableRow: a line of three cells or more.
-func (l *textLine) isTableRow() bool { return l.cellGaps >= 2 }
+// isTableRow: a line of three cells or more, or a row of a tightly set
+// numeric table.
+func (l *textLine) isTableRow() bool { return l.cellGaps >= 2 || l.numTable != 0 }
 
 // collapseSpaces trims s and turns runs of spaces into one.
 func collapseSpaces(s string) string {
