@@ -1,8 +1,6 @@
 package pdfextract
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,14 +12,7 @@ import (
 // last two lines, is whole.
 
 func TestCorpusSpecterColumnsKeepTheirLastLines(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(corpusDir(t), "pdfs", "acl2020-main-207-specter.pdf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ExtractBytes(data, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := corpusDoc(t, "acl2020-main-207-specter")
 	rs := []rune(doc.Text)
 	for _, want := range []string{
 		"For SPECTER, we also perform an online A/B test to measure whether its advantages",

@@ -1,8 +1,6 @@
 package pdfextract
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -108,18 +106,11 @@ func TestCorpusFloatJoinKeepsOffTablesAndMarginNotes(t *testing.T) {
 		after     string // text that goes on below a float
 		notJoined string // text above the float that is not its paragraph
 	}{
-		{"naacl2018-n18-3011-s2-literature-graph.pdf", 5, "with a similar architecture, but trained on", "Avg. of 15 models with LM 55.2"},
-		{"mdpi-ijms-2024-25-1660.pdf", 1, "of prokaryotes [3]. R-M systems are categorized", "Keywords: Deinococcus radiodurans"},
+		{"naacl2018-n18-3011-s2-literature-graph", 5, "with a similar architecture, but trained on", "Avg. of 15 models with LM 55.2"},
+		{"mdpi-ijms-2024-25-1660", 1, "of prokaryotes [3]. R-M systems are categorized", "Keywords: Deinococcus radiodurans"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(corpusDir(t), "pdfs", tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := ExtractBytes(data, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := corpusDoc(t, tc.file)
 			rs := []rune(doc.Text)
 			found := false
 			for _, b := range doc.Blocks {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"appraise.app/appraise/internal/appraise"
 	"appraise.app/appraise/internal/textmetrics"
 )
 
@@ -22,6 +23,20 @@ func corpusDir(tb testing.TB) string {
 		tb.Skip("APPRAISE_CORPUS is not set: skipping the real-paper corpus tests (CI sets it to ../shared/corpus)")
 	}
 	return dir
+}
+
+// corpusDoc extracts one corpus paper, named without .pdf.
+func corpusDoc(tb testing.TB, name string) appraise.Document {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join(corpusDir(tb), "pdfs", name+".pdf"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc, err := ExtractBytes(data, Options{})
+	if err != nil {
+		tb.Fatalf("extract %s: %v", name, err)
+	}
+	return doc
 }
 
 type corpusPaper struct {
