@@ -6,12 +6,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"appraise.app/appraise/internal/appraise"
+	"appraise.app/appraise/internal/export"
 )
 
 // casePaper is a small retrospective case series.
@@ -472,5 +474,31 @@ func TestMembersAppraisalsShowReadOnlyAndHideWhilePractising(t *testing.T) {
 	got = labelTexts(h.u.appr.club.box)
 	if strings.Contains(got, "no standard measurement") || !strings.Contains(got, "1 member's appraisal hidden while you practise") {
 		t.Errorf("practising shows:\n%s", got)
+	}
+}
+
+// A member's appraisal brought by a bundle shows at once in the open
+// paper's Appraisal tab, without reopening the paper.
+func TestImportedMembersAppraisalShowsInTheOpenPaper(t *testing.T) {
+	h := openAppraisal(t)
+	c := h.u.cur
+	path := filepath.Join(t.TempDir(), "lead.jsonld")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = export.WriteBundle(f, []export.BundleInput{{Input: export.Input{Paper: c.paper, MemberAppraisals: []appraise.PaperAppraisal{{
+		Paper: c.paper.ID, Author: "Ana Lopez", Instrument: appraise.InstrumentJBICaseSeries,
+		Modified: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC),
+		Checklists: []appraise.Checklist{{Instrument: appraise.InstrumentJBICaseSeries, Answers: []appraise.ItemAnswer{
+			{Item: 3, Answer: appraise.AnswerNo, Comment: "self-report only"}}}}}}}}})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.u.importBundle(path)
+	h.settle()
+	if got := labelTexts(h.u.appr.club.box); !strings.Contains(got, "3. No") || !strings.Contains(got, "self-report only") {
+		t.Errorf("after the import the members' part shows:\n%s", got)
 	}
 }

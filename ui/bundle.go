@@ -104,12 +104,14 @@ func (u *appUI) importBundle(path string) {
 	})
 }
 
-// reloadCurrent reads the open paper's annotations again (after an
-// import changed them).
+// reloadCurrent reads the open paper's annotations and appraisal again
+// (after an import changed them: a member's appraisal, or the user's own
+// merged from another laptop).
 func (u *appUI) reloadCurrent() {
 	if u.cur == nil {
 		return
 	}
+	u.appr.load()
 	id := u.cur.paper.ID
 	u.bg.spawn(func() {
 		anns, err := u.lib.Annotations(id)

@@ -74,6 +74,13 @@ func (f *fakeLibrary) ImportBundle(r io.Reader) (appraise.ImportReport, error) {
 			}
 			f.anns[a.ID] = a
 		}
+		for _, ba := range p.Appraisals {
+			if f.apprs.members == nil {
+				f.apprs.members = map[appraise.PaperID][]appraise.PaperAppraisal{}
+			}
+			ba.Appraisal.Paper = p.Paper.ID
+			f.apprs.members[p.Paper.ID] = append(f.apprs.members[p.Paper.ID], ba.Appraisal)
+		}
 		rep.Papers = append(rep.Papers, pi)
 	}
 	return rep, nil

@@ -77,8 +77,7 @@ func (s *membersSection) show(ins []appraise.Instrument, own appraise.PaperAppra
 
 // member is one member's appraisal: name, bottom line, answers.
 func (s *membersSection) member(ins []appraise.Instrument, own, m appraise.PaperAppraisal) fyne.CanvasObject {
-	head := widget.NewLabelWithStyle(authorName(m.Author), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	rows := container.NewVBox(head)
+	rows := container.NewVBox(bold(authorName(m.Author)))
 	if bl := strings.TrimSpace(m.Card.BottomLine); bl != "" {
 		rows.Add(wrapped("Bottom line: " + bl))
 	}
@@ -105,7 +104,7 @@ func (s *membersSection) member(ins []appraise.Instrument, own, m appraise.Paper
 			head += fmt.Sprintf(" · you: %s", upperFirst(string(me)))
 			differ++
 		}
-		items.Add(widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		items.Add(bold(head))
 		items.Add(wrapped(it.Text))
 		if c := strings.TrimSpace(a.Comment); c != "" {
 			note := wrapped("“" + c + "”")
